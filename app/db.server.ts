@@ -1,0 +1,27 @@
+/**
+ * The Prisma client for DATABASE_URL: SQLite (embedded default) or PostgreSQL
+ * (production), same models, same code. Each provider has its own generated
+ * client (prisma/schema.prisma and prisma/postgresql/schema.prisma).
+ */
+import { PrismaClient as SqliteClient } from "./generated/prisma/sqlite/client";
+import { PrismaClient as PostgresqlClient } from "./generated/prisma/postgresql/client";
+import { databaseProvider, databaseUrl, driverAdapter } from "./db-url";
+
+export type Database = SqliteClient;
+
+export function createDatabase(url: string = databaseUrl()): Database {
+  const adapter = driverAdapter(url);
+  if (databaseProvider(url) === "sqlite") return new SqliteClient({ adapter });
+  // Both clients are generated from the same models, so their APIs are the same.
+  return new PostgresqlClient({ adapter }) as unknown as Database;
+}
+
+declare global {
+  // Reused across hot reloads in development, as in Shopify's app template.
+  var prismaGlobal: Database | undefined;
+}
+
+const prisma: Database = globalThis.prismaGlobal ?? createDatabase();
+if (process.env.NODE_ENV !== "production") globalThis.prismaGlobal = prisma;
+
+export default prisma;
