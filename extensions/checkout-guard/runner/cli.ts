@@ -1,0 +1,92 @@
+/**
+ * `npm run function:run -- <input.json> [--stats] [--no-validate]`
+ *
+ * Runs the compiled bundle (extensions/checkout-guard/dist/function.js, built
+ * first when missing) in QuickJS-in-WebAssembly on a function input — the same
+ * JSON `shopify app function run` takes: the input query's result, with the
+ * configuration in `validation.metafield.jsonValue`. A Shopify fixture file
+ * (`{ "payload": { "input": … } }`) is accepted too. Prints the output JSON on
+ * stdout. With --stats, prints the run's cost on stderr.
+ *
+ * Exit code 1, with a message on stderr, when the file is missing, is not JSON,
+ * does not match schema.graphql + the input query, or the function fails.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { buildSchema, Kind, parse } from "graphql";
+import { validateFixtureInput } from "@shopify/shopify-function-test-helpers";
+import { ensureBundle, INPUT_QUERY_FILE, SCHEMA_FILE } from "./build.ts";
+import { instructionLimitFor, runFunction } from "./wasm-runner.ts";
+
+function fail(message: string): never {
+  process.stderr.write(`function:run: ${message}\n`);
+  process.exit(1);
+}
+
+/** Errors of `input` against schema.graphql and the input query (empty when valid). */
+export function validateInput(input: unknown): string[] {
+  if (!existsSync(SCHEMA_FILE) || !existsSync(INPUT_QUERY_FILE)) {
+    return [`cannot validate: ${path.relative(process.cwd(), SCHEMA_FILE)} or the input query is missing`];
+  }
+  const schema = buildSchema(readFileSync(SCHEMA_FILE, "utf8"));
+  const query = parse(readFileSync(INPUT_QUERY_FILE, "utf8"));
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return ["the input must be a JSON object"];
+  // The helper cannot report a missing top-level field (it throws), so those are checked here first.
+  const operation = query.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const missing =
+    operation?.kind === Kind.OPERATION_DEFINITION
+      ? operation.selectionSet.selections
+          .flatMap((s) => (s.kind === Kind.FIELD ? [s.alias?.value ?? s.name.value] : []))
+          .filter((key) => !(key in (input as object)))
+      : [];
+  if (missing.length > 0) return missing.map((key) => `${key}: Missing expected fixture data for \`${key}\``);
+  try {
+    return validateFixtureInput(query, schema, input).errors.map(
+      (e: { message: string; path: (string | number)[] }) => `${e.path.join(".") || "(root)"}: ${e.message}`,
+    );
+  } catch (e) {
+    return [`the input does not have the query's shape (${e instanceof Error ? e.message : String(e)})`];
+  }
+}
+
+async function main(argv: string[]) {
+  const flags = new Set(argv.filter((a) => a.startsWith("--")));
+  const files = argv.filter((a) => !a.startsWith("--"));
+  for (const flag of flags) {
+    if (!["--stats", "--no-validate"].includes(flag)) fail(`unknown option ${flag}`);
+  }
+  if (files.length !== 1) fail("usage: npm run function:run -- <input.json> [--stats] [--no-validate]");
+  const file = path.resolve(files[0]);
+  if (!existsSync(file)) fail(`no such file: ${files[0]}`);
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    fail(`${files[0]} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const payload = (input as { payload?: { input?: unknown } } | null)?.payload;
+  if (payload && typeof payload === "object" && "input" in payload) input = payload.input;
+
+  if (!flags.has("--no-validate")) {
+    const errors = validateInput(input);
+    if (errors.length > 0) {
+      fail(`${files[0]} does not match the input query:\n  ${errors.slice(0, 20).join("\n  ")}${errors.length > 20 ? `\n  … ${errors.length - 20} more` : ""}`);
+    }
+  }
+
+  const bundle = await ensureBundle();
+  const result = await runFunction(input, { bundle: bundle.code });
+  if (result.error) fail(`the function failed: ${result.error}`);
+  process.stdout.write(`${JSON.stringify(result.output, null, 2)}\n`);
+  if (flags.has("--stats")) {
+    const lines = Array.isArray((input as { cart?: { lines?: unknown } }).cart?.lines)
+      ? ((input as { cart: { lines: unknown[] } }).cart.lines.length)
+      : 0;
+    process.stderr.write(
+      `instructions (WebAssembly, counted): ${result.instructions} total, ${result.executeInstructions} excluding source compilation ` +
+        `(limit for ${lines} lines: ${instructionLimitFor(lines)}); output ${result.outputBytes} bytes; ${result.wallMs.toFixed(1)} ms\n`,
+    );
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
