@@ -1,0 +1,187 @@
+/**
+ * Address rules (kinds 1–8). Each rule is compiled once per evaluation into a
+ * check of one delivery address, which returns the findings (field at fault,
+ * message key, message values) for that address.
+ *
+ * Fields left blank are skipped by every rule but `requiredFields` (use it to
+ * require a field): a pattern, length, character-set, street-number or
+ * postal-code rule says what a filled-in field must look like.
+ */
+import { detectAddressKinds } from "./address-kind";
+import { ADDRESS_KIND_FIELDS, type AddressField, type AddressKind, type RuleOf } from "./config";
+import { charsetAccepts } from "./charset";
+import { compilePostalList, postalListHas, type PostalList } from "./postal-codes";
+import { charsetMessageKey } from "./messages";
+import type { Address, Finding } from "./types";
+
+export type AddressRule = RuleOf<
+  "addressKind" | "fieldPattern" | "fieldLength" | "requiredFields" | "charset" | "streetNumber" | "postalCode" | "destination"
+>;
+
+/** Checks one address (its country already upper-cased, or null). */
+export type AddressCheck = (address: Address, country: string | null) => Finding[];
+
+const NONE: Finding[] = [];
+
+/** Trimmed value of a field, "" when absent. */
+function valueOf(address: Address, field: AddressField): string {
+  const value = address[field];
+  return typeof value === "string" ? value.trim() : "";
+}
+
+/** Length in characters (code points), as a buyer counts them. */
+function charLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** A digit anywhere in address1 counts as a house number ("12", "12b", "5-7", "١٢"). */
+const HAS_NUMBER = /\p{Nd}/u;
+
+function addressKindCheck(rule: RuleOf<"addressKind">): AddressCheck {
+  const blocked = new Set<AddressKind>(rule.block);
+  const fields = rule.fields ?? ADDRESS_KIND_FIELDS;
+  return (address) => {
+    const findings: Finding[] = [];
+    for (const field of fields) {
+      const text = valueOf(address, field);
+      if (text === "") continue;
+      const kind = detectAddressKinds(text).find((k) => blocked.has(k));
+      if (kind) findings.push({ key: "addressKind", field, args: { field, kind } });
+    }
+    return findings;
+  };
+}
+
+/** An invalid pattern makes the rule inert: it never blocks and never throws. */
+function fieldPatternCheck(rule: RuleOf<"fieldPattern">): AddressCheck {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(rule.pattern, "u" + (rule.ignoreCase ? "i" : ""));
+  } catch {
+    return () => NONE;
+  }
+  const mustMatch = rule.mode === "allow";
+  return (address) => {
+    const text = valueOf(address, rule.field);
+    if (text === "") return NONE;
+    return regex.test(text) === mustMatch ? NONE : [{ key: "fieldPattern", field: rule.field, args: { field: rule.field } }];
+  };
+}
+
+function fieldLengthCheck(rule: RuleOf<"fieldLength">): AddressCheck {
+  const { min, max } = rule;
+  return (address) => {
+    const findings: Finding[] = [];
+    for (const field of rule.fields) {
+      const text = valueOf(address, field);
+      if (text === "") continue;
+      const length = charLength(text);
+      if (max !== undefined && length > max) {
+        findings.push({ key: "fieldLengthMax", field, args: { field, min, max, limit: max, length } });
+      } else if (min !== undefined && length < min) {
+        findings.push({ key: "fieldLengthMin", field, args: { field, min, max, limit: min, length } });
+      }
+    }
+    return findings;
+  };
+}
+
+function requiredFieldsCheck(rule: RuleOf<"requiredFields">): AddressCheck {
+  return (address) => {
+    const findings: Finding[] = [];
+    for (const field of rule.fields) {
+      if (valueOf(address, field) === "") findings.push({ key: "requiredFields", field, args: { field } });
+    }
+    return findings;
+  };
+}
+
+function charsetCheck(rule: RuleOf<"charset">): AddressCheck {
+  const key = charsetMessageKey(rule);
+  const accents = rule.accents !== false;
+  return (address) => {
+    const findings: Finding[] = [];
+    for (const field of rule.fields) {
+      const text = valueOf(address, field);
+      if (text !== "" && !charsetAccepts(text, rule.allow, accents)) findings.push({ key, field, args: { field } });
+    }
+    return findings;
+  };
+}
+
+function streetNumberCheck(): AddressCheck {
+  return (address) => {
+    const text = valueOf(address, "address1");
+    if (text === "" || HAS_NUMBER.test(text)) return NONE;
+    return [{ key: "streetNumber", field: "address1", args: { field: "address1" } }];
+  };
+}
+
+function postalCodeCheck(rule: RuleOf<"postalCode">): AddressCheck {
+  const lists = new Map<string, PostalList>();
+  for (const [country, entries] of Object.entries(rule.codes)) lists.set(country.toUpperCase(), compilePostalList(entries));
+  const allow = rule.mode === "allow";
+  return (address, country) => {
+    if (country === null) return NONE;
+    const list = lists.get(country);
+    if (!list) return NONE;
+    const zip = valueOf(address, "zip");
+    if (zip === "") return NONE;
+    return postalListHas(list, zip) === allow ? NONE : [{ key: "postalCode", field: "zip", args: { field: "zip", country } }];
+  };
+}
+
+function destinationCheck(rule: RuleOf<"destination">): AddressCheck {
+  const provinces = new Map<string, Set<string>>();
+  for (const [country, codes] of Object.entries(rule.provinces ?? {})) {
+    provinces.set(country.toUpperCase(), new Set(codes.map((c) => c.trim().toUpperCase())));
+  }
+  const countries = new Set((rule.countries ?? []).map((c) => c.toUpperCase()));
+  const allow = rule.mode === "allow";
+  // Allow mode: the listed countries, and the countries whose provinces are listed.
+  if (allow) for (const country of provinces.keys()) countries.add(country);
+  // An allow list naming nothing would refuse every address: treat it as inert.
+  if (allow && countries.size === 0) return () => NONE;
+  return (address, country) => {
+    if (country === null) return NONE;
+    const province = valueOf(address, "provinceCode").toUpperCase();
+    const listed = provinces.get(country);
+    if (allow) {
+      if (!countries.has(country)) return [{ key: "destinationCountry", field: "countryCode", args: { field: "countryCode", country } }];
+      if (listed && !listed.has(province)) {
+        return [{ key: "destinationProvince", field: "provinceCode", args: { field: "provinceCode", country, province: province || undefined } }];
+      }
+      return NONE;
+    }
+    if (countries.has(country)) return [{ key: "destinationCountry", field: "countryCode", args: { field: "countryCode", country } }];
+    if (listed && province !== "" && listed.has(province)) {
+      return [{ key: "destinationProvince", field: "provinceCode", args: { field: "provinceCode", country, province } }];
+    }
+    return NONE;
+  };
+}
+
+export function compileAddressRule(rule: AddressRule): AddressCheck {
+  switch (rule.kind) {
+    case "addressKind":
+      return addressKindCheck(rule);
+    case "fieldPattern":
+      return fieldPatternCheck(rule);
+    case "fieldLength":
+      return fieldLengthCheck(rule);
+    case "requiredFields":
+      return requiredFieldsCheck(rule);
+    case "charset":
+      return charsetCheck(rule);
+    case "streetNumber":
+      return streetNumberCheck();
+    case "postalCode":
+      return postalCodeCheck(rule);
+    case "destination":
+      return destinationCheck(rule);
+    default:
+      return () => NONE;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Evaluates a parsed configuration against the function input.
+ *
+ * Work per run: the input is read and indexed once (readFacts), each rule is
+ * compiled once (regular expression, postal-code sets, selectors), then
+ * address rules run once per delivery group with an address and cart rules
+ * once per cart. Nothing is quadratic in lines or rules; evaluation stops
+ * early once the output is full (see output.ts).
+ */
+import { ADDRESS_RULE_KINDS, type Config, type Rule, type RuleKind } from "./config";
+import { compileAddressRule, type AddressRule } from "./address-rules";
+import { compileCartRule, type CartRule } from "./cart-rules";
+import { readFacts, type Facts } from "./facts";
+import { pickTemplate, renderMessage } from "./messages";
+import { ErrorCollector } from "./output";
+import { makeScheduleCheck } from "./schedule";
+import { compileScope, inScope } from "./scope";
+import { stageBlocks } from "./stage";
+import type { Finding, FunctionInput, ValidationError, Violation } from "./types";
+
+export interface Evaluation {
+  /** What the function returns to Shopify: de-duplicated and capped. */
+  errors: ValidationError[];
+  /** Every blocking finding, with its rule, until the output was full (the simulator's view). */
+  violations: Violation[];
+  /** Errors left out because a cap was reached. */
+  dropped: number;
+}
+
+const ADDRESS_KINDS = new Set<RuleKind>(ADDRESS_RULE_KINDS);
+export const isAddressRule = (rule: Rule): rule is AddressRule => ADDRESS_KINDS.has(rule.kind);
+
+export const CART_TARGET = "$.cart";
+export const addressTarget = (groupIndex: number, field: string) =>
+  `$.cart.deliveryGroups[${groupIndex}].deliveryAddress.${field}`;
+
+export function evaluate(config: Config, input: FunctionInput): Evaluation {
+  const facts = readFacts(input);
+  return evaluateFacts(config, facts);
+}
+
+export function evaluateFacts(config: Config, facts: Facts): Evaluation {
+  const collector = new ErrorCollector();
+  const violations: Violation[] = [];
+  const scheduled = makeScheduleCheck(config.clock, facts.clock);
+  const languages = facts.languages;
+  const groupsWithAddress = facts.groups.filter((g) => g.address !== null);
+  const cartEmpty = facts.lines.length === 0;
+
+  const report = (rule: Rule, finding: Finding, target: string) => {
+    const message = renderMessage(pickTemplate(rule, finding.key, languages), finding.args, languages);
+    violations.push({ ruleId: rule.id, kind: rule.kind, key: finding.key, target, message });
+    collector.add(target, message);
+  };
+
+  for (const rule of config.rules) {
+    if (collector.full) break;
+    if (!stageBlocks(rule.stage, facts.step)) continue;
+    if (!scheduled(rule.schedule)) continue;
+    const scope = compileScope(rule.countries);
+
+    if (isAddressRule(rule)) {
+      if (groupsWithAddress.length === 0) continue;
+      const check = compileAddressRule(rule);
+      const banner = rule.display === "banner";
+      for (const group of groupsWithAddress) {
+        if (scope && !inScope(scope, group.country ? [group.country] : [])) continue;
+        for (const finding of check(group.address!, group.country)) {
+          report(rule, finding, banner || !finding.field ? CART_TARGET : addressTarget(group.index, finding.field));
+        }
+      }
+    } else {
+      if (cartEmpty) continue;
+      if (scope && !inScope(scope, facts.cartCountries)) continue;
+      const check = compileCartRule(rule as CartRule);
+      for (const finding of check(facts)) report(rule, finding, CART_TARGET);
+    }
+  }
+  return { errors: collector.errors, violations, dropped: collector.dropped };
+}
