@@ -1,0 +1,105 @@
+/**
+ * Loads and scores the labelled address-kind corpus (corpus.tsv). Shared by the
+ * vitest suite and scripts/address-kind-report.ts.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ADDRESS_KINDS, type AddressKind } from "../../src/engine/config";
+
+export const CORPUS_PATH = fileURLToPath(new URL("./corpus.tsv", import.meta.url));
+
+export type CorpusEntry = {
+  line: number;
+  lang: string;
+  kinds: AddressKind[];
+  text: string;
+  note?: string;
+};
+
+const KIND_SET = new Set<string>(ADDRESS_KINDS);
+
+/** Parses corpus.tsv; throws on a malformed row so that a typo cannot hide. */
+export function loadCorpus(path = CORPUS_PATH): CorpusEntry[] {
+  const rows = readFileSync(path, "utf8").split(/\r?\n/);
+  const out: CorpusEntry[] = [];
+  rows.forEach((row, i) => {
+    if (row.trim() === "" || row.startsWith("#")) return;
+    const cols = row.split("\t");
+    if (cols.length < 3 || cols.length > 4) throw new Error(`corpus.tsv:${i + 1}: expected 3 or 4 tab-separated columns`);
+    const [lang, kindsCol, text, note] = cols;
+    if (!/^[a-z]{2}$/.test(lang)) throw new Error(`corpus.tsv:${i + 1}: bad language tag ${JSON.stringify(lang)}`);
+    const kinds = kindsCol === "-" ? [] : kindsCol.split(",");
+    for (const k of kinds) if (!KIND_SET.has(k)) throw new Error(`corpus.tsv:${i + 1}: unknown kind ${JSON.stringify(k)}`);
+    if (text.trim() === "") throw new Error(`corpus.tsv:${i + 1}: empty text`);
+    const sorted = ADDRESS_KINDS.filter((k) => kinds.includes(k));
+    out.push({ line: i + 1, lang, kinds: sorted, text, ...(note ? { note } : {}) });
+  });
+  return out;
+}
+
+export type Counts = { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number; support: number };
+
+export type Miss = { line: number; lang: string; text: string; expected: AddressKind[]; got: AddressKind[] };
+
+export type Evaluation = {
+  entries: number;
+  positives: number;
+  negatives: number;
+  byLanguage: Record<string, number>;
+  overall: Counts;
+  perKind: Record<AddressKind, Counts>;
+  /** Line-level: a line is correct when the detected set equals the label exactly. */
+  exactMatch: number;
+  falsePositiveLines: number;
+  misclassified: Miss[];
+};
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+const counts = (tp: number, fp: number, fn: number): Counts => {
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { tp, fp, fn, precision, recall, f1, support: tp + fn };
+};
+
+/** Micro-averaged over (line, kind) pairs. */
+export function evaluate(entries: CorpusEntry[], detect: (text: string) => AddressKind[]): Evaluation {
+  const per = Object.fromEntries(ADDRESS_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<AddressKind, { tp: number; fp: number; fn: number }>;
+  const misclassified: Miss[] = [];
+  const byLanguage: Record<string, number> = {};
+  let exact = 0;
+  let fpLines = 0;
+  for (const e of entries) {
+    byLanguage[e.lang] = (byLanguage[e.lang] ?? 0) + 1;
+    const got = detect(e.text);
+    let ok = got.length === e.kinds.length;
+    for (const k of ADDRESS_KINDS) {
+      const want = e.kinds.includes(k);
+      const has = got.includes(k);
+      if (want && has) per[k].tp++;
+      else if (has) per[k].fp++;
+      else if (want) per[k].fn++;
+      if (want !== has) ok = false;
+    }
+    if (e.kinds.length === 0 && got.length > 0) fpLines++;
+    if (ok) exact++;
+    else misclassified.push({ line: e.line, lang: e.lang, text: e.text, expected: e.kinds, got });
+  }
+  let tp = 0, fp = 0, fn = 0;
+  for (const k of ADDRESS_KINDS) {
+    tp += per[k].tp;
+    fp += per[k].fp;
+    fn += per[k].fn;
+  }
+  return {
+    entries: entries.length,
+    positives: entries.filter((e) => e.kinds.length > 0).length,
+    negatives: entries.filter((e) => e.kinds.length === 0).length,
+    byLanguage,
+    overall: counts(tp, fp, fn),
+    perKind: Object.fromEntries(ADDRESS_KINDS.map((k) => [k, counts(per[k].tp, per[k].fp, per[k].fn)])) as Record<AddressKind, Counts>,
+    exactMatch: exact,
+    falsePositiveLines: fpLines,
+    misclassified,
+  };
+}
