@@ -18,7 +18,6 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 const report = {
   corpus: relative(root, CORPUS_PATH),
-  generatedAt: new Date().toISOString(),
   entries: result.entries,
   positives: result.positives,
   negatives: result.negatives,
