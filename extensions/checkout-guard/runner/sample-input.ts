@@ -56,8 +56,8 @@ export interface LineSpec {
   product?: ProductSpec;
   /** Weight of one unit; null means unknown. Default 0. */
   weight?: number | null;
-  /** Default GRAMS. */
-  weightUnit?: WeightUnit | null;
+  /** Default GRAMS (non-nullable in the schema). */
+  weightUnit?: WeightUnit;
   /** Default true. */
   requiresShipping?: boolean;
   /** A CustomProduct line (draft-order style) instead of a product variant. */
@@ -142,7 +142,7 @@ export function buildInput(spec: InputSpec = {}) {
     const quantity = line.quantity ?? 1;
     const amount = line.amount ?? 10 * quantity;
     sum += Number(amount);
-    const weightUnit = line.weightUnit === undefined ? "GRAMS" : line.weightUnit;
+    const weightUnit = line.weightUnit ?? "GRAMS";
     const weight = line.weight === undefined ? 0 : line.weight;
     const requiresShipping = line.requiresShipping ?? true;
     const merchandise = line.custom
