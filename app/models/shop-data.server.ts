@@ -35,13 +35,21 @@ type Delegate = {
   count(args: { where: { shop: string } }): Promise<number>;
 };
 
+type RuntimeDataModel = { models: Record<string, { fields: { name: string; kind: string }[] }> };
+
 function delegateOf(db: Database, model: ShopModel): Delegate {
   return (db as unknown as Record<string, Delegate>)[model.delegate];
 }
 
 /** Every model of the database, from Prisma's runtime data model. */
 export function allModels(db: Database = prisma): ShopModel[] {
-  return Object.entries(db._runtimeDataModel.models).map(([name, model]) => ({
+  // The client's runtime DMMF: the models and fields of schema.prisma as generated.
+  const dataModel = (db as unknown as { _runtimeDataModel?: RuntimeDataModel })._runtimeDataModel;
+  if (!dataModel || !Object.keys(dataModel.models).length) {
+    // A Prisma upgrade that moves it must not turn erasure into a silent no-op.
+    throw new Error("Prisma's runtime data model is not available on this client");
+  }
+  return Object.entries(dataModel.models).map(([name, model]) => ({
     name,
     delegate: name.charAt(0).toLowerCase() + name.slice(1),
     columns: model.fields.filter((field) => field.kind === "scalar" || field.kind === "enum").map((field) => field.name),
