@@ -90,3 +90,40 @@ export function webhookRequest(options: WebhookOptions): Request {
 export function forgedWebhookRequest(options: WebhookOptions): Request {
   return webhookRequest({ ...options, secret: options.secret ?? "not-the-app-secret" });
 }
+
+type RouteModule = {
+  loader?: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+  action?: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+};
+
+/** Route module of each webhook endpoint (app/routes/webhooks.<topic>.tsx). */
+const WEBHOOK_ROUTES: Record<string, () => Promise<RouteModule>> = {
+  "/webhooks/app/uninstalled": () => import("../../app/routes/webhooks.app.uninstalled"),
+  "/webhooks/app/scopes_update": () => import("../../app/routes/webhooks.app.scopes_update"),
+  "/webhooks/shop/redact": () => import("../../app/routes/webhooks.shop.redact"),
+  "/webhooks/customers/data_request": () => import("../../app/routes/webhooks.customers.data_request"),
+  "/webhooks/customers/redact": () => import("../../app/routes/webhooks.customers.redact"),
+};
+
+/**
+ * Hands a request to its webhook route as Remix does for a resource route:
+ * GET/HEAD to the loader, any other method to the action, a thrown Response
+ * returned as the answer. (tests/support/remix-app.ts runs the whole app
+ * instead, which needs every route of the app to build.)
+ */
+export async function deliver(request: Request): Promise<Response> {
+  const path = new URL(request.url).pathname;
+  const load = WEBHOOK_ROUTES[path];
+  if (!load) return new Response(undefined, { status: 404 });
+  const route = await load();
+  const handler = request.method === "GET" || request.method === "HEAD" ? route.loader : route.action;
+  if (!handler) return new Response(undefined, { status: 405 });
+  try {
+    const result = await handler({ request, params: {}, context: {} });
+    if (!(result instanceof Response)) throw new Error(`${path} returned ${typeof result}, not a Response`);
+    return result;
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
+  }
+}
