@@ -1,18 +1,294 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Page, Text, Card } from "@shopify/polaris";
+import { useEffect, useState } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  ButtonGroup,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Layout,
+  Link,
+  Modal,
+  Page,
+  Text,
+  useIndexResourceState,
+} from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
+import { deleteRules, duplicateRule, listRules, reorderRules, setRulesStatus } from "../models/rules.server";
+import { getSyncStatus } from "../shopify-sync/sync.server";
+import { publish } from "../admin/rule-actions.server";
+import { KIND_INFO, QUICK_STARTS, scopeText, summarize } from "../components/rule-kinds";
+import { StatusCard } from "../components/StatusCard";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
-  return null;
+  const { admin, session } = await authenticate.admin(request);
+  const [rules, status] = await Promise.all([listRules(session.shop), getSyncStatus(admin.graphql, session.shop)]);
+  return {
+    rules: rules.map((rule) => ({
+      id: rule.id,
+      name: rule.name,
+      kind: rule.kind,
+      status: rule.status,
+      scheduleStart: rule.scheduleStart,
+      scheduleEnd: rule.scheduleEnd,
+      scope: scopeText(rule.kind, rule.definition as Record<string, unknown>),
+      summary: summarize(rule.kind, rule.definition as Record<string, unknown>),
+    })),
+    status,
+  };
 };
 
+type Intent = "enable" | "disable" | "delete" | "duplicate" | "moveUp" | "moveDown" | "retry";
+
+// Every change: the rules model first (all or nothing), then publishing to Shopify.
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const shop = session.shop;
+  const form = await request.formData();
+  const intent = String(form.get("intent")) as Intent;
+  const ids = form.getAll("ids").map(String);
+  const id = String(form.get("id") ?? "");
+
+  let saved: { ok: true; version: number } | { ok: false; errors: Record<string, string> };
+  switch (intent) {
+    case "enable":
+    case "disable":
+      saved = await setRulesStatus(shop, ids, intent === "enable" ? "active" : "inactive");
+      break;
+    case "delete":
+      saved = await deleteRules(shop, ids);
+      break;
+    case "duplicate":
+      saved = await duplicateRule(shop, id);
+      break;
+    case "moveUp":
+    case "moveDown": {
+      const order = (await listRules(shop)).map((r) => r.id);
+      const from = order.indexOf(id);
+      const to = intent === "moveUp" ? from - 1 : from + 1;
+      if (from < 0) {
+        saved = { ok: false, errors: { _form: "Rule not found" } };
+        break;
+      }
+      if (to < 0 || to >= order.length) return { intent, ok: true as const, version: null, sync: null };
+      [order[from], order[to]] = [order[to], order[from]];
+      saved = await reorderRules(shop, order);
+      break;
+    }
+    case "retry": {
+      const sync = await publish(admin.graphql, shop);
+      return { intent, ok: true as const, version: null, sync };
+    }
+    default:
+      return { intent, ok: false as const, errors: { _form: "Unknown action" } };
+  }
+  if (!saved.ok) return { intent, ok: false as const, errors: saved.errors };
+  const sync = await publish(admin.graphql, shop);
+  return { intent, ok: true as const, version: saved.version, sync };
+};
+
+const DONE: Record<Intent, string> = {
+  enable: "Rules enabled",
+  disable: "Rules disabled",
+  delete: "Rules deleted",
+  duplicate: "Rule duplicated",
+  moveUp: "Order saved",
+  moveDown: "Order saved",
+  retry: "Published",
+};
+
+function StatusBadge({ status, start, end }: { status: string; start: string | null; end: string | null }) {
+  if (status === "active") return <Badge tone="success">Active</Badge>;
+  if (status === "scheduled") {
+    const when = [start ? `from ${start.replace("T", " ").slice(0, 16)}` : null, end ? `until ${end.replace("T", " ").slice(0, 16)}` : null]
+      .filter(Boolean)
+      .join(" ");
+    return <Badge tone="info">{`Scheduled ${when}`.trim()}</Badge>;
+  }
+  return <Badge>Inactive</Badge>;
+}
+
 export default function Rules() {
+  const { rules, status } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const submit = useSubmit();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const shopify = useAppBridge();
+  const [searchParams] = useSearchParams();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rules);
+  const busy = navigation.state !== "idle";
+  const pendingIntent = navigation.formData?.get("intent");
+
+  useEffect(() => {
+    if (!result) return;
+    if (!result.ok) shopify.toast.show(Object.values(result.errors)[0] ?? "Not saved", { isError: true });
+    else if (result.sync && !result.sync.ok) shopify.toast.show("Saved; publishing to Shopify failed", { isError: true });
+    else shopify.toast.show(DONE[result.intent]);
+    clearSelection();
+  }, [result, shopify, clearSelection]);
+  useEffect(() => {
+    if (searchParams.get("deleted")) shopify.toast.show("Rule deleted");
+  }, [searchParams, shopify]);
+
+  const post = (data: Record<string, string | string[]>) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(data)) (Array.isArray(v) ? v : [v]).forEach((x) => form.append(k, x));
+    submit(form, { method: "post" });
+  };
+  const selected = allResourcesSelected ? rules.map((r) => r.id) : selectedResources;
+
+  const rows = rules.map((rule, index) => (
+    <IndexTable.Row id={rule.id} key={rule.id} position={index} selected={selectedResources.includes(rule.id)}>
+      <IndexTable.Cell>
+        <Link url={`/app/rules/${rule.id}`} removeUnderline dataPrimaryLink>
+          <Text as="span" fontWeight="semibold">
+            {rule.name}
+          </Text>
+        </Link>
+      </IndexTable.Cell>
+      <IndexTable.Cell>{KIND_INFO[rule.kind].label}</IndexTable.Cell>
+      <IndexTable.Cell>
+        <StatusBadge status={rule.status} start={rule.scheduleStart} end={rule.scheduleEnd} />
+      </IndexTable.Cell>
+      <IndexTable.Cell>{rule.scope}</IndexTable.Cell>
+      <IndexTable.Cell>
+        <Text as="span" tone="subdued" breakWord>
+          {rule.summary}
+        </Text>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <div onClick={(e) => e.stopPropagation()}>
+          <ButtonGroup variant="segmented">
+            <Button
+              size="slim"
+              disabled={index === 0 || busy}
+              accessibilityLabel={`Move ${rule.name} up`}
+              onClick={() => post({ intent: "moveUp", id: rule.id })}
+            >
+              ↑
+            </Button>
+            <Button
+              size="slim"
+              disabled={index === rules.length - 1 || busy}
+              accessibilityLabel={`Move ${rule.name} down`}
+              onClick={() => post({ intent: "moveDown", id: rule.id })}
+            >
+              ↓
+            </Button>
+            <Button size="slim" disabled={busy} onClick={() => post({ intent: "duplicate", id: rule.id })}>
+              Duplicate
+            </Button>
+          </ButtonGroup>
+        </div>
+      </IndexTable.Cell>
+    </IndexTable.Row>
+  ));
+
   return (
-    <Page title="Checkout rules">
-      <Card>
-        <Text as="p">No rules yet.</Text>
-      </Card>
+    <Page
+      title="Checkout rules"
+      subtitle="Checked in this order at checkout; the first rules' messages show first."
+      primaryAction={{ content: "Add rule", url: "/app/rules/new" }}
+    >
+      <TitleBar title="Checkout Guard">
+        <button variant="primary" onClick={() => navigate("/app/rules/new")}>
+          Add rule
+        </button>
+      </TitleBar>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {result && !result.ok ? (
+              <Banner tone="critical" title="Nothing was changed">
+                {Object.values(result.errors).map((m) => (
+                  <Text as="p" key={m}>
+                    {m}
+                  </Text>
+                ))}
+              </Banner>
+            ) : null}
+            {result?.ok && result.sync && !result.sync.ok ? (
+              <Banner tone="warning" title="Saved, but Shopify was not updated">
+                <Text as="p">{result.sync.error}</Text>
+              </Banner>
+            ) : null}
+            <Card padding="0">
+              {rules.length === 0 ? (
+                <EmptyState
+                  heading="Protect your checkout with a first rule"
+                  action={{ content: "Choose a rule type", url: "/app/rules/new" }}
+                  image="https://cdn.shopify.com/s/files/1/0262/4071/2726/files/emptystate-files.png"
+                >
+                  <BlockStack gap="300">
+                    <Text as="p">
+                      Rules check the shipping address and the cart at checkout and block it with your message. Start
+                      with a common one:
+                    </Text>
+                    <InlineStack gap="200" align="center">
+                      {QUICK_STARTS.map((q) => (
+                        <Button key={q.preset} url={`/app/rules/new?kind=${q.kind}&preset=${q.preset}`}>
+                          {q.label}
+                        </Button>
+                      ))}
+                    </InlineStack>
+                  </BlockStack>
+                </EmptyState>
+              ) : (
+                <IndexTable
+                  resourceName={{ singular: "rule", plural: "rules" }}
+                  itemCount={rules.length}
+                  selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+                  onSelectionChange={handleSelectionChange}
+                  headings={[
+                    { title: "Name" },
+                    { title: "Type" },
+                    { title: "Status" },
+                    { title: "Scope" },
+                    { title: "Summary" },
+                    { title: "Order and copy" },
+                  ]}
+                  promotedBulkActions={[
+                    { content: "Enable", onAction: () => post({ intent: "enable", ids: selected }) },
+                    { content: "Disable", onAction: () => post({ intent: "disable", ids: selected }) },
+                  ]}
+                  bulkActions={[{ content: "Delete rules", onAction: () => setConfirmDelete(true) }]}
+                >
+                  {rows}
+                </IndexTable>
+              )}
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <StatusCard status={status} retrying={busy && pendingIntent === "retry"} onRetry={() => post({ intent: "retry" })} />
+        </Layout.Section>
+      </Layout>
+      <Modal
+        open={confirmDelete}
+        onClose={() => setConfirmDelete(false)}
+        title={`Delete ${selected.length} rule${selected.length === 1 ? "" : "s"}?`}
+        primaryAction={{
+          content: "Delete",
+          destructive: true,
+          onAction: () => {
+            setConfirmDelete(false);
+            post({ intent: "delete", ids: selected });
+          },
+        }}
+        secondaryActions={[{ content: "Cancel", onAction: () => setConfirmDelete(false) }]}
+      >
+        <Modal.Section>
+          <Text as="p">Checkout stops applying them right away. Earlier versions stay available in History.</Text>
+        </Modal.Section>
+      </Modal>
     </Page>
   );
 }

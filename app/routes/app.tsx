@@ -19,6 +19,10 @@ export default function App() {
     <AppProvider isEmbeddedApp apiKey={apiKey}>
       <NavMenu>
         <Link to="/app" rel="home">Rules</Link>
+        <Link to="/app/simulator">Simulator</Link>
+        <Link to="/app/transfer">Import/export</Link>
+        <Link to="/app/history">History</Link>
+        <Link to="/app/privacy">Privacy</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -1,0 +1,52 @@
+/**
+ * What every admin page does on a change: validate and save through the rules
+ * model, then publish the new configuration to Shopify and report how it went.
+ * Rules stay saved when publishing fails; the status card offers a retry.
+ */
+import { parsePostalCodeCsv, saveRule } from "../models/rules.server";
+import { publishConfiguration, type AdminGraphql, type SyncOutcome } from "../shopify-sync/sync.server";
+import { parseRuleForm, type FieldErrors } from "../components/rule-form-data";
+
+/** Publishes and turns the outcome into what the page shows. */
+export async function publish(graphql: AdminGraphql, shop: string): Promise<SyncOutcome> {
+  return publishConfiguration(graphql, shop);
+}
+
+export type RuleFormResult =
+  | { ok: true; id: string; version: number; sync: SyncOutcome }
+  | { ok: false; errors: FieldErrors }
+  | { csv: ReturnType<typeof parsePostalCodeCsv> };
+
+/** The rule editor's action: a CSV to parse, or the rule to save (create without `id`). */
+export async function handleRuleForm(
+  graphql: AdminGraphql,
+  shop: string,
+  form: FormData,
+  id?: string,
+): Promise<RuleFormResult> {
+  if (form.get("intent") === "parseCsv") {
+    return { csv: parseCsv(String(form.get("csv") ?? ""), String(form.get("country") ?? "")) };
+  }
+  const { input, errors: formErrors } = parseRuleForm(form);
+  const saved = await saveRule(shop, input, id);
+  if (!saved.ok) return { ok: false, errors: { ...saved.errors, ...formErrors } };
+  // Unreadable values are passed on as written, so the model refuses them; this is a second guard.
+  if (Object.keys(formErrors).length) return { ok: false, errors: formErrors };
+  const sync = await publish(graphql, shop);
+  return { ok: true, id: saved.value.id, version: saved.version, sync };
+}
+
+/** A CSV file with "country,code" columns, or one code per line for the chosen country. */
+function parseCsv(csv: string, country: string) {
+  const code = country.trim().toUpperCase();
+  const hasCountryColumn = /^\s*"?country"?\s*[,;]/i.test(csv) || /^[A-Za-z]{2}\s*[,;]/m.test(csv.split(/\r?\n/)[0] ?? "");
+  if (!hasCountryColumn && /^[A-Z]{2}$/.test(code)) {
+    const rows = csv
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => `${code},${line}`);
+    return parsePostalCodeCsv(`country,code\n${rows.join("\n")}`);
+  }
+  return parsePostalCodeCsv(csv);
+}

@@ -1,0 +1,87 @@
+/**
+ * Whether checkout runs the saved rules: the Validation exists, is turned on in
+ * Settings > Checkout, holds the latest saved version, and how much of the
+ * 10,000-byte metafield budget the configuration uses.
+ */
+import { Badge, BlockStack, Button, Card, InlineStack, Link, ProgressBar, Text } from "@shopify/polaris";
+
+export interface StatusView {
+  validationId: string | null;
+  validationExists: boolean | null;
+  enabled: boolean | null;
+  inSync: boolean;
+  savedVersion: number | null;
+  syncedVersion: number | null;
+  syncedAt: string | Date | null;
+  lastError: string | null;
+  bytesUsed: number | null;
+  byteLimit: number;
+}
+
+const yesNo = (value: boolean | null, yes: string, no: string, unknown = "Unknown") =>
+  value === null ? <Badge>{unknown}</Badge> : value ? <Badge tone="success">{yes}</Badge> : <Badge tone="critical">{no}</Badge>;
+
+export function StatusCard({ status, onRetry, retrying }: { status: StatusView; onRetry: () => void; retrying: boolean }) {
+  const used = status.bytesUsed ?? 0;
+  const percent = Math.min(100, Math.round((used / status.byteLimit) * 100));
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Checkout status
+        </Text>
+        <InlineStack align="space-between" blockAlign="center">
+          <Text as="span">Validation in Shopify</Text>
+          {yesNo(status.validationExists, "Present", "Not created yet")}
+        </InlineStack>
+        <InlineStack align="space-between" blockAlign="center">
+          <Text as="span">
+            Turned on in{" "}
+            <Link url="shopify://admin/settings/checkout" target="_top">
+              Settings › Checkout
+            </Link>
+          </Text>
+          {yesNo(status.enabled, "On", "Off")}
+        </InlineStack>
+        <InlineStack align="space-between" blockAlign="center">
+          <Text as="span">Published rules</Text>
+          {status.savedVersion === null ? (
+            <Badge>No rules saved yet</Badge>
+          ) : status.inSync ? (
+            <Badge tone="success">{`Up to date (version ${status.syncedVersion})`}</Badge>
+          ) : (
+            <Badge tone="warning">{`Version ${status.savedVersion} not published`}</Badge>
+          )}
+        </InlineStack>
+        {status.syncedAt ? (
+          <Text as="p" tone="subdued">
+            Last published {new Date(status.syncedAt).toLocaleString()}
+          </Text>
+        ) : null}
+        {status.lastError ? (
+          <BlockStack gap="200">
+            <Text as="p" tone="critical">
+              Last error: {status.lastError}
+            </Text>
+          </BlockStack>
+        ) : null}
+        {!status.inSync && status.savedVersion !== null ? (
+          <InlineStack>
+            <Button onClick={onRetry} loading={retrying}>
+              Retry publishing
+            </Button>
+          </InlineStack>
+        ) : null}
+        <BlockStack gap="100">
+          <InlineStack align="space-between">
+            <Text as="span">Configuration size</Text>
+            <Text as="span" tone={percent >= 90 ? "critical" : undefined}>
+              {`${used.toLocaleString("en-US")} of ${status.byteLimit.toLocaleString("en-US")} bytes`}
+            </Text>
+          </InlineStack>
+          <ProgressBar progress={percent} tone={percent >= 90 ? "critical" : "primary"} size="small" />
+        </BlockStack>
+      </BlockStack>
+    </Card>
+  );
+}

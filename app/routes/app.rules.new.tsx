@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link as RemixLink, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { BlockStack, Box, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { authenticate } from "../shopify.server";
+import { handleRuleForm } from "../admin/rule-actions.server";
+import { KIND_INFO, RULE_KINDS, isAddressKind, isRuleKind, newRuleDefaults } from "../components/rule-kinds";
+import { RuleForm } from "../components/RuleForm";
+
+// Without ?kind: the chooser of the 16 kinds. With it: an empty rule of that kind.
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticate.admin(request);
+  const url = new URL(request.url);
+  const kind = url.searchParams.get("kind");
+  if (!isRuleKind(kind)) return { kind: null, initial: null };
+  const { name, values, translations, limits } = newRuleDefaults(kind, url.searchParams.get("preset"));
+  return {
+    kind,
+    initial: { name, status: "active", scheduleStart: "", scheduleEnd: "", values, translations, limits },
+  };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { admin, session, redirect } = await authenticate.admin(request);
+  const result = await handleRuleForm(admin.graphql, session.shop, await request.formData());
+  if ("ok" in result && result.ok) {
+    return redirect(`/app/rules/${result.id}?created=1${result.sync.ok ? "" : "&syncFailed=1"}`);
+  }
+  return result;
+};
+
+export default function NewRule() {
+  const { kind, initial } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+
+  if (!kind || !initial) return <KindChooser />;
+  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  return (
+    <Page title={`New rule: ${KIND_INFO[kind].label}`} backAction={{ content: "Rules", url: "/app" }}>
+      <TitleBar title="New rule" />
+      <RuleForm
+        key={kind}
+        kind={kind}
+        initial={initial}
+        errors={errors}
+        submitting={navigation.state !== "idle"}
+        onSubmit={(form) => submit(form, { method: "post" })}
+      />
+    </Page>
+  );
+}
+
+function KindChooser() {
+  const groups = [
+    { title: "Shipping address rules", kinds: RULE_KINDS.filter(isAddressKind) },
+    { title: "Cart rules", kinds: RULE_KINDS.filter((k) => !isAddressKind(k)) },
+  ];
+  return (
+    <Page title="Choose a rule type" backAction={{ content: "Rules", url: "/app" }}>
+      <TitleBar title="New rule" />
+      <Layout>
+        {groups.map((group) => (
+          <Layout.Section key={group.title}>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {group.title}
+              </Text>
+              <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="300">
+                {group.kinds.map((kind) => (
+                  <RemixLink key={kind} to={`/app/rules/new?kind=${kind}`} style={{ textDecoration: "none", color: "inherit" }}>
+                    <Card>
+                      <Box minHeight="96px">
+                        <BlockStack gap="100">
+                          <Text as="h3" variant="headingSm">
+                            {KIND_INFO[kind].label}
+                          </Text>
+                          <Text as="p" tone="subdued">
+                            {KIND_INFO[kind].description}
+                          </Text>
+                        </BlockStack>
+                      </Box>
+                    </Card>
+                  </RemixLink>
+                ))}
+              </InlineGrid>
+            </BlockStack>
+          </Layout.Section>
+        ))}
+      </Layout>
+    </Page>
+  );
+}

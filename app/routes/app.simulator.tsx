@@ -1,0 +1,254 @@
+import { useState } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  FormLayout,
+  InlineStack,
+  Layout,
+  List,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { authenticate } from "../shopify.server";
+import { listRules } from "../models/rules.server";
+import { buildConfigDocument } from "../models/config-document.server";
+import { SIMULATOR_STEPS, readSimulatorForm, simulate, type SimulatorLine } from "../admin/simulator.server";
+import { FIELD_NAMES } from "../components/rule-kinds";
+
+const ADDRESS_INPUTS = ["firstName", "lastName", "company", "address1", "address2", "city", "zip", "provinceCode", "countryCode", "phone"] as const;
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const rules = await listRules(session.shop);
+  const built = buildConfigDocument(rules);
+  return {
+    ruleCount: built.ok ? built.document.rules.length : 0,
+    problem: built.ok ? null : Object.values(built.errors).join(" "),
+  };
+};
+
+// Runs the shop's saved rules on the sample; the sample is not stored or logged.
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const sample = readSimulatorForm(await request.formData());
+  const rules = await listRules(session.shop);
+  const built = buildConfigDocument(rules);
+  if (!built.ok) return { ok: false as const, error: Object.values(built.errors).join(" ") };
+  return simulate(sample, built.document, built.inputVariables, new Map(rules.map((r) => [r.id, r.name])));
+};
+
+const emptyLine = (): SimulatorLine => ({
+  productId: "",
+  variantId: "",
+  quantity: "1",
+  price: "10.00",
+  weight: "",
+  weightUnit: "GRAMS",
+  tags: "",
+  collections: "",
+});
+
+/** "$.cart.deliveryGroups[0].deliveryAddress.address1" → "Address line 1 (delivery 1)". */
+function describeTarget(target: string): string {
+  const m = /^\$\.cart\.deliveryGroups\[(\d+)\]\.deliveryAddress\.(\w+)$/.exec(target);
+  if (m) return `${FIELD_NAMES[m[2] as keyof typeof FIELD_NAMES] ?? m[2]} (delivery ${Number(m[1]) + 1})`;
+  return target === "$.cart" ? "Top of checkout" : target;
+}
+
+export default function Simulator() {
+  const { ruleCount, problem } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const [address, setAddress] = useState<Record<string, string>>({
+    firstName: "Alex",
+    lastName: "Doe",
+    address1: "123 Main Street",
+    city: "Springfield",
+    zip: "62701",
+    provinceCode: "IL",
+    countryCode: "US",
+  });
+  const [lines, setLines] = useState<SimulatorLine[]>([emptyLine()]);
+  const [language, setLanguage] = useState("EN");
+  const [step, setStep] = useState("CHECKOUT_INTERACTION");
+  const [currency, setCurrency] = useState("USD");
+  const [localTime, setLocalTime] = useState(() => new Date().toISOString().slice(0, 16));
+
+  const run = () => {
+    const form = new FormData();
+    for (const field of ADDRESS_INPUTS) form.set(`address.${field}`, address[field] ?? "");
+    for (const line of lines) for (const [k, v] of Object.entries(line)) form.append(`line.${k}`, v);
+    form.set("language", language);
+    form.set("step", step);
+    form.set("currency", currency);
+    form.set("localTime", localTime);
+    submit(form, { method: "post" });
+  };
+  const updateLine = (index: number, patch: Partial<SimulatorLine>) =>
+    setLines((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
+
+  return (
+    <Page title="Simulator" subtitle="Try a sample address and cart against your saved rules, with the same compiled function checkout runs.">
+      <TitleBar title="Simulator" />
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {problem ? (
+              <Banner tone="critical" title="The saved rules cannot be published">
+                <Text as="p">{problem}</Text>
+              </Banner>
+            ) : (
+              <Text as="p" tone="subdued">
+                {`${ruleCount} active or scheduled rule${ruleCount === 1 ? "" : "s"} will be checked. Nothing you enter here is stored.`}
+              </Text>
+            )}
+            <Card>
+              <FormLayout>
+                <Text as="h2" variant="headingMd">
+                  Shipping address
+                </Text>
+                <FormLayout.Group condensed>
+                  {ADDRESS_INPUTS.map((field) => (
+                    <TextField
+                      key={field}
+                      label={FIELD_NAMES[field]}
+                      name={`address.${field}`}
+                      autoComplete="off"
+                      value={address[field] ?? ""}
+                      onChange={(v) => setAddress((a) => ({ ...a, [field]: v }))}
+                    />
+                  ))}
+                </FormLayout.Group>
+                <Text as="p" tone="subdued">
+                  Leave every field empty to simulate a cart before an address is known.
+                </Text>
+              </FormLayout>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Cart lines
+                </Text>
+                {lines.map((line, index) => (
+                  <Box key={index} borderColor="border" borderWidth="025" borderRadius="200" padding="300">
+                    <FormLayout>
+                      <FormLayout.Group condensed>
+                        <TextField label="Product id" autoComplete="off" value={line.productId} onChange={(v) => updateLine(index, { productId: v })} />
+                        <TextField label="Variant id" autoComplete="off" value={line.variantId} onChange={(v) => updateLine(index, { variantId: v })} />
+                        <TextField label="Quantity" autoComplete="off" inputMode="numeric" value={line.quantity} onChange={(v) => updateLine(index, { quantity: v })} />
+                        <TextField label="Unit price" autoComplete="off" inputMode="decimal" value={line.price} onChange={(v) => updateLine(index, { price: v })} />
+                      </FormLayout.Group>
+                      <FormLayout.Group condensed>
+                        <TextField label="Unit weight" autoComplete="off" inputMode="decimal" value={line.weight} onChange={(v) => updateLine(index, { weight: v })} />
+                        <Select
+                          label="Weight unit"
+                          options={["GRAMS", "KILOGRAMS", "OUNCES", "POUNDS"].map((u) => ({ value: u, label: u.toLowerCase() }))}
+                          value={line.weightUnit}
+                          onChange={(v) => updateLine(index, { weightUnit: v })}
+                        />
+                        <TextField label="Product tags" autoComplete="off" value={line.tags} onChange={(v) => updateLine(index, { tags: v })} helpText="Comma-separated" />
+                        <TextField label="Collection ids" autoComplete="off" value={line.collections} onChange={(v) => updateLine(index, { collections: v })} helpText="Comma-separated" />
+                      </FormLayout.Group>
+                      <InlineStack align="end">
+                        <Button variant="tertiary" tone="critical" onClick={() => setLines((ls) => ls.filter((_, i) => i !== index))}>
+                          Remove line
+                        </Button>
+                      </InlineStack>
+                    </FormLayout>
+                  </Box>
+                ))}
+                <InlineStack>
+                  <Button onClick={() => setLines((ls) => [...ls, emptyLine()])}>Add a line</Button>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+            <Card>
+              <FormLayout>
+                <FormLayout.Group condensed>
+                  <TextField label="Buyer language" autoComplete="off" value={language} onChange={setLanguage} helpText="Shopify code, e.g. EN, FR, PT_BR" />
+                  <Select
+                    label="Step"
+                    options={SIMULATOR_STEPS.map((s) => ({
+                      value: s,
+                      label: s === "CART_INTERACTION" ? "Cart" : s === "CHECKOUT_COMPLETION" ? "Placing the order" : "Checkout",
+                    }))}
+                    value={step}
+                    onChange={setStep}
+                  />
+                  <TextField label="Currency" autoComplete="off" value={currency} onChange={setCurrency} />
+                  <TextField label="Shop local time" type="datetime-local" autoComplete="off" value={localTime} onChange={setLocalTime} />
+                </FormLayout.Group>
+                <InlineStack align="end">
+                  <Button variant="primary" onClick={run} loading={navigation.state === "submitting"}>
+                    Run the simulation
+                  </Button>
+                </InlineStack>
+              </FormLayout>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <SimulationResult result={result} />
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function SimulationResult({ result }: { result: ReturnType<typeof useActionData<typeof action>> }) {
+  if (!result) {
+    return (
+      <Card>
+        <Text as="p" tone="subdued">
+          Run the simulation to see what checkout would do.
+        </Text>
+      </Card>
+    );
+  }
+  if (!result.ok) {
+    return (
+      <Banner tone="critical" title="The simulation could not run">
+        <Text as="p">{result.error}</Text>
+      </Banner>
+    );
+  }
+  if (result.errors.length === 0) {
+    return (
+      <Banner tone="success" title="Checkout allowed">
+        <Text as="p">No rule blocks this address and cart.</Text>
+      </Banner>
+    );
+  }
+  return (
+    <Banner tone="critical" title="Checkout blocked">
+      <BlockStack gap="300">
+        <List>
+          {result.errors.map((e, i) => (
+            <List.Item key={i}>
+              <BlockStack gap="050">
+                <Text as="span" fontWeight="semibold" data-testid="simulator-message">
+                  {e.message}
+                </Text>
+                <Text as="span" tone="subdued">
+                  {`Shown at: ${describeTarget(e.target)}`}
+                </Text>
+              </BlockStack>
+            </List.Item>
+          ))}
+        </List>
+        <Text as="p">
+          {`Blocked by: ${[...new Set(result.blockedBy.map((b) => b.name))].join(", ")}`}
+        </Text>
+      </BlockStack>
+    </Banner>
+  );
+}
