@@ -1,0 +1,188 @@
+/**
+ * The configuration document the function reads from the Validation's
+ * metafield, built from the shop's saved rules. Shopify drops a metafield value
+ * over 10,000 bytes before it reaches a function, so the document is compact
+ * (defaults and empty lists omitted) and a configuration that would not fit is
+ * refused here, with the size, before anything is saved.
+ */
+import {
+  ADDRESS_KIND_FIELDS,
+  CONFIG_VERSION,
+  METAFIELD_BYTE_LIMIT,
+  SCHEDULE_SLOTS,
+  parseConfig,
+  type Config,
+  type InputVariables,
+  type Rule,
+  type Selector,
+} from "../../extensions/checkout-guard/src/engine/config";
+import type { FieldErrors, RuleRecord } from "./rules.server";
+
+/** Fills the schedule slots no rule uses; never reached, so never "passed". */
+export const UNUSED_SCHEDULE_SLOT = "9999-12-31T23:59:59";
+
+export type ConfigDocumentResult =
+  | { ok: true; document: Config; json: string; bytes: number; inputVariables: InputVariables }
+  | { ok: false; errors: FieldErrors };
+
+type DocumentRule = Pick<RuleRecord, "id" | "name" | "status" | "scheduleStart" | "scheduleEnd" | "definition">;
+
+export function buildConfigDocument(rules: readonly DocumentRule[]): ConfigDocumentResult {
+  const included = rules.filter((rule) => rule.status === "active" || rule.status === "scheduled");
+
+  const boundaries = new Set<string>();
+  for (const rule of included) {
+    if (rule.status !== "scheduled") continue;
+    if (rule.scheduleStart) boundaries.add(rule.scheduleStart);
+    if (rule.scheduleEnd) boundaries.add(rule.scheduleEnd);
+  }
+  const clock = [...boundaries].sort();
+  if (clock.length > SCHEDULE_SLOTS) {
+    return {
+      ok: false,
+      errors: {
+        _form: `The scheduled rules use ${clock.length} different start and end dates; the function can follow at most ${SCHEDULE_SLOTS}. Give some rules the same dates, or make past schedules inactive.`,
+      },
+    };
+  }
+
+  const documentRules = included.map(compactRule);
+  const document = { v: CONFIG_VERSION, rules: documentRules, ...(clock.length > 0 ? { clock } : {}) } as Config;
+  // The document must be one the function accepts; a failure here is a bug, not a merchant error.
+  const check = parseConfig(document);
+  if (!check.ok) {
+    const first = check.issues[0];
+    return { ok: false, errors: { _form: `The configuration could not be built (${first?.path}: ${first?.message}).` } };
+  }
+
+  const json = JSON.stringify(document);
+  const bytes = utf8Bytes(json);
+  if (bytes > METAFIELD_BYTE_LIMIT) {
+    const largest = included
+      .map((rule, i) => ({ name: rule.name, bytes: utf8Bytes(JSON.stringify(documentRules[i])) }))
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 3)
+      .map((r) => `“${r.name}”, ${formatBytes(r.bytes)} bytes`)
+      .join("; ");
+    return {
+      ok: false,
+      errors: {
+        _form: `This configuration needs ${formatBytes(bytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to the function. Remove or shorten rules (the largest: ${largest}).`,
+      },
+    };
+  }
+
+  const inputVariables = buildInputVariables(documentRules, clock);
+  const variableBytes = utf8Bytes(JSON.stringify(inputVariables));
+  if (variableBytes > METAFIELD_BYTE_LIMIT) {
+    return {
+      ok: false,
+      errors: {
+        _form: `The product tags and collections chosen in rules need ${formatBytes(variableBytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to the function. Choose fewer tags or collections.`,
+      },
+    };
+  }
+
+  return { ok: true, document, json, bytes, inputVariables };
+}
+
+export function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
+const formatBytes = (n: number) => n.toLocaleString("en-US");
+
+// ---------------------------------------------------------------------------
+
+/** The rule as the function reads it: id first, defaults left out, lists deduplicated. */
+function compactRule(rule: DocumentRule): Rule {
+  const { kind, ...settings } = rule.definition as Record<string, unknown> & { kind: string };
+  const out: Record<string, unknown> = { id: rule.id, kind };
+  for (const [key, value] of Object.entries(settings)) {
+    const compact = compactValue(kind, key, value);
+    if (compact !== undefined) out[key] = compact;
+  }
+  if (rule.status === "scheduled") {
+    out.schedule = {
+      ...(rule.scheduleStart ? { start: rule.scheduleStart } : {}),
+      ...(rule.scheduleEnd ? { end: rule.scheduleEnd } : {}),
+    };
+  }
+  return out as Rule;
+}
+
+/** undefined: leave the key out, because the function's default is the same. */
+function compactValue(kind: string, key: string, value: unknown): unknown {
+  if (value === undefined || value === null) return undefined;
+  switch (key) {
+    case "stage":
+      return value === "checkout" ? undefined : value;
+    case "display":
+      return value === "field" ? undefined : value;
+    case "ignoreCase":
+      return value === false ? undefined : value;
+    case "accents":
+      return value === true ? undefined : value;
+    case "translations":
+      return isEmptyObject(value) ? undefined : value;
+    case "fields":
+      if (kind === "addressKind" && sameSet(value as string[], ADDRESS_KIND_FIELDS)) return undefined;
+      return unique(value as string[]);
+    case "countries":
+      if (kind === "destination") return (value as string[]).length === 0 ? undefined : unique(value as string[]);
+      {
+        const scope = value as { not?: boolean; codes: string[] };
+        return { ...(scope.not ? { not: true } : {}), codes: unique(scope.codes) };
+      }
+    case "provinces":
+      return isEmptyObject(value) ? undefined : mapValues(value as Record<string, string[]>, unique);
+    case "codes":
+      return mapValues(value as Record<string, string[]>, unique);
+    case "block":
+      return unique(value as string[]);
+    case "select":
+    case "other":
+    case "requires": {
+      const selector = compactSelector(value as Selector);
+      // Optional selectors of quantity rules: empty means every line, as absent does.
+      if (isEmptyObject(selector) && key === "select" && (kind === "lineQuantity" || kind === "productQuantity")) return undefined;
+      if (isEmptyObject(selector) && key === "other") return undefined;
+      return selector;
+    }
+    default:
+      return value;
+  }
+}
+
+function compactSelector(selector: Selector): Selector {
+  const out: Selector = {};
+  for (const key of ["products", "variants", "tags", "collections"] as const) {
+    const list = selector[key];
+    if (list && list.length > 0) out[key] = unique(list);
+  }
+  return out;
+}
+
+function buildInputVariables(rules: readonly Rule[], clock: readonly string[]): InputVariables {
+  const tags = new Set<string>();
+  const collections = new Set<string>();
+  for (const rule of rules) {
+    const r = rule as Partial<Record<"select" | "other" | "requires", Selector>>;
+    for (const selector of [r.select, r.other, r.requires]) {
+      for (const tag of selector?.tags ?? []) tags.add(tag);
+      for (const id of selector?.collections ?? []) collections.add(`gid://shopify/Collection/${id}`);
+    }
+  }
+  const variables: Record<string, unknown> = { productTags: [...tags], collectionIds: [...collections] };
+  for (let slot = 0; slot < SCHEDULE_SLOTS; slot++) variables[`scheduleAt${slot}`] = clock[slot] ?? UNUSED_SCHEDULE_SLOT;
+  return variables as InputVariables;
+}
+
+const unique = <T>(list: readonly T[]): T[] => [...new Set(list)];
+const isEmptyObject = (value: unknown) => typeof value === "object" && value !== null && Object.keys(value).length === 0;
+const sameSet = (a: readonly string[], b: readonly string[]) => {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((x) => set.has(x));
+};
+const mapValues = <T, U>(record: Record<string, T>, f: (value: T) => U): Record<string, U> =>
+  Object.fromEntries(Object.entries(record).map(([k, val]) => [k, f(val)]));

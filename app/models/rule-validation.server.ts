@@ -1,0 +1,323 @@
+/**
+ * Server-side validation of a rule as the admin edits it: the same valibot
+ * schema the checkout function parses its configuration with (so nothing the
+ * admin saves can be refused at checkout), plus what a schema cannot say —
+ * cross-field checks, regular-expression syntax in the dialect QuickJS runs,
+ * and catastrophic backtracking (ReDoS) found with `recheck`.
+ *
+ * Errors are keyed by form field path: "name", "status", "scheduleStart",
+ * "definition.min", "definition.translations.fr", and "_form".
+ */
+import * as v from "valibot";
+import { checkSync } from "recheck";
+import {
+  RuleSchema,
+  type Rule,
+  type RuleKind,
+} from "../../extensions/checkout-guard/src/engine/config";
+
+export type FieldErrors = Record<string, string>;
+
+export const RULE_STATUSES = ["active", "inactive", "scheduled"] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A rule's kind-specific settings: the document's Rule without `id` and `schedule`. */
+export type RuleDefinition = DistributiveOmit<Rule, "id" | "schedule">;
+
+/** Unvalidated rule fields, from a form or an imported file. */
+export interface RuleInput {
+  name: unknown;
+  status: unknown;
+  scheduleStart?: unknown;
+  scheduleEnd?: unknown;
+  definition: unknown;
+}
+
+/** A rule that passed every check, normalised (trimmed, upper-cased codes). */
+export interface ValidRule {
+  name: string;
+  kind: RuleKind;
+  status: RuleStatus;
+  scheduleStart: string | null;
+  scheduleEnd: string | null;
+  definition: RuleDefinition;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export const NAME_MAX_LENGTH = 100;
+
+/** Validates every field of a rule; never throws. */
+export function validateRuleInput(input: RuleInput): Validated<ValidRule> {
+  const errors: FieldErrors = {};
+  const record = (input ?? {}) as Partial<RuleInput>;
+
+  const name = typeof record.name === "string" ? record.name.trim() : "";
+  if (name === "") errors.name = "Enter a name.";
+  else if (name.length > NAME_MAX_LENGTH) errors.name = `At most ${NAME_MAX_LENGTH} characters.`;
+
+  const status = typeof record.status === "string" ? record.status.trim() : "";
+  if (!(RULE_STATUSES as readonly string[]).includes(status)) {
+    errors.status = "Choose active, inactive or scheduled.";
+  }
+
+  const scheduleStart = parseLocalDateTime(record.scheduleStart, "scheduleStart", errors);
+  const scheduleEnd = parseLocalDateTime(record.scheduleEnd, "scheduleEnd", errors);
+  if (status === "scheduled" && scheduleStart === null && scheduleEnd === null && !errors.scheduleStart && !errors.scheduleEnd) {
+    errors.scheduleStart = "A scheduled rule needs a start, an end, or both.";
+  }
+  if (scheduleStart && scheduleEnd && scheduleStart >= scheduleEnd) {
+    errors.scheduleEnd = "The end must be after the start.";
+  }
+
+  const definition = validateDefinition(record.definition);
+  if (!definition.ok) Object.assign(errors, definition.errors);
+
+  if (Object.keys(errors).length > 0 || !definition.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      name,
+      kind: definition.value.kind,
+      status: status as RuleStatus,
+      scheduleStart,
+      scheduleEnd,
+      definition: definition.value,
+    },
+  };
+}
+
+/**
+ * Validates a definition (an object, or its JSON text as the editor posts it).
+ * Errors are keyed "definition.<path>".
+ */
+export function validateDefinition(raw: unknown): Validated<RuleDefinition> {
+  let value = raw;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return { ok: false, errors: { definition: "The rule settings are not valid JSON." } };
+    }
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, errors: { definition: "The rule settings are missing." } };
+  }
+  // `id` and `schedule` belong to the stored rule, not to its definition.
+  const { id: _id, schedule: _schedule, ...rest } = value as Record<string, unknown>;
+  const candidate = normalizeDefinition(rest);
+
+  const parsed = v.safeParse(RuleSchema, { ...candidate, id: "validation" });
+  const errors: FieldErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.issues) {
+      const path = v.getDotPath(issue);
+      const key = path ? `definition.${path}` : "definition";
+      errors[key] ??= friendlyMessage(issue);
+    }
+    return { ok: false, errors };
+  }
+  const { id: _validationId, schedule: _none, ...definition } = parsed.output;
+  const rule = definition as RuleDefinition;
+  Object.assign(errors, crossFieldErrors(rule));
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: rule };
+}
+
+// ---------------------------------------------------------------------------
+// Regular expressions
+
+/** recheck's budget per pattern; past it the pattern is refused, not trusted. */
+const RECHECK_TIMEOUT_MS = 3_000;
+
+/**
+ * Checks a field pattern as the function will compile it (`new RegExp(p, "u")`,
+ * plus "i" when ignoring case): syntax first, then super-linear backtracking.
+ * Returns an error message, or null when the pattern is safe.
+ */
+export function checkPattern(pattern: string, ignoreCase = false): string | null {
+  const flags = ignoreCase ? "iu" : "u";
+  try {
+    new RegExp(pattern, flags);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, "") : "";
+    return `This is not a valid regular expression${detail ? ` (${detail})` : ""}.`;
+  }
+  let diagnostics: ReturnType<typeof checkSync>;
+  try {
+    diagnostics = checkSync(pattern, flags, { timeout: RECHECK_TIMEOUT_MS });
+  } catch {
+    return "This pattern could not be checked for slow matching; simplify it and try again.";
+  }
+  if (diagnostics.status === "safe") return null;
+  if (diagnostics.status === "vulnerable") {
+    const growth = diagnostics.complexity.type === "exponential" ? "exponential" : "polynomial";
+    const example = describeAttack(diagnostics.attack);
+    return `This pattern can take ${growth} time on some inputs (e.g. ${example}); rewrite it without nested or overlapping repetition such as (a+)+ or (a|a)*.`;
+  }
+  if (diagnostics.error.kind === "timeout") {
+    return "This pattern is too complex to prove it matches quickly; simplify it.";
+  }
+  return `This pattern cannot be checked for slow matching (${diagnostics.error.kind}); simplify it.`;
+}
+
+/** recheck's attack string, told as a merchant can picture it. */
+function describeAttack(attack: { pumps: { prefix: string; pump: string }[]; suffix: string }): string {
+  const show = (text: string) => JSON.stringify(text.length > 20 ? `${text.slice(0, 20)}…` : text);
+  const [first] = attack.pumps;
+  if (!first) return show(attack.suffix);
+  const prefix = first.prefix ? `${show(first.prefix)} then ` : "";
+  const suffix = attack.suffix ? `, then ${show(attack.suffix)}` : "";
+  return `${prefix}${show(first.pump)} repeated many times${suffix}`;
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** "YYYY-MM-DDTHH:MM[:SS]" (the seconds an HTML datetime-local input omits) → "YYYY-MM-DDTHH:MM:SS". */
+function parseLocalDateTime(raw: unknown, field: string, errors: FieldErrors): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== "string") {
+    errors[field] = "Use a date and time like 2026-12-24T18:00:00.";
+    return null;
+  }
+  const text = raw.trim();
+  if (text === "") return null;
+  const match = LOCAL_DATE_TIME.exec(text);
+  if (!match) {
+    errors[field] = "Use a date and time like 2026-12-24T18:00:00.";
+    return null;
+  }
+  const [, y, mo, d, h, mi, s = "00"] = match;
+  const date = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
+  const valid =
+    date.getUTCFullYear() === +y && date.getUTCMonth() === +mo - 1 && date.getUTCDate() === +d &&
+    +h < 24 && +mi < 60 && +s < 60 && +y >= 2000;
+  if (!valid) {
+    errors[field] = "This date and time does not exist.";
+    return null;
+  }
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}`;
+}
+
+const upper = (value: unknown) => (typeof value === "string" ? value.trim().toUpperCase() : value);
+const upperList = (value: unknown) => (Array.isArray(value) ? value.map(upper) : value);
+const upperKeys = (value: unknown, mapValue: (v: unknown) => unknown = (x) => x) => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, val]) => [k.trim().toUpperCase(), mapValue(val)]));
+};
+const postalEntries = (value: unknown) =>
+  Array.isArray(value) ? value.map((e) => (typeof e === "string" ? e.replace(/\s+/g, "").toUpperCase() : e)) : value;
+
+/**
+ * Forgiving about case and spacing where the function is too (country,
+ * currency and postal codes), so "fr" or "75 001" is stored as "FR", "75001".
+ */
+function normalizeDefinition(definition: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...definition };
+  if (out.kind === "destination") {
+    out.countries = upperList(out.countries);
+    if (out.provinces !== undefined) out.provinces = upperKeys(out.provinces, upperList);
+  } else if (typeof out.countries === "object" && out.countries !== null && !Array.isArray(out.countries)) {
+    const scope = out.countries as Record<string, unknown>;
+    out.countries = { ...scope, codes: upperList(scope.codes) };
+  }
+  if (out.kind === "postalCode" && out.codes !== undefined) out.codes = upperKeys(out.codes, postalEntries);
+  if (out.kind === "subtotal" && out.limits !== undefined) out.limits = upperKeys(out.limits);
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out;
+}
+
+type Issue = v.BaseIssue<unknown>;
+
+/** valibot's default messages are for developers; merchants read these. */
+function friendlyMessage(issue: Issue): string {
+  if (issue.kind !== "schema") return issue.message;
+  const received = issue.received;
+  switch (issue.type) {
+    case "variant":
+      return "Choose a rule kind.";
+    case "strict_object":
+      return issue.expected === "never" ? `Unknown setting ${received}.` : "Expected a group of settings.";
+    case "number":
+      return "Enter a number.";
+    case "string":
+      return "Enter text.";
+    case "boolean":
+      return "Choose yes or no.";
+    case "array":
+      return "Expected a list.";
+    case "record":
+    case "object":
+      return "Expected a group of settings.";
+    case "picklist":
+    case "literal":
+      return `Choose one of: ${String(issue.expected).replace(/"/g, "").replace(/ \| /g, ", ").replace(/^\(|\)$/g, "")}.`;
+    default:
+      return issue.message;
+  }
+}
+
+function crossFieldErrors(rule: RuleDefinition): FieldErrors {
+  const errors: FieldErrors = {};
+  const minMax = (min: number | undefined, max: number | undefined, at = "definition", extra = false) => {
+    if (min === undefined && max === undefined && !extra) errors[`${at}.min`] = "Enter a minimum, a maximum, or both.";
+    if (min !== undefined && max !== undefined && min > max) errors[`${at}.max`] = "The maximum must be at least the minimum.";
+  };
+  const selectorEmpty = (s: { products?: string[]; variants?: string[]; tags?: string[]; collections?: string[] } | undefined) =>
+    !s || (s.products?.length ?? 0) + (s.variants?.length ?? 0) + (s.tags?.length ?? 0) + (s.collections?.length ?? 0) === 0;
+
+  switch (rule.kind) {
+    case "fieldPattern": {
+      const message = checkPattern(rule.pattern, rule.ignoreCase === true);
+      if (message) errors["definition.pattern"] = message;
+      break;
+    }
+    case "fieldLength":
+    case "cartQuantity":
+    case "productQuantity":
+    case "weight":
+      minMax(rule.min, rule.max);
+      break;
+    case "lineQuantity":
+      minMax(rule.min, rule.max, "definition", true);
+      if (rule.min === undefined && rule.max === undefined && rule.multiple === undefined) {
+        errors["definition.min"] = "Enter a minimum, a maximum, a multiple, or any of them.";
+      }
+      break;
+    case "subtotal": {
+      const entries = Object.entries(rule.limits);
+      if (entries.length === 0) errors["definition.limits"] = "Add a limit for at least one currency.";
+      for (const [currency, limit] of entries) minMax(limit.min, limit.max, `definition.limits.${currency}`);
+      break;
+    }
+    case "postalCode": {
+      if (Object.keys(rule.codes).length === 0) errors["definition.codes"] = "Add postal codes for at least one country.";
+      for (const [country, entries] of Object.entries(rule.codes)) {
+        entries.forEach((entry, i) => {
+          const range = /^(\d+)\.\.(\d+)$/.exec(entry);
+          if (range && Number(range[1]) > Number(range[2])) {
+            errors[`definition.codes.${country}.${i}`] ??= `The range ${entry} starts after it ends.`;
+          }
+        });
+      }
+      break;
+    }
+    case "destination":
+      if ((rule.countries?.length ?? 0) === 0 && Object.keys(rule.provinces ?? {}).length === 0) {
+        errors["definition.countries"] = "Choose at least one country or province.";
+      }
+      break;
+    case "exclusive":
+      if (selectorEmpty(rule.select)) errors["definition.select"] = "Choose the products that must be bought alone.";
+      break;
+    case "dependency":
+      if (selectorEmpty(rule.select)) errors["definition.select"] = "Choose the products that need another product.";
+      if (selectorEmpty(rule.requires)) errors["definition.requires"] = "Choose the products they require.";
+      break;
+  }
+  return errors;
+}
