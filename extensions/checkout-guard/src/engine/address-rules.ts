@@ -8,9 +8,10 @@
  * postal-code rule says what a filled-in field must look like.
  */
 import { detectAddressKinds } from "./address-kind";
-import { ADDRESS_KIND_FIELDS, type AddressField, type AddressKind, type RuleOf } from "./config";
+import type { AddressField, AddressKind, RuleOf } from "./config";
+import { ADDRESS_KIND_FIELDS } from "./constants";
 import { charsetAccepts } from "./charset";
-import { compilePostalList, postalListHas, type PostalList } from "./postal-codes";
+import { postalCodeListed } from "./postal-codes";
 import { charsetMessageKey } from "./messages";
 import type { Address, Finding } from "./types";
 
@@ -39,7 +40,23 @@ function charLength(text: string): number {
 /** A digit anywhere in address1 counts as a house number ("12", "12b", "5-7", "١٢"). */
 const HAS_NUMBER = /\p{Nd}/u;
 
-function addressKindCheck(rule: RuleOf<"addressKind">): AddressCheck {
+/**
+ * Address-kind detection is the costliest check; several rules often read the
+ * same lines. Results are memoized per text for one evaluation (the cache is
+ * created by `compileAddressRules` and dropped with it).
+ */
+export type KindCache = Map<string, AddressKind[]>;
+
+function detectCached(cache: KindCache, text: string): AddressKind[] {
+  let kinds = cache.get(text);
+  if (kinds === undefined) {
+    kinds = detectAddressKinds(text);
+    cache.set(text, kinds);
+  }
+  return kinds;
+}
+
+function addressKindCheck(rule: RuleOf<"addressKind">, cache: KindCache): AddressCheck {
   const blocked = new Set<AddressKind>(rule.block);
   const fields = rule.fields ?? ADDRESS_KIND_FIELDS;
   return (address) => {
@@ -47,7 +64,7 @@ function addressKindCheck(rule: RuleOf<"addressKind">): AddressCheck {
     for (const field of fields) {
       const text = valueOf(address, field);
       if (text === "") continue;
-      const kind = detectAddressKinds(text).find((k) => blocked.has(k));
+      const kind = detectCached(cache, text).find((k) => blocked.has(k));
       if (kind) findings.push({ key: "addressKind", field, args: { field, kind } });
     }
     return findings;
@@ -120,16 +137,15 @@ function streetNumberCheck(): AddressCheck {
 }
 
 function postalCodeCheck(rule: RuleOf<"postalCode">): AddressCheck {
-  const lists = new Map<string, PostalList>();
-  for (const [country, entries] of Object.entries(rule.codes)) lists.set(country.toUpperCase(), compilePostalList(entries));
+  const codes: Partial<Record<string, readonly string[]>> = rule.codes;
   const allow = rule.mode === "allow";
   return (address, country) => {
     if (country === null) return NONE;
-    const list = lists.get(country);
-    if (!list) return NONE;
+    const entries = Object.prototype.hasOwnProperty.call(codes, country) ? codes[country] : undefined;
+    if (!entries) return NONE;
     const zip = valueOf(address, "zip");
     if (zip === "") return NONE;
-    return postalListHas(list, zip) === allow ? NONE : [{ key: "postalCode", field: "zip", args: { field: "zip", country } }];
+    return postalCodeListed(entries, zip) === allow ? NONE : [{ key: "postalCode", field: "zip", args: { field: "zip", country } }];
   };
 }
 
@@ -163,10 +179,10 @@ function destinationCheck(rule: RuleOf<"destination">): AddressCheck {
   };
 }
 
-export function compileAddressRule(rule: AddressRule): AddressCheck {
+export function compileAddressRule(rule: AddressRule, cache: KindCache = new Map()): AddressCheck {
   switch (rule.kind) {
     case "addressKind":
-      return addressKindCheck(rule);
+      return addressKindCheck(rule, cache);
     case "fieldPattern":
       return fieldPatternCheck(rule);
     case "fieldLength":

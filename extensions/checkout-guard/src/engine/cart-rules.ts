@@ -41,13 +41,20 @@ function lineQuantityCheck(rule: RuleOf<"lineQuantity">): CartCheck {
   const matches = compileSelector(rule.select);
   return ({ lines }) => {
     const findings: Finding[] = [];
-    for (const line of lines) {
-      if (!matches(line)) continue;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       const quantity = line.quantity;
-      const args = { min, max, multiple, quantity, product: line.title };
-      if (max !== undefined && quantity > max) findings.push({ key: "lineQuantityMax", args: { ...args, limit: max } });
-      else if (min !== undefined && quantity < min) findings.push({ key: "lineQuantityMin", args: { ...args, limit: min } });
-      else if (multiple !== undefined && quantity % multiple !== 0) findings.push({ key: "lineQuantityMultiple", args });
+      const key =
+        max !== undefined && quantity > max
+          ? "lineQuantityMax"
+          : min !== undefined && quantity < min
+            ? "lineQuantityMin"
+            : multiple !== undefined && quantity % multiple !== 0
+              ? "lineQuantityMultiple"
+              : null;
+      if (key === null || !matches(line)) continue;
+      const limit = key === "lineQuantityMax" ? max : key === "lineQuantityMin" ? min : undefined;
+      findings.push({ key, args: { min, max, multiple, limit, quantity, product: line.title } });
     }
     return findings;
   };
@@ -58,7 +65,8 @@ function productQuantityCheck(rule: RuleOf<"productQuantity">): CartCheck {
   const matches = compileSelector(rule.select);
   return ({ lines }) => {
     const totals = new Map<string, { quantity: number; title: string }>();
-    for (const line of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       if (!matches(line)) continue;
       const entry = totals.get(line.productKey);
       if (entry) entry.quantity += line.quantity;
@@ -66,9 +74,8 @@ function productQuantityCheck(rule: RuleOf<"productQuantity">): CartCheck {
     }
     const findings: Finding[] = [];
     for (const { quantity, title } of totals.values()) {
-      const args = { min, max, quantity, product: title };
-      if (max !== undefined && quantity > max) findings.push({ key: "productQuantityMax", args: { ...args, limit: max } });
-      else if (min !== undefined && quantity < min) findings.push({ key: "productQuantityMin", args: { ...args, limit: min } });
+      if (max !== undefined && quantity > max) findings.push({ key: "productQuantityMax", args: { min, max, limit: max, quantity, product: title } });
+      else if (min !== undefined && quantity < min) findings.push({ key: "productQuantityMin", args: { min, max, limit: min, quantity, product: title } });
     }
     return findings;
   };
@@ -100,7 +107,8 @@ function weightCheck(rule: RuleOf<"weight">): CartCheck {
   return ({ lines }) => {
     let grams = 0;
     let shipped = 0;
-    for (const line of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       if (!line.requiresShipping || line.isGiftCard) continue;
       shipped++;
       grams += line.unitGrams * line.quantity;
@@ -124,17 +132,21 @@ function exclusiveCheck(rule: RuleOf<"exclusive">): CartCheck {
   const other = rule.other ? compileSelector(rule.other) : null;
   return ({ lines }) => {
     let first: LineFacts | null = null;
-    for (const line of lines) if (selected(line)) { first = line; break; }
-    if (!first) return NONE;
-    if (!other) {
-      const outsider = lines.some((line) => !selected(line));
-      return outsider ? [{ key: "exclusive", args: { product: first.title } }] : NONE;
+    let outsider = false;
+    for (let i = 0; i < lines.length; i++) {
+      if (selected(lines[i])) {
+        if (!first) first = lines[i];
+      } else outsider = true;
+      if (first && outsider && !other) break;
     }
+    if (!first) return NONE;
+    if (!other) return outsider ? [{ key: "exclusive", args: { product: first.title } }] : NONE;
     // Find a selected line and an "other" line that are different lines.
     const selectedLines = lines.filter(selected);
-    for (const line of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       if (!other(line)) continue;
-      const partner = selectedLines.find((s) => s.index !== line.index);
+      const partner = selectedLines[0] !== line ? selectedLines[0] : selectedLines[1];
       if (partner) return [{ key: "exclusiveOther", args: { product: partner.title, other: line.title } }];
     }
     return NONE;
@@ -146,9 +158,12 @@ function dependencyCheck(rule: RuleOf<"dependency">): CartCheck {
   const selected = compileSelector(rule.select);
   const required = compileSelector(rule.requires);
   return ({ lines }) => {
-    const first = lines.find(selected);
-    if (!first || lines.some(required)) return NONE;
-    return [{ key: "dependency", args: { product: first.title } }];
+    let first: LineFacts | null = null;
+    for (let i = 0; i < lines.length; i++) {
+      if (required(lines[i])) return NONE;
+      if (!first && selected(lines[i])) first = lines[i];
+    }
+    return first ? [{ key: "dependency", args: { product: first.title } }] : NONE;
   };
 }
 

@@ -7,8 +7,9 @@
  * once per cart. Nothing is quadratic in lines or rules; evaluation stops
  * early once the output is full (see output.ts).
  */
-import { ADDRESS_RULE_KINDS, type Config, type Rule, type RuleKind } from "./config";
-import { compileAddressRule, type AddressRule } from "./address-rules";
+import type { Config, Rule, RuleKind } from "./config";
+import { ADDRESS_RULE_KINDS } from "./constants";
+import { compileAddressRule, type AddressRule, type KindCache } from "./address-rules";
 import { compileCartRule, type CartRule } from "./cart-rules";
 import { readFacts, type Facts } from "./facts";
 import { pickTemplate, renderMessage } from "./messages";
@@ -46,6 +47,7 @@ export function evaluateFacts(config: Config, facts: Facts): Evaluation {
   const languages = facts.languages;
   const groupsWithAddress = facts.groups.filter((g) => g.address !== null);
   const cartEmpty = facts.lines.length === 0;
+  const kindCache: KindCache = new Map();
 
   const report = (rule: Rule, finding: Finding, target: string) => {
     const message = renderMessage(pickTemplate(rule, finding.key, languages), finding.args, languages);
@@ -61,7 +63,7 @@ export function evaluateFacts(config: Config, facts: Facts): Evaluation {
 
     if (isAddressRule(rule)) {
       if (groupsWithAddress.length === 0) continue;
-      const check = compileAddressRule(rule);
+      const check = compileAddressRule(rule, kindCache);
       const banner = rule.display === "banner";
       for (const group of groupsWithAddress) {
         if (scope && !inScope(scope, group.country ? [group.country] : [])) continue;

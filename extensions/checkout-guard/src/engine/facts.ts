@@ -4,7 +4,7 @@
  * their addresses; the buyer's language candidates; the journey step; the
  * schedule clock. Every access is defensive: missing data never throws.
  */
-import { SCHEDULE_SLOTS } from "./config";
+import { SCHEDULE_SLOTS } from "./constants";
 import { numericId } from "./ids";
 import type { Address, FunctionInput } from "./types";
 import { toGrams } from "./weight";
@@ -25,10 +25,10 @@ export interface LineFacts {
   requiresShipping: boolean;
   /** Weight of one unit, in grams (0 when unknown). */
   unitGrams: number;
-  /** Lower-cased tags the product has, among those the input query asked about. */
-  tags: Set<string>;
-  /** Numeric ids of the collections the product is in, among those asked about. */
-  collections: Set<string>;
+  /** Lower-cased tags the product has, among those the input query asked about (null: none). */
+  tags: Set<string> | null;
+  /** Numeric ids of the collections the product is in, among those asked about (null: none). */
+  collections: Set<string> | null;
 }
 
 export interface GroupFacts {
@@ -69,46 +69,60 @@ export function languageCandidates(isoCode: string | null | undefined): string[]
 }
 
 function readLine(raw: unknown, index: number): LineFacts | null {
-  const line = obj(raw);
-  if (!line) return null;
-  const quantity = typeof line.quantity === "number" && Number.isFinite(line.quantity) ? Math.max(0, line.quantity) : 0;
-  const merchandise = obj(line.merchandise) ?? {};
-  const product = obj(merchandise.product);
-  const tags = new Set<string>();
-  const collections = new Set<string>();
+  if (raw === null || typeof raw !== "object") return null;
+  const line = raw as AnyRecord;
+  const q = line.quantity;
+  const quantity = typeof q === "number" && q > 0 && q < Infinity ? q : 0;
+  const merchandise = (line.merchandise !== null && typeof line.merchandise === "object" ? line.merchandise : {}) as AnyRecord;
+  const product = merchandise.product !== null && typeof merchandise.product === "object" ? (merchandise.product as AnyRecord) : null;
+  let tags: Set<string> | null = null;
+  let collections: Set<string> | null = null;
   let productId: string | null = null;
   let variantId: string | null = null;
-  let title = "";
-  let isGiftCard = false;
+  let title: unknown;
+  let isGiftCard: unknown;
   if (product) {
-    productId = numericId(str(product.id));
-    variantId = numericId(str(merchandise.id));
-    title = str(product.title) ?? "";
-    isGiftCard = product.isGiftCard === true;
-    for (const t of arr(product.hasTags)) {
-      const response = obj(t);
-      const tag = str(response?.tag);
-      if (response?.hasTag === true && tag !== null) tags.add(tag.trim().toLowerCase());
+    productId = numericId(product.id as string);
+    variantId = numericId(merchandise.id as string);
+    title = product.title;
+    isGiftCard = product.isGiftCard;
+    const hasTags = product.hasTags;
+    if (Array.isArray(hasTags)) {
+      for (let i = 0; i < hasTags.length; i++) {
+        const response = hasTags[i] as AnyRecord | null;
+        if (response && response.hasTag === true && typeof response.tag === "string") {
+          if (tags === null) tags = new Set();
+          tags.add(response.tag.trim().toLowerCase());
+        }
+      }
     }
-    for (const c of arr(product.inCollections)) {
-      const membership = obj(c);
-      const id = numericId(str(membership?.collectionId));
-      if (membership?.isMember === true && id !== null) collections.add(id);
+    const inCollections = product.inCollections;
+    if (Array.isArray(inCollections)) {
+      for (let i = 0; i < inCollections.length; i++) {
+        const membership = inCollections[i] as AnyRecord | null;
+        if (membership && membership.isMember === true) {
+          const id = numericId(membership.collectionId as string);
+          if (id !== null) {
+            if (collections === null) collections = new Set();
+            collections.add(id);
+          }
+        }
+      }
     }
   } else {
-    title = str(merchandise.title) ?? "";
-    isGiftCard = merchandise.isGiftCard === true;
+    title = merchandise.title;
+    isGiftCard = merchandise.isGiftCard;
   }
   return {
     index,
     quantity,
     productId,
     variantId,
-    productKey: productId !== null ? `p${productId}` : `l${index}`,
-    title,
-    isGiftCard,
+    productKey: productId !== null ? "p" + productId : "l" + index,
+    title: typeof title === "string" ? title : "",
+    isGiftCard: isGiftCard === true,
     requiresShipping: merchandise.requiresShipping !== false,
-    unitGrams: toGrams(merchandise.weight as number | null, str(merchandise.weightUnit)),
+    unitGrams: toGrams(merchandise.weight as number | null, merchandise.weightUnit as string),
     tags,
     collections,
   };

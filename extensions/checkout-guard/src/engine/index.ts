@@ -30,7 +30,7 @@ export { OUTPUT_BYTE_LIMIT, MAX_ERRORS, MAX_MESSAGE_BYTES, ERRORS_BYTE_BUDGET, u
 export { stageBlocks } from "./stage";
 export { makeScheduleCheck } from "./schedule";
 export { charsetAccepts } from "./charset";
-export { compilePostalList, postalListHas, normalizePostalCode } from "./postal-codes";
+export { postalCodeListed, normalizePostalCode } from "./postal-codes";
 export { GRAMS_PER_UNIT, UNIT_SYMBOLS, toGrams, fromGrams } from "./weight";
 export { numericId } from "./ids";
 export type { FunctionInput, FunctionResult, ValidationError, Violation, MessageArgs, MessageKey, Finding, Address } from "./types";

@@ -392,10 +392,10 @@ export function pickTemplate(rule: Translatable, key: MessageKey, languages: rea
   if (translations) {
     for (const language of languages) {
       const template = translations[language];
-      if (template) return template;
+      if (typeof template === "string" && template.trim()) return template.trim();
     }
   }
-  if (rule.message) return rule.message;
+  if (typeof rule.message === "string" && rule.message.trim()) return rule.message.trim();
   return defaultMessage(key, languages);
 }
 

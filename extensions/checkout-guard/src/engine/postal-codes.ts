@@ -1,57 +1,49 @@
 /**
  * Postal-code lists: "75001" exact, "75*" prefix, "75000..75999" numeric
- * range. Codes are compared upper-cased with white space removed.
+ * range. Codes are compared upper-cased with white space removed (entries
+ * are stored that way: the configuration schema enforces it).
  *
  * A range matches a code whose leading run of digits (the whole code for
  * "75001", "12345" for the US ZIP+4 "12345-6789") has as many digits as the
  * range's bounds (between the shorter and the longer bound) and lies between
  * them, inclusive. "01000..01999" thus matches "01500" but not "1500".
+ *
+ * The list is scanned once per address, without building any structure: a
+ * cart usually has one delivery address, and in QuickJS building a set costs
+ * more than one scan.
  */
-export interface PostalList {
-  exact: Set<string>;
-  prefixes: string[];
-  ranges: { low: number; high: number; minDigits: number; maxDigits: number }[];
-}
-
 export function normalizePostalCode(code: string): string {
   return code.replace(/\s+/g, "").toUpperCase();
 }
 
-export function compilePostalList(entries: readonly string[]): PostalList {
-  const list: PostalList = { exact: new Set(), prefixes: [], ranges: [] };
-  for (const raw of entries) {
-    const entry = normalizePostalCode(raw);
-    const range = /^(\d+)\.\.(\d+)$/.exec(entry);
-    if (range) {
-      const a = Number(range[1]);
-      const b = Number(range[2]);
-      list.ranges.push({
-        low: Math.min(a, b),
-        high: Math.max(a, b),
-        minDigits: Math.min(range[1].length, range[2].length),
-        maxDigits: Math.max(range[1].length, range[2].length),
-      });
-    } else if (entry.endsWith("*")) {
-      list.prefixes.push(entry.slice(0, -1));
-    } else if (entry !== "") {
-      list.exact.add(entry);
-    }
-  }
-  return list;
+const LEADING_DIGITS = /^\d+/;
+
+function inRange(entry: string, dots: number, digits: string): boolean {
+  const low = entry.slice(0, dots);
+  const high = entry.slice(dots + 2);
+  const shorter = low.length < high.length ? low.length : high.length;
+  const longer = low.length < high.length ? high.length : low.length;
+  if (digits.length < shorter || digits.length > longer) return false;
+  const value = Number(digits);
+  const a = Number(low);
+  const b = Number(high);
+  return a <= b ? value >= a && value <= b : value >= b && value <= a;
 }
 
-export function postalListHas(list: PostalList, rawCode: string): boolean {
+/** Whether `rawCode` is listed in `entries` (exact code, prefix or range). */
+export function postalCodeListed(entries: readonly string[], rawCode: string): boolean {
   const code = normalizePostalCode(rawCode);
   if (code === "") return false;
-  if (list.exact.has(code)) return true;
-  for (const prefix of list.prefixes) if (code.startsWith(prefix)) return true;
-  if (list.ranges.length > 0) {
-    const digits = /^\d+/.exec(code)?.[0];
-    if (digits) {
-      const value = Number(digits);
-      for (const r of list.ranges) {
-        if (digits.length >= r.minDigits && digits.length <= r.maxDigits && value >= r.low && value <= r.high) return true;
-      }
+  const digits = LEADING_DIGITS.exec(code)?.[0] ?? null;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry === code) return true;
+    const last = entry.length - 1;
+    if (entry[last] === "*") {
+      if (code.startsWith(entry.slice(0, last))) return true;
+    } else if (digits !== null && last >= 3) {
+      const dots = entry.indexOf("..");
+      if (dots > 0 && inRange(entry, dots, digits)) return true;
     }
   }
   return false;

@@ -2,10 +2,12 @@
  * From the raw function input to the function result: read the configuration
  * from the Validation's metafield, evaluate, wrap the errors. Never throws: a
  * missing, malformed or newer-version configuration, or any unexpected
- * failure, lets checkout through (no errors).
+ * failure, lets checkout through (no errors). The document is checked with
+ * the lean `readConfig` (same acceptance as `parseConfig`, see validate.ts).
  */
-import { parseConfig, type Config } from "./config";
+import type { Config } from "./config";
 import { evaluate } from "./evaluate";
+import { readConfig } from "./validate";
 import type { FunctionInput, FunctionResult, ValidationError } from "./types";
 
 /** The configuration carried by the input, or null when it is absent or invalid. */
@@ -18,9 +20,7 @@ export function configFromInput(input: FunctionInput): Config | null {
       return null;
     }
   }
-  if (value === null || typeof value !== "object") return null;
-  const parsed = parseConfig(value);
-  return parsed.ok ? parsed.config : null;
+  return readConfig(value);
 }
 
 /** The validation errors for an input: [] when the configuration is unusable. */

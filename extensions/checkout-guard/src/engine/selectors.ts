@@ -14,18 +14,29 @@ import type { LineFacts } from "./facts";
 export type LinePredicate = (line: LineFacts) => boolean;
 
 const normalizeId = (id: string) => id.replace(/^0+(?=\d)/, "");
+const matchAll: LinePredicate = () => true;
 
 export function compileSelector(selector: Selector | undefined): LinePredicate {
   const products = new Set((selector?.products ?? []).map(normalizeId));
   const variants = new Set((selector?.variants ?? []).map(normalizeId));
-  const tags = new Set((selector?.tags ?? []).map((t) => t.trim().toLowerCase()));
-  const collections = new Set((selector?.collections ?? []).map(normalizeId));
-  if (products.size + variants.size + tags.size + collections.size === 0) return () => true;
+  // Arrays: a line holds few tags and collections; each is looked up in the line's set.
+  const tags = [...new Set((selector?.tags ?? []).map((t) => t.trim().toLowerCase()))];
+  const collections = [...new Set((selector?.collections ?? []).map(normalizeId))];
+  // Plain booleans: `Set#size` is a getter call in QuickJS, checked once here rather than per line.
+  const byProduct = products.size > 0;
+  const byVariant = variants.size > 0;
+  const byTag = tags.length > 0;
+  const byCollection = collections.length > 0;
+  if (!byProduct && !byVariant && !byTag && !byCollection) return matchAll;
   return (line) => {
-    if (line.productId !== null && products.has(line.productId)) return true;
-    if (line.variantId !== null && variants.has(line.variantId)) return true;
-    if (tags.size > 0) for (const tag of line.tags) if (tags.has(tag)) return true;
-    if (collections.size > 0) for (const id of line.collections) if (collections.has(id)) return true;
+    if (byProduct && line.productId !== null && products.has(line.productId)) return true;
+    if (byVariant && line.variantId !== null && variants.has(line.variantId)) return true;
+    const lineTags = line.tags;
+    if (byTag && lineTags !== null) for (let i = 0; i < tags.length; i++) if (lineTags.has(tags[i])) return true;
+    const lineCollections = line.collections;
+    if (byCollection && lineCollections !== null) {
+      for (let i = 0; i < collections.length; i++) if (lineCollections.has(collections[i])) return true;
+    }
     return false;
   };
 }

@@ -1,0 +1,172 @@
+/**
+ * A lean, allocation-free check of the configuration document for the
+ * checkout function, equivalent to `parseConfig` (the valibot schema in
+ * config.ts) in what it accepts.
+ *
+ * Why not valibot at checkout: in QuickJS (the engine Javy compiles the
+ * function with) building the valibot schemas and parsing a 50-rule document
+ * costs several times the whole evaluation, against Shopify's instruction
+ * limit. The admin keeps using `parseConfig` (with its error messages); the
+ * function only needs a yes/no. `tests/engine/validate.test.ts` checks that
+ * both accept and refuse the same documents (examples, mutations and
+ * generated documents), so the two cannot drift apart unnoticed.
+ *
+ * Differences by design: valibot trims `message`, translations, tags and
+ * provinces in its output; here the document is returned as it is and the
+ * engine trims where it reads those values.
+ */
+import type { Config } from "./config";
+import {
+  ADDRESS_FIELDS,
+  ADDRESS_KIND_FIELDS,
+  ADDRESS_KINDS,
+  CONFIG_VERSION,
+  SCHEDULE_SLOTS,
+  STAGES,
+  WEIGHT_UNITS,
+} from "./constants";
+
+type Obj = Record<string, unknown>;
+type Check = (value: unknown) => boolean;
+
+const MAX_LIST = 1_000;
+const MAX_RULES = 200;
+
+const isObj = (value: unknown): value is Obj =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+const ID = /^[A-Za-z0-9_-]{1,40}$/;
+const COUNTRY = /^[A-Z]{2}$/;
+const CURRENCY = /^[A-Z]{3}$/;
+const NUMERIC_ID = /^[1-9][0-9]{0,19}$/;
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+const LANGUAGE = /^[a-z]{2,3}(-[a-z]{2,4})?$/;
+const POSTAL_ENTRY = /^(?:[A-Z0-9-]{1,12}\*?|\d{1,10}\.\.\d{1,10})$/;
+
+const regex = (re: RegExp): Check => (value) => typeof value === "string" && re.test(value);
+const oneOf = (values: readonly string[]): Check => (value) => typeof value === "string" && values.includes(value);
+const isBool: Check = (value) => typeof value === "boolean";
+
+/** A string whose trimmed length is 1..max (valibot: trim, then min/max length). */
+const nonBlank = (max: number): Check => (value) => {
+  if (typeof value !== "string") return false;
+  const length = value.trim().length;
+  return length >= 1 && length <= max;
+};
+
+const intIn = (min: number, max: number): Check => (value) =>
+  typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+const count = intIn(0, 1_000_000);
+const positiveCount = intIn(1, 1_000_000);
+const amount: Check = (value) => typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1e12;
+
+const list = (item: Check, min = 0, max = MAX_LIST): Check => (value) => {
+  if (!Array.isArray(value) || value.length < min || value.length > max) return false;
+  for (let i = 0; i < value.length; i++) if (!item(value[i])) return false;
+  return true;
+};
+
+const record = (key: Check, item: Check): Check => (value) => {
+  if (!isObj(value)) return false;
+  for (const k in value) if (!key(k) || !item(value[k])) return false;
+  return true;
+};
+
+/** A strict object: only the listed keys; required ones present; each valid. */
+const strict = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => (value) => {
+  if (!isObj(value)) return false;
+  for (const k in required) if (!(k in value) || !required[k](value[k])) return false;
+  for (const k in value) {
+    if (k in required) continue;
+    const check = optional[k];
+    if (!check || (value[k] !== undefined && !check(value[k]))) return false;
+  }
+  return true;
+};
+
+const countryCode = regex(COUNTRY);
+const numericIds = list(regex(NUMERIC_ID));
+const localDateTime = regex(LOCAL_DATE_TIME);
+const addressField = oneOf(ADDRESS_FIELDS);
+const mode = oneOf(["allow", "block"]);
+
+const selector = strict({}, { products: numericIds, variants: numericIds, tags: list(nonBlank(255)), collections: numericIds });
+
+const common: Record<string, Check> = {
+  schedule: strict({}, { start: localDateTime, end: localDateTime }),
+  countries: strict({ codes: list(countryCode, 1) }, { not: isBool }),
+  stage: oneOf(STAGES),
+  message: nonBlank(500),
+  translations: record(regex(LANGUAGE), nonBlank(500)),
+};
+const addressCommon: Record<string, Check> = { ...common, display: oneOf(["field", "banner"]) };
+const minMaxCount = { min: count, max: count };
+
+/** Per kind: required and optional keys besides `id` and `kind`. */
+const RULES: Record<string, { required: Record<string, Check>; optional: Record<string, Check> }> = {
+  addressKind: {
+    required: { block: list(oneOf(ADDRESS_KINDS), 1) },
+    optional: { ...addressCommon, fields: list(oneOf(ADDRESS_KIND_FIELDS), 1) },
+  },
+  fieldPattern: {
+    required: {
+      field: addressField,
+      pattern: (value) => typeof value === "string" && value.length >= 1 && value.length <= 300,
+      mode,
+    },
+    optional: { ...addressCommon, ignoreCase: isBool },
+  },
+  fieldLength: { required: { fields: list(addressField, 1) }, optional: { ...addressCommon, ...minMaxCount } },
+  requiredFields: { required: { fields: list(addressField, 1) }, optional: addressCommon },
+  charset: {
+    required: { fields: list(addressField, 1), allow: oneOf(["latin", "ascii", "noEmoji"]) },
+    optional: { ...addressCommon, accents: isBool },
+  },
+  streetNumber: { required: {}, optional: addressCommon },
+  postalCode: {
+    required: { mode, codes: record(countryCode, list(regex(POSTAL_ENTRY), 1)) },
+    optional: addressCommon,
+  },
+  destination: {
+    required: { mode },
+    // The destination rule's own `countries` (a list) replaces the common scope.
+    optional: { ...addressCommon, countries: list(countryCode), provinces: record(countryCode, list(nonBlank(10), 1)) },
+  },
+  cartQuantity: { required: {}, optional: { ...common, ...minMaxCount } },
+  lineQuantity: { required: {}, optional: { ...common, ...minMaxCount, multiple: positiveCount, select: selector } },
+  productQuantity: { required: {}, optional: { ...common, ...minMaxCount, select: selector } },
+  subtotal: { required: { limits: record(regex(CURRENCY), strict({}, { min: amount, max: amount })) }, optional: common },
+  distinctLines: { required: { max: positiveCount }, optional: common },
+  weight: { required: { unit: oneOf(WEIGHT_UNITS) }, optional: { ...common, min: amount, max: amount } },
+  exclusive: { required: { select: selector }, optional: { ...common, other: selector } },
+  dependency: { required: { select: selector, requires: selector }, optional: common },
+};
+
+const isId = regex(ID);
+
+function isRule(value: unknown): boolean {
+  if (!isObj(value)) return false;
+  const spec = typeof value.kind === "string" ? RULES[value.kind] : undefined;
+  if (!spec || !isId(value.id)) return false;
+  for (const k in spec.required) if (!(k in value) || !spec.required[k](value[k])) return false;
+  for (const k in value) {
+    if (k === "id" || k === "kind" || k in spec.required) continue;
+    const check = spec.optional[k];
+    if (!check || (value[k] !== undefined && !check(value[k]))) return false;
+  }
+  return true;
+}
+
+/**
+ * The configuration document if `value` is a valid one (same acceptance as
+ * `parseConfig`), else null. Never throws.
+ */
+export function readConfig(value: unknown): Config | null {
+  if (!isObj(value) || value.v !== CONFIG_VERSION) return null;
+  const rules = value.rules;
+  if (!Array.isArray(rules) || rules.length > MAX_RULES) return null;
+  for (const k in value) if (k !== "v" && k !== "rules" && k !== "clock") return null;
+  if (value.clock !== undefined && !list(localDateTime, 0, SCHEDULE_SLOTS)(value.clock)) return null;
+  for (let i = 0; i < rules.length; i++) if (!isRule(rules[i])) return null;
+  return value as unknown as Config;
+}

@@ -1,0 +1,133 @@
+/**
+ * Small input builders for the engine tests only (the shared fixture builder
+ * lives under extensions/checkout-guard/runner/).
+ */
+import type { Config, Rule } from "../../src/engine/config";
+import { evaluate } from "../../src/engine/evaluate";
+import type { Address, FunctionInput } from "../../src/engine/types";
+
+export interface LineSpec {
+  id?: string;
+  quantity?: number;
+  productId?: string | number;
+  variantId?: string | number;
+  title?: string;
+  tags?: string[];
+  /** Tags asked about but absent from the product (hasTag: false). */
+  missingTags?: string[];
+  collections?: (string | number)[];
+  weight?: number | null;
+  weightUnit?: "GRAMS" | "KILOGRAMS" | "OUNCES" | "POUNDS";
+  requiresShipping?: boolean;
+  isGiftCard?: boolean;
+  custom?: boolean;
+  price?: number;
+}
+
+let counter = 0;
+
+export function line(spec: LineSpec = {}): FunctionInput["cart"]["lines"][number] {
+  counter++;
+  const quantity = spec.quantity ?? 1;
+  const money = { amount: String((spec.price ?? 10) * quantity), currencyCode: "EUR" as const };
+  const base = { id: spec.id ?? `gid://shopify/CartLine/${counter}`, quantity, cost: { subtotalAmount: money } };
+  if (spec.custom) {
+    return {
+      ...base,
+      merchandise: {
+        __typename: "CustomProduct",
+        title: spec.title ?? "Custom item",
+        weight: spec.weight === undefined ? 100 : spec.weight,
+        weightUnit: spec.weightUnit ?? "GRAMS",
+        isGiftCard: spec.isGiftCard ?? false,
+        requiresShipping: spec.requiresShipping ?? true,
+      },
+    };
+  }
+  const productId = spec.productId ?? 1000 + counter;
+  return {
+    ...base,
+    merchandise: {
+      __typename: "ProductVariant",
+      id: `gid://shopify/ProductVariant/${spec.variantId ?? 5000 + counter}`,
+      weight: spec.weight === undefined ? 100 : spec.weight,
+      weightUnit: spec.weightUnit ?? "GRAMS",
+      requiresShipping: spec.requiresShipping ?? true,
+      product: {
+        id: `gid://shopify/Product/${productId}`,
+        title: spec.title ?? `Product ${productId}`,
+        isGiftCard: spec.isGiftCard ?? false,
+        hasTags: [
+          ...(spec.tags ?? []).map((tag) => ({ tag, hasTag: true })),
+          ...(spec.missingTags ?? []).map((tag) => ({ tag, hasTag: false })),
+        ],
+        inCollections: (spec.collections ?? []).map((id) => ({ collectionId: `gid://shopify/Collection/${id}`, isMember: true })),
+      },
+    },
+  };
+}
+
+export const ADDRESS: Address = {
+  address1: "12 Rue de la Paix",
+  address2: null,
+  city: "Paris",
+  company: null,
+  zip: "75002",
+  provinceCode: null,
+  countryCode: "FR",
+  phone: "+33123456789",
+  firstName: "Ada",
+  lastName: "Lovelace",
+};
+
+export interface InputSpec {
+  config?: unknown;
+  lines?: ReturnType<typeof line>[];
+  /** Delivery addresses, one per group; null for a group without an address. */
+  addresses?: (Partial<Address> | null)[];
+  step?: "CART_INTERACTION" | "CHECKOUT_INTERACTION" | "CHECKOUT_COMPLETION" | null;
+  language?: string;
+  country?: string;
+  clock?: boolean[];
+  subtotal?: { amount: string; currencyCode: string };
+}
+
+export function input(spec: InputSpec = {}): FunctionInput {
+  const lines = spec.lines ?? [line()];
+  const clock = spec.clock ?? [];
+  const localTime: Record<string, unknown> = { date: "2026-05-01" };
+  for (let i = 0; i < 8; i++) localTime[`at${i}`] = clock[i] ?? false;
+  const subtotal =
+    spec.subtotal ?? {
+      amount: String(lines.reduce((sum, l) => sum + Number(l.cost.subtotalAmount.amount), 0)),
+      currencyCode: "EUR",
+    };
+  return {
+    buyerJourney: { step: spec.step === undefined ? "CHECKOUT_INTERACTION" : spec.step },
+    cart: {
+      cost: { subtotalAmount: subtotal },
+      lines,
+      deliveryGroups: (spec.addresses ?? [ADDRESS]).map((address, i) => ({
+        id: `gid://shopify/CartDeliveryGroup/${i + 1}`,
+        deliveryAddress: address === null ? null : { ...ADDRESS, ...address },
+      })),
+    },
+    localization: { language: { isoCode: spec.language ?? "EN" }, country: { isoCode: spec.country ?? "FR" } },
+    shop: { localTime },
+    validation: { metafield: spec.config === undefined ? null : { jsonValue: spec.config } },
+  } as unknown as FunctionInput;
+}
+
+/** A configuration document with the given rules. */
+export function config(rules: unknown[], clock?: string[]): Config {
+  return { v: 1, rules: rules as Rule[], ...(clock ? { clock } : {}) } as Config;
+}
+
+/** Evaluates rules (typed loosely so tests can write them inline) and returns the errors. */
+export function errorsFor(rules: unknown[], spec: Omit<InputSpec, "config"> = {}, clock?: string[]) {
+  return evaluate(config(rules, clock), input(spec)).errors;
+}
+
+export function messagesFor(rules: unknown[], spec: Omit<InputSpec, "config"> = {}, clock?: string[]) {
+  return errorsFor(rules, spec, clock).map((e) => e.message);
+}
