@@ -89,10 +89,35 @@ export async function countShopData(shop: string, db: Database = prisma): Promis
  */
 export async function eraseShopData(shop: string, db: Database = prisma): Promise<{ deleted: Record<string, number> }> {
   const models = shopScopedModels(db);
-  const results = await db.$transaction(models.map((model) => delegateOf(db, model).deleteMany({ where: { shop } }) as never));
+  // Serializable: every delete works on one snapshot. Under PostgreSQL's default
+  // (read committed) each statement takes a new one, so a save committing between
+  // two deletes would lose its rule but keep its version: half erased.
+  const results = await retryOnConflict(() =>
+    db.$transaction(
+      models.map((model) => delegateOf(db, model).deleteMany({ where: { shop } }) as never),
+      { isolationLevel: "Serializable" },
+    ),
+  );
   return {
     deleted: Object.fromEntries(models.map((model, i) => [model.name, (results[i] as { count: number }).count])),
   };
+}
+
+/** A serialization failure or deadlock rolls the whole transaction back; it is safe to run again. */
+function isConflict(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return code === "P2034" || /could not serialize|deadlock|40001|40P01|SQLITE_BUSY/i.test(message ?? "");
+}
+
+async function retryOnConflict<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
+    }
+  }
 }
 
 export const EXPORT_FORMAT = "checkout-guard/shop-data";

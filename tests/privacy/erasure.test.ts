@@ -1,0 +1,157 @@
+/**
+ * Retention promises (PRIVACY.md, "How long we keep data"), checked over EVERY
+ * model of the schema as Prisma's data model lists them, on SQLite and
+ * PostgreSQL: after app/uninstalled the shop has no session; after shop/redact
+ * no row of any model belongs to the shop, even with writes racing the redact.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import prisma, { type Database } from "../../app/db.server";
+import { allModels, eraseShopData, exportShopData, shopScopedModels, WITHHELD } from "../../app/models/shop-data.server";
+import { createPostgresDatabase } from "../support/postgres";
+import { deliver, webhookRequest } from "../support/webhook";
+import { ACCESS_TOKEN, rowsOf, seedShop, total } from "./helpers";
+
+let n = 0;
+const newShop = () => `erasure-${++n}.myshopify.com`;
+
+describe("every model is tied to a shop", () => {
+  it("each model of the schema has a shop column, so it can be exported and erased per shop", () => {
+    const models = allModels(prisma);
+    expect(models.length).toBeGreaterThanOrEqual(4);
+    expect(models.filter((model) => !model.columns.includes("shop")).map((m) => m.name)).toEqual([]);
+    expect(shopScopedModels(prisma).map((m) => m.name).sort()).toEqual(models.map((m) => m.name).sort());
+  });
+
+  it("the test fixture fills every model (a new model must get seed data here)", async () => {
+    const shop = newShop();
+    await seedShop(shop);
+    const counts = await rowsOf(shop);
+    for (const model of allModels(prisma)) expect(counts[model.name], model.name).toBeGreaterThan(0);
+  });
+});
+
+describe("through the webhooks", () => {
+  it("after app/uninstalled the shop has no session", async () => {
+    const shop = newShop();
+    await seedShop(shop);
+    expect((await deliver(webhookRequest({ shop, topic: "app/uninstalled" }))).status).toBe(200);
+    expect(await prisma.session.count({ where: { shop } })).toBe(0);
+  });
+
+  it("after shop/redact no row of any model belongs to the shop", async () => {
+    const shop = newShop();
+    const other = newShop();
+    await seedShop(shop);
+    await seedShop(other);
+    const otherBefore = await rowsOf(other);
+    expect((await deliver(webhookRequest({ shop, topic: "shop/redact" }))).status).toBe(200);
+    const after = await rowsOf(shop);
+    for (const model of allModels(prisma)) expect(after[model.name], model.name).toBe(0);
+    expect(await rowsOf(other)).toEqual(otherBefore);
+  });
+});
+
+async function eraseAndExportContract(db: Database) {
+  const shop = newShop();
+  const other = newShop();
+  await seedShop(shop, db);
+  await seedShop(other, db);
+
+  const exported = await exportShopData(shop, db);
+  expect(Object.keys(exported.data).sort()).toEqual(allModels(db).map((m) => m.name).sort());
+  for (const model of allModels(db)) {
+    expect(exported.data[model.name].length, model.name).toBeGreaterThan(0);
+    for (const row of exported.data[model.name]) {
+      expect(row.shop).toBe(shop);
+      expect(Object.keys(row).sort()).toEqual([...model.columns].sort());
+    }
+  }
+  const text = JSON.stringify(exported);
+  expect(text).not.toContain(ACCESS_TOKEN);
+  expect(text).not.toContain("online-token-secret");
+  expect(text).not.toContain(other);
+  expect(exported.data.Session.every((s) => s.accessToken === WITHHELD)).toBe(true);
+  expect(exported.data.Session.some((s) => s.email === "staff@merchant.example")).toBe(true);
+
+  const { deleted } = await eraseShopData(shop, db);
+  expect(total(deleted)).toBeGreaterThan(0);
+  expect(total(await rowsOf(shop, db))).toBe(0);
+  expect(total(await rowsOf(other, db))).toBeGreaterThan(0);
+  // Idempotent: again, and for a shop that never existed.
+  expect(total((await eraseShopData(shop, db)).deleted)).toBe(0);
+  expect(total((await eraseShopData("never-installed.myshopify.com", db)).deleted)).toBe(0);
+}
+
+describe("eraseShopData / exportShopData on SQLite", () => {
+  it("exports every column of every model of the shop (credentials withheld), then erases it all", async () => {
+    await eraseAndExportContract(prisma);
+  });
+});
+
+describe("eraseShopData / exportShopData on PostgreSQL", () => {
+  let pg: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  beforeAll(async () => {
+    pg = await createPostgresDatabase();
+  });
+  afterAll(async () => {
+    await pg?.drop();
+  });
+
+  it("exports every column of every model of the shop (credentials withheld), then erases it all", async () => {
+    await eraseAndExportContract(pg.db);
+  });
+
+  it("uninstall, redact and a rule being saved, all at once: nothing of the shop is left half erased", async () => {
+    await raceRedactWithSaves(pg.db);
+  });
+});
+
+/**
+ * A merchant's save (one transaction: a rule and its configuration version, as
+ * app/models/rules.server.ts writes them) racing shop/redact's erasure.
+ * Semantics (see eraseShopData): the two serialize. Either the save committed
+ * first and the redact erased it, or the save committed after the redact, in
+ * which case exactly that save's rows exist — never a mix of old and new rows,
+ * never anything that was there before the redact. A second redact leaves nothing.
+ */
+async function raceRedactWithSaves(db: Database) {
+  for (let i = 0; i < 8; i++) {
+    const shop = newShop();
+    await seedShop(shop, db);
+    const before = await db.rule.findMany({ where: { shop }, select: { id: true } });
+    const save = () =>
+      db.$transaction(async (tx) => {
+        const last = await tx.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" } });
+        const version = (last?.version ?? 0) + 1;
+        const rule = await tx.rule.create({
+          data: { shop, position: 99, name: "Saved during redact", kind: "cartQuantity", definition: "{}" },
+        });
+        await tx.configVersion.create({ data: { shop, version, rules: "[]", document: "{}" } });
+        return rule;
+      });
+    const results = await Promise.allSettled([
+      save(),
+      eraseShopData(shop, db),
+      db.session.deleteMany({ where: { shop } }),
+      save(),
+    ]);
+    expect(results[1].status).toBe("fulfilled");
+    const rules = await db.rule.findMany({ where: { shop } });
+    const versions = await db.configVersion.findMany({ where: { shop } });
+    // Nothing that existed before the redact survives it.
+    expect(rules.filter((r) => before.some((b) => b.id === r.id))).toEqual([]);
+    expect(await db.session.count({ where: { shop } })).toBe(0);
+    expect(await db.shopSync.count({ where: { shop } })).toBe(0);
+    // What is left is whole saves that committed after the redact: one version per rule.
+    expect(rules.every((r) => r.name === "Saved during redact")).toBe(true);
+    expect(versions.length).toBe(rules.length);
+    await eraseShopData(shop, db);
+    expect(total(await rowsOf(shop, db))).toBe(0);
+  }
+}
+
+describe("redact racing saves on SQLite", () => {
+  it("uninstall, redact and a rule being saved, all at once: nothing of the shop is left half erased", async () => {
+    await raceRedactWithSaves(prisma);
+  });
+});
