@@ -116,13 +116,12 @@ export function validateDefinition(raw: unknown): Validated<RuleDefinition> {
       const key = path ? `definition.${path}` : "definition";
       errors[key] ??= friendlyMessage(issue);
     }
-    return { ok: false, errors };
   }
+  // Cross-field checks also run on an invalid definition, so the form shows every error at once.
+  for (const [key, message] of Object.entries(crossFieldErrors(candidate as Loose))) errors[key] ??= message;
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const { id: _validationId, schedule: _none, ...definition } = parsed.output;
-  const rule = definition as RuleDefinition;
-  Object.assign(errors, crossFieldErrors(rule));
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: rule };
+  return { ok: true, value: definition as RuleDefinition };
 }
 
 // ---------------------------------------------------------------------------
@@ -261,44 +260,61 @@ function friendlyMessage(issue: Issue): string {
   }
 }
 
-function crossFieldErrors(rule: RuleDefinition): FieldErrors {
+type Selectorish = { products?: unknown; variants?: unknown; tags?: unknown; collections?: unknown };
+/** A definition that may not have passed the schema: every read is guarded. */
+type Loose = Record<string, unknown>;
+
+const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+const len = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+const obj = (value: unknown): Loose =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Loose) : {};
+const selectorEmpty = (value: unknown) => {
+  const s = obj(value) as Selectorish;
+  return len(s.products) + len(s.variants) + len(s.tags) + len(s.collections) === 0;
+};
+
+function crossFieldErrors(rule: Loose): FieldErrors {
   const errors: FieldErrors = {};
-  const minMax = (min: number | undefined, max: number | undefined, at = "definition", extra = false) => {
-    if (min === undefined && max === undefined && !extra) errors[`${at}.min`] = "Enter a minimum, a maximum, or both.";
-    if (min !== undefined && max !== undefined && min > max) errors[`${at}.max`] = "The maximum must be at least the minimum.";
+  const minMax = (at: string, min: unknown, max: unknown, optional = false) => {
+    if (min === undefined && max === undefined && !optional) errors[`${at}.min`] = "Enter a minimum, a maximum, or both.";
+    const low = num(min);
+    const high = num(max);
+    if (low !== undefined && high !== undefined && low > high) errors[`${at}.max`] = "The maximum must be at least the minimum.";
   };
-  const selectorEmpty = (s: { products?: string[]; variants?: string[]; tags?: string[]; collections?: string[] } | undefined) =>
-    !s || (s.products?.length ?? 0) + (s.variants?.length ?? 0) + (s.tags?.length ?? 0) + (s.collections?.length ?? 0) === 0;
 
   switch (rule.kind) {
     case "fieldPattern": {
-      const message = checkPattern(rule.pattern, rule.ignoreCase === true);
-      if (message) errors["definition.pattern"] = message;
+      const { pattern, ignoreCase } = rule;
+      if (typeof pattern === "string" && pattern.length >= 1 && pattern.length <= 300) {
+        const message = checkPattern(pattern, ignoreCase === true);
+        if (message) errors["definition.pattern"] = message;
+      }
       break;
     }
     case "fieldLength":
     case "cartQuantity":
     case "productQuantity":
     case "weight":
-      minMax(rule.min, rule.max);
+      minMax("definition", rule.min, rule.max);
       break;
     case "lineQuantity":
-      minMax(rule.min, rule.max, "definition", true);
+      minMax("definition", rule.min, rule.max, true);
       if (rule.min === undefined && rule.max === undefined && rule.multiple === undefined) {
         errors["definition.min"] = "Enter a minimum, a maximum, a multiple, or any of them.";
       }
       break;
     case "subtotal": {
-      const entries = Object.entries(rule.limits);
+      const entries = Object.entries(obj(rule.limits));
       if (entries.length === 0) errors["definition.limits"] = "Add a limit for at least one currency.";
-      for (const [currency, limit] of entries) minMax(limit.min, limit.max, `definition.limits.${currency}`);
+      for (const [currency, limit] of entries) minMax(`definition.limits.${currency}`, obj(limit).min, obj(limit).max);
       break;
     }
     case "postalCode": {
-      if (Object.keys(rule.codes).length === 0) errors["definition.codes"] = "Add postal codes for at least one country.";
-      for (const [country, entries] of Object.entries(rule.codes)) {
-        entries.forEach((entry, i) => {
-          const range = /^(\d+)\.\.(\d+)$/.exec(entry);
+      const codes = Object.entries(obj(rule.codes));
+      if (codes.length === 0) errors["definition.codes"] = "Add postal codes for at least one country.";
+      for (const [country, entries] of codes) {
+        (Array.isArray(entries) ? entries : []).forEach((entry, i) => {
+          const range = typeof entry === "string" ? /^(\d+)\.\.(\d+)$/.exec(entry) : null;
           if (range && Number(range[1]) > Number(range[2])) {
             errors[`definition.codes.${country}.${i}`] ??= `The range ${entry} starts after it ends.`;
           }
@@ -307,7 +323,7 @@ function crossFieldErrors(rule: RuleDefinition): FieldErrors {
       break;
     }
     case "destination":
-      if ((rule.countries?.length ?? 0) === 0 && Object.keys(rule.provinces ?? {}).length === 0) {
+      if (len(rule.countries) === 0 && Object.keys(obj(rule.provinces)).length === 0) {
         errors["definition.countries"] = "Choose at least one country or province.";
       }
       break;
