@@ -32,8 +32,8 @@ type Check = (value: unknown) => boolean;
 const MAX_LIST = 1_000;
 const MAX_RULES = 200;
 
-const isObj = (value: unknown): value is Obj =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
+/** As valibot's object and record schemas: any non-null object (an array too). */
+const isObj = (value: unknown): value is Obj => value !== null && typeof value === "object";
 
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -162,7 +162,7 @@ function isRule(value: unknown): boolean {
  * `parseConfig`), else null. Never throws.
  */
 export function readConfig(value: unknown): Config | null {
-  if (!isObj(value) || value.v !== CONFIG_VERSION) return null;
+  if (!isObj(value) || Array.isArray(value) || value.v !== CONFIG_VERSION) return null;
   const rules = value.rules;
   if (!Array.isArray(rules) || rules.length > MAX_RULES) return null;
   for (const k in value) if (k !== "v" && k !== "rules" && k !== "clock") return null;
