@@ -25,7 +25,9 @@ export async function handleRuleForm(
   id?: string,
 ): Promise<RuleFormResult> {
   if (form.get("intent") === "parseCsv") {
-    return { csv: parseCsv(String(form.get("csv") ?? ""), String(form.get("country") ?? "")) };
+    // "country,code" rows, or one code per line for the country chosen in the editor.
+    const country = String(form.get("country") ?? "").trim();
+    return { csv: parsePostalCodeCsv(String(form.get("csv") ?? ""), country || undefined) };
   }
   const { input, errors: formErrors } = parseRuleForm(form);
   const saved = await saveRule(shop, input, id);
@@ -34,19 +36,4 @@ export async function handleRuleForm(
   if (Object.keys(formErrors).length) return { ok: false, errors: formErrors };
   const sync = await publish(graphql, shop);
   return { ok: true, id: saved.value.id, version: saved.version, sync };
-}
-
-/** A CSV file with "country,code" columns, or one code per line for the chosen country. */
-function parseCsv(csv: string, country: string) {
-  const code = country.trim().toUpperCase();
-  const hasCountryColumn = /^\s*"?country"?\s*[,;]/i.test(csv) || /^[A-Za-z]{2}\s*[,;]/m.test(csv.split(/\r?\n/)[0] ?? "");
-  if (!hasCountryColumn && /^[A-Z]{2}$/.test(code)) {
-    const rows = csv
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => `${code},${line}`);
-    return parsePostalCodeCsv(`country,code\n${rows.join("\n")}`);
-  }
-  return parsePostalCodeCsv(csv);
 }

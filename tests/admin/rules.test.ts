@@ -1,0 +1,249 @@
+/**
+ * The rules pages through their loaders and actions: what the editor posts is
+ * saved for every kind and published to Shopify (the mock), errors come back
+ * at their field with nothing saved, and the list's actions (bulk enable,
+ * disable, delete, duplicate, reorder, retry) do what they say.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
+import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
+import { seedOfflineSession } from "../support/session-token";
+import { getRule, listRules } from "../../app/models/rules.server";
+import { buildConfigDocument } from "../../app/models/config-document.server";
+import { RULE_KINDS } from "../../app/components/rule-kinds";
+import { ruleFormData } from "../../app/components/rule-form-data";
+import * as index from "../../app/routes/app._index";
+import * as newRule from "../../app/routes/app.rules.new";
+import * as editRule from "../../app/routes/app.rules.$id";
+import { EXAMPLES, call, form, idFromLocation, ruleForm } from "./helpers";
+
+let mock: AdminApiMock;
+beforeAll(async () => {
+  mock = await startAdminApiMock();
+});
+afterAll(async () => {
+  await mock?.close();
+});
+
+async function newShop() {
+  const shop = uniqueShop("rules");
+  await seedOfflineSession(shop);
+  return shop;
+}
+
+/** The config metafield Shopify holds for the shop, parsed. */
+function publishedConfig(shop: string): unknown {
+  const [validation] = [...mock.state(shop).validations.values()];
+  const value = validation ? mock.metafieldValue(shop, validation.id, "config") : undefined;
+  return value === undefined ? undefined : JSON.parse(value);
+}
+
+async function expectPublished(shop: string) {
+  const built = buildConfigDocument(await listRules(shop));
+  if (!built.ok) throw new Error("document not built");
+  expect(publishedConfig(shop)).toEqual(built.document);
+}
+
+async function create(shop: string, body: FormData) {
+  const result = await call(newRule, "action", "/app/rules/new", { shop, body });
+  expect(result.status, JSON.stringify(result.data)).toBe(302);
+  return idFromLocation(result.location);
+}
+
+describe("rule editor", () => {
+  it.each(RULE_KINDS)("creates a %s rule from the form post and publishes it", async (kind) => {
+    const shop = await newShop();
+    const id = await create(shop, ruleForm(kind, EXAMPLES[kind], { name: `My ${kind}` }));
+    const rule = await getRule(shop, id);
+    expect(rule).toMatchObject({ name: `My ${kind}`, kind, status: "active" });
+    expect(rule!.definition).toEqual(EXAMPLES[kind]);
+    await expectPublished(shop);
+    // The editor shows it back as it was posted: saving the page untouched changes nothing.
+    const page = await call(editRule, "loader", `/app/rules/${id}`, { shop, params: { id } });
+    expect(page.status).toBe(200);
+    expect(page.data.initial.name).toBe(`My ${kind}`);
+    const resaved = await call(editRule, "action", `/app/rules/${id}`, { shop, params: { id }, body: ruleFormData(page.data.initial) });
+    expect(resaved.data).toMatchObject({ ok: true, id });
+    expect((await getRule(shop, id))!.definition).toEqual(EXAMPLES[kind]);
+  });
+
+  it("offers the 16 kinds, then a form with defaults for a quick start", async () => {
+    const shop = await newShop();
+    const chooser = await call(newRule, "loader", "/app/rules/new", { shop });
+    expect(chooser.data.kind).toBeNull();
+    const quick = await call(newRule, "loader", "/app/rules/new?kind=addressKind&preset=poBox", { shop });
+    expect(quick.data.kind).toBe("addressKind");
+    expect(quick.data.initial.name).toBe("Block PO boxes");
+    expect(quick.data.initial.values["definition.block"]).toEqual(["poBox"]);
+  });
+
+  it("updates a rule in place and publishes the new version", async () => {
+    const shop = await newShop();
+    const id = await create(shop, ruleForm("cartQuantity", { kind: "cartQuantity", min: 2 }));
+    const saved = await call(editRule, "action", `/app/rules/${id}`, {
+      shop,
+      params: { id },
+      body: ruleForm("cartQuantity", { kind: "cartQuantity", min: 5, max: 9 }, { name: "Five to nine" }),
+    });
+    expect(saved.data).toMatchObject({ ok: true, id, sync: { ok: true } });
+    expect((await getRule(shop, id))!.definition).toEqual({ kind: "cartQuantity", min: 5, max: 9 });
+    await expectPublished(shop);
+  });
+
+  const invalid: [string, FormData, string][] = [
+    ["a number field holding text", ruleForm("cartQuantity", { kind: "cartQuantity" }, {}, (v) => (v["definition.min"] = "abc")), "definition.min"],
+    ["a negative minimum", ruleForm("cartQuantity", { kind: "cartQuantity", min: -1 }), "definition.min"],
+    ["a pack size of 0", ruleForm("lineQuantity", { kind: "lineQuantity", multiple: 0 }), "definition.multiple"],
+    ["an empty name", ruleForm("streetNumber", { kind: "streetNumber" }, { name: " " }), "name"],
+    ["a scheduled rule without dates", ruleForm("streetNumber", { kind: "streetNumber" }, { status: "scheduled" }), "scheduleStart"],
+    ["a pattern with a syntax error", ruleForm("fieldPattern", { kind: "fieldPattern", field: "zip", pattern: "([0-9]", mode: "allow" }), "definition.pattern"],
+    ["a catastrophic pattern", ruleForm("fieldPattern", { kind: "fieldPattern", field: "zip", pattern: "^(a+)+$", mode: "block" }), "definition.pattern"],
+    ["no address kind chosen", ruleForm("addressKind", { kind: "addressKind", block: [] }), "definition.block"],
+    ["a malformed postal-code list", ruleForm("postalCode", { kind: "postalCode", mode: "block" }, {}, (v) => (v["definition.codes"] = "75001, 75002")), "definition.codes"],
+    ["a bad postal-code entry", ruleForm("postalCode", { kind: "postalCode", mode: "block", codes: { FR: ["75_001"] } }), "definition.codes.FR.0"],
+    ["a bad translation language", ruleForm("streetNumber", { kind: "streetNumber", translations: { french: "Numéro !" } }), "definition.translations.french"],
+    ["a subtotal amount holding text", ruleForm("subtotal", { kind: "subtotal", limits: { EUR: { min: "ten" } } }), "definition.limits.EUR.min"],
+  ];
+  it.each(invalid)("refuses %s with an error at its field, saving nothing", async (_, body, key) => {
+    const shop = await newShop();
+    const result = await call(newRule, "action", "/app/rules/new", { shop, body });
+    expect(result.status).toBe(200);
+    expect(result.data.ok).toBe(false);
+    expect(result.data.errors[key], JSON.stringify(result.data.errors)).toEqual(expect.any(String));
+    expect(await listRules(shop)).toEqual([]);
+    expect(await prisma.configVersion.count({ where: { shop } })).toBe(0);
+    expect(mock.state(shop).validations.size).toBe(0);
+  });
+
+  it("refuses an edit that does not fit in 10,000 bytes, naming the size, and keeps the saved rule", async () => {
+    const shop = await newShop();
+    const id = await create(shop, ruleForm("postalCode", { kind: "postalCode", mode: "block", codes: { FR: ["75001"] } }));
+    const codes = Object.fromEntries(
+      ["FR", "DE", "ES", "IT"].map((c) => [c, Array.from({ length: 400 }, (_, i) => String(10000 + i * 7))]),
+    );
+    const result = await call(editRule, "action", `/app/rules/${id}`, {
+      shop,
+      params: { id },
+      body: ruleForm("postalCode", { kind: "postalCode", mode: "block", codes }),
+    });
+    expect(result.data.ok).toBe(false);
+    expect(result.data.errors._form).toMatch(/10,000 bytes/);
+    expect((await getRule(shop, id))!.definition).toEqual({ kind: "postalCode", mode: "block", codes: { FR: ["75001"] } });
+  });
+
+  it("parses a postal-code CSV for the editor without saving anything", async () => {
+    const shop = await newShop();
+    const result = await call(newRule, "action", "/app/rules/new?kind=postalCode", {
+      shop,
+      body: form({ intent: "parseCsv", csv: "country,code\nFR,75001\nFR,75002\nBE,1000\n" }),
+    });
+    expect(result.data.csv).toEqual({ ok: true, codes: { FR: ["75001", "75002"], BE: ["1000"] } });
+    const single = await call(newRule, "action", "/app/rules/new?kind=postalCode", {
+      shop,
+      body: form({ intent: "parseCsv", csv: "75001\n75002\n", country: "fr" }),
+    });
+    expect(single.data.csv).toEqual({ ok: true, codes: { FR: ["75001", "75002"] } });
+    expect(await listRules(shop)).toEqual([]);
+  });
+
+  it("deletes a rule from its editor", async () => {
+    const shop = await newShop();
+    const id = await create(shop, ruleForm("streetNumber", { kind: "streetNumber" }));
+    const result = await call(editRule, "action", `/app/rules/${id}`, { shop, params: { id }, body: form({ intent: "delete" }) });
+    expect(result.status).toBe(302);
+    expect(await listRules(shop)).toEqual([]);
+    await expectPublished(shop);
+  });
+
+  it("answers 404 for an id that does not exist", async () => {
+    const shop = await newShop();
+    const result = await call(editRule, "loader", "/app/rules/nope", { shop, params: { id: "nope" } });
+    expect(result.status).toBe(404);
+  });
+});
+
+describe("rules list", () => {
+  async function seed(shop: string) {
+    const a = await create(shop, ruleForm("addressKind", EXAMPLES.addressKind, { name: "A" }));
+    const b = await create(shop, ruleForm("cartQuantity", EXAMPLES.cartQuantity, { name: "B" }));
+    const c = await create(shop, ruleForm("postalCode", EXAMPLES.postalCode, { name: "C", status: "inactive" }));
+    return [a, b, c];
+  }
+  const names = async (shop: string) => (await listRules(shop)).map((r) => `${r.name}:${r.status}`);
+
+  it("lists rules with kind, status, scope and a one-line summary, and the checkout status", async () => {
+    const shop = await newShop();
+    const empty = await call(index, "loader", "/app", { shop });
+    expect(empty.data.rules).toEqual([]);
+    expect(empty.data.status).toMatchObject({ validationExists: false, savedVersion: null, byteLimit: 10000 });
+
+    await seed(shop);
+    await create(shop, ruleForm("streetNumber", EXAMPLES.streetNumber, { name: "D", status: "scheduled", scheduleStart: "2026-12-01T00:00" }));
+    const page = await call(index, "loader", "/app", { shop });
+    expect(page.data.rules).toEqual([
+      expect.objectContaining({ name: "A", kind: "addressKind", status: "active", scope: "All countries", summary: "Blocks PO boxes and parcel lockers in Address line 1, Address line 2" }),
+      expect.objectContaining({ name: "B", kind: "cartQuantity", summary: "Cart items: between 2 and 50" }),
+      expect.objectContaining({ name: "C", status: "inactive", summary: "Blocks 3 postal code entries in FR" }),
+      expect.objectContaining({ name: "D", status: "scheduled", scheduleStart: "2026-12-01T00:00:00", scope: "Not in GB, IE" }),
+    ]);
+    const built = buildConfigDocument(await listRules(shop));
+    expect(page.data.status).toMatchObject({ validationExists: true, enabled: true, inSync: true, lastError: null, bytesUsed: built.ok ? built.bytes : -1 });
+  });
+
+  it("enables, disables and deletes selected rules, publishing each change", async () => {
+    const shop = await newShop();
+    const [a, b, c] = await seed(shop);
+    let result = await call(index, "action", "/app", { shop, body: form({ intent: "disable", ids: [a, b] }) });
+    expect(result.data).toMatchObject({ ok: true, sync: { ok: true } });
+    expect(await names(shop)).toEqual(["A:inactive", "B:inactive", "C:inactive"]);
+    await expectPublished(shop);
+    result = await call(index, "action", "/app", { shop, body: form({ intent: "enable", ids: [b, c] }) });
+    expect(await names(shop)).toEqual(["A:inactive", "B:active", "C:active"]);
+    await expectPublished(shop);
+    result = await call(index, "action", "/app", { shop, body: form({ intent: "delete", ids: [a, c] }) });
+    expect(result.data.ok).toBe(true);
+    expect(await names(shop)).toEqual(["B:active"]);
+    await expectPublished(shop);
+  });
+
+  it("duplicates a rule and moves rules up and down", async () => {
+    const shop = await newShop();
+    const [a, , c] = await seed(shop);
+    await call(index, "action", "/app", { shop, body: form({ intent: "duplicate", id: a }) });
+    const afterDuplicate = await listRules(shop);
+    expect(afterDuplicate).toHaveLength(4);
+    const copy = afterDuplicate.find((r) => r.id !== a && r.kind === "addressKind")!;
+    expect(copy.definition).toEqual(EXAMPLES.addressKind);
+
+    await call(index, "action", "/app", { shop, body: form({ intent: "moveUp", id: c }) });
+    const order1 = (await listRules(shop)).map((r) => r.id);
+    expect(order1.indexOf(c)).toBeLessThan(order1.indexOf(afterDuplicate.find((r) => r.name === "B")!.id));
+    await call(index, "action", "/app", { shop, body: form({ intent: "moveDown", id: order1[0] }) });
+    const order2 = (await listRules(shop)).map((r) => r.id);
+    expect(order2.slice(0, 2)).toEqual([order1[1], order1[0]]);
+    await expectPublished(shop);
+    // The published document follows the merchant's order.
+    const published = publishedConfig(shop) as { rules: { id: string }[] };
+    const enforced = (await listRules(shop)).filter((r) => r.status !== "inactive").map((r) => r.id);
+    expect(published.rules.map((r) => r.id)).toEqual(enforced);
+  });
+
+  it("keeps the change when publishing fails, shows the error, and retries", async () => {
+    const shop = await newShop();
+    await create(shop, ruleForm("streetNumber", EXAMPLES.streetNumber));
+    mock.failNext("userErrors", { shop, message: "Something went wrong on Shopify's side" });
+    const result = await call(index, "action", "/app", { shop, body: form({ intent: "disable", ids: (await listRules(shop)).map((r) => r.id) }) });
+    expect(result.data.ok).toBe(true);
+    expect(result.data.sync.ok).toBe(false);
+    expect((await listRules(shop))[0].status).toBe("inactive");
+    const failed = await call(index, "loader", "/app", { shop });
+    expect(failed.data.status.inSync).toBe(false);
+    expect(failed.data.status.lastError).toEqual(expect.any(String));
+
+    const retried = await call(index, "action", "/app", { shop, body: form({ intent: "retry" }) });
+    expect(retried.data.sync).toMatchObject({ ok: true });
+    const ok = await call(index, "loader", "/app", { shop });
+    expect(ok.data.status).toMatchObject({ inSync: true, lastError: null });
+    await expectPublished(shop);
+  });
+});
