@@ -333,7 +333,7 @@ async function commit<T>(shop: string, db: Database, change: (tx: Tx) => Promise
       );
     } catch (error) {
       if (error instanceof Refused) return { ok: false, errors: error.errors };
-      if (attempt < 5 && isConflict(error)) continue;
+      if (attempt < 10 && isConflict(error)) continue;
       throw error;
     }
   }

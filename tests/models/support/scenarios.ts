@@ -104,6 +104,21 @@ export function ruleStoreScenarios(getDb: () => Database) {
     });
   });
 
+  describe("concurrency", () => {
+    it("gives concurrent saves of a shop distinct versions, each with every rule saved before it", async () => {
+      const db = getDb();
+      const shop = newShop("concurrent");
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => saveRule(shop, ruleInput("cartQuantity", { name: `Rule ${i}` }), undefined, db)),
+      );
+      expect(results.map((r) => r.ok && r.version).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+      const versions = await listVersions(shop, db);
+      // Each version's snapshot has one rule more than the one before: no save was lost.
+      for (const summary of versions) expect(summary.ruleCount).toBe(summary.version);
+      expect((await listRules(shop, db)).map((r) => r.position)).toEqual([0, 1, 2, 3, 4, 5]);
+    });
+  });
+
   describe("list operations", () => {
     it("deletes, sets statuses, duplicates and reorders, keeping positions 0..n-1", async () => {
       const db = getDb();
