@@ -3,8 +3,9 @@
  * (simulator, message previews, rule editor).
  */
 export * from "./config";
-export { evaluate, evaluateFacts, addressTarget, CART_TARGET, type Evaluation } from "./evaluate";
+export { evaluate, evaluateFacts, isAddressRule, addressTarget, CART_TARGET, type Evaluation } from "./evaluate";
 export { configFromInput, validationErrors, toResult } from "./run";
+export { readConfig } from "./validate";
 export { readFacts, languageCandidates, type Facts, type LineFacts, type GroupFacts, type JourneyStep } from "./facts";
 export {
   DEFAULT_MESSAGES,
