@@ -39,7 +39,7 @@ export default function Transfer() {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
 
   useEffect(() => {
-    if (result?.ok) shopify.toast.show(`Imported: ${result.count} rules now`);
+    if (result?.ok) shopify.toast.show(`${result.count} rule${result.count === 1 ? "" : "s"} imported`);
   }, [result, shopify]);
 
   // The export is already in the page; the browser saves it as a file, no second request needed.
