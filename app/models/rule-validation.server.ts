@@ -137,6 +137,20 @@ const RECHECK_TIMEOUT_MS = 3_000;
  */
 export function checkPattern(pattern: string, ignoreCase = false): string | null {
   const flags = ignoreCase ? "iu" : "u";
+  const key = `${flags}/${pattern}`;
+  const cached = patternVerdicts.get(key);
+  if (cached !== undefined) return cached;
+  const verdict = analysePattern(pattern, flags);
+  // Imports and restores re-check the same patterns; recheck blocks the event loop while it works.
+  if (patternVerdicts.size >= PATTERN_CACHE_SIZE) patternVerdicts.delete(patternVerdicts.keys().next().value!);
+  patternVerdicts.set(key, verdict);
+  return verdict;
+}
+
+const PATTERN_CACHE_SIZE = 500;
+const patternVerdicts = new Map<string, string | null>();
+
+function analysePattern(pattern: string, flags: string): string | null {
   try {
     new RegExp(pattern, flags);
   } catch (error) {

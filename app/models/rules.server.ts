@@ -56,6 +56,8 @@ export const MAX_RULES = 200;
 export const MAX_VERSIONS = 100;
 
 export const RULE_NOT_FOUND = "Rule not found";
+/** 200 rules fit in far less; a bigger file is not an export of this app. */
+const MAX_IMPORT_CHARS = 5_000_000;
 export const EXPORT_FORMAT = "checkout-guard.rules";
 export const EXPORT_VERSION = 1;
 
@@ -407,6 +409,7 @@ function toRecord(row: RuleRow): RuleRecord {
 function parseRuleSet(json: unknown): { ok: true; value: (ValidRule & { id?: string })[] } | { ok: false; errors: FieldErrors } {
   let value = json;
   if (typeof value === "string") {
+    if (value.length > MAX_IMPORT_CHARS) return { ok: false, errors: { _form: "This file is too large to be a rule export." } };
     try {
       value = JSON.parse(value);
     } catch {
