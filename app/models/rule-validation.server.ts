@@ -239,8 +239,27 @@ function normalizeDefinition(definition: Record<string, unknown>): Record<string
     out.countries = { ...scope, codes: upperList(scope.codes) };
   }
   if (out.kind === "postalCode" && out.codes !== undefined) out.codes = upperKeys(out.codes, postalEntries);
+  for (const key of ["select", "other", "requires"]) if (out[key] !== undefined) out[key] = normalizeSelector(out[key]);
   if (out.kind === "subtotal" && out.limits !== undefined) out.limits = upperKeys(out.limits);
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out;
+}
+
+/** Shopify's resource picker returns GIDs; the document stores their numeric part. */
+function normalizeSelector(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = { ...value };
+  for (const key of ["products", "variants", "collections"]) {
+    const list = out[key];
+    if (Array.isArray(list)) {
+      out[key] = list.map((id) => {
+        if (typeof id === "number" && Number.isSafeInteger(id)) return String(id);
+        if (typeof id !== "string") return id;
+        const match = /^gid:\/\/shopify\/(?:Product|ProductVariant|Collection)\/(\d+)$/.exec(id.trim());
+        return match ? match[1] : id.trim();
+      });
+    }
+  }
   return out;
 }
 

@@ -266,6 +266,7 @@ export async function writeRuleSet(
   return commit(shop, db, async (tx) => {
     if (mode === "replace") await tx.rule.deleteMany({ where: { shop } });
     let position = await nextPosition(tx, shop);
+    // Ids are primary keys across shops: look for any holder (ids only, nothing read) before reusing one.
     const taken = keepIds
       ? new Set((await tx.rule.findMany({ where: { id: { in: rules.flatMap((r) => (r.id ? [r.id] : [])) } }, select: { id: true } })).map((r) => r.id))
       : new Set<string>();

@@ -47,6 +47,22 @@ describe("rule validation", () => {
     });
   });
 
+  it("stores the numeric part of the GIDs Shopify's resource picker returns", () => {
+    const result = validateDefinition({
+      kind: "dependency",
+      select: { products: ["gid://shopify/Product/8123456789"], collections: [4412345] },
+      requires: { variants: [" gid://shopify/ProductVariant/222 "] },
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: { kind: "dependency", select: { products: ["8123456789"], collections: ["4412345"] }, requires: { variants: ["222"] } },
+    });
+    expect(validateDefinition({ kind: "exclusive", select: { products: ["gid://shopify/Customer/1"] } })).toMatchObject({
+      ok: false,
+      errors: { "definition.select.products.0": "Use a numeric Shopify id." },
+    });
+  });
+
   it("keys schema errors by form path, with messages for merchants", () => {
     const errors = errorsOf(
       validateRuleInput({
