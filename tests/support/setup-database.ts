@@ -5,8 +5,8 @@
  */
 import { copyFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { TEMPLATE_DB, TEST_DB_DIR } from "./paths";
+import { TEMPLATE_DB, TEST_RUN_DIR } from "./paths";
 
-const file = `${TEST_DB_DIR}/${randomUUID()}.sqlite`;
+const file = `${TEST_RUN_DIR}/${randomUUID()}.sqlite`;
 copyFileSync(TEMPLATE_DB, file);
 process.env.DATABASE_URL = `file:${file}`;
