@@ -20,9 +20,14 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
 import { listRules } from "../models/rules.server";
 import { buildConfigDocument } from "../models/config-document.server";
-import { SIMULATOR_STEPS, readSimulatorForm, simulate, type SimulatorLine } from "../admin/simulator.server";
+import { readSimulatorForm, simulate, type SimulatorLine } from "../admin/simulator.server";
 import { FIELD_NAMES } from "../components/rule-kinds";
 
+const STEPS = [
+  { value: "CHECKOUT_INTERACTION", label: "Checkout" },
+  { value: "CART_INTERACTION", label: "Cart" },
+  { value: "CHECKOUT_COMPLETION", label: "Placing the order" },
+];
 const ADDRESS_INPUTS = ["firstName", "lastName", "company", "address1", "address2", "city", "zip", "provinceCode", "countryCode", "phone"] as const;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -177,10 +182,7 @@ export default function Simulator() {
                   <TextField label="Buyer language" autoComplete="off" value={language} onChange={setLanguage} helpText="Shopify code, e.g. EN, FR, PT_BR" />
                   <Select
                     label="Step"
-                    options={SIMULATOR_STEPS.map((s) => ({
-                      value: s,
-                      label: s === "CART_INTERACTION" ? "Cart" : s === "CHECKOUT_COMPLETION" ? "Placing the order" : "Checkout",
-                    }))}
+                    options={STEPS}
                     value={step}
                     onChange={setStep}
                   />

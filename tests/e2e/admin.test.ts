@@ -1,0 +1,89 @@
+/**
+ * The admin in Chromium: create a rule through the form, see it in the list,
+ * get an inline error for a bad value, run the simulator and read the message.
+ * Screenshots go to tests/e2e/screenshots/ (not committed) for a human look.
+ */
+import { mkdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { uniqueShop } from "../support/admin-api-mock";
+import { listRules } from "../../app/models/rules.server";
+import { startE2eApp, type E2eApp } from "./harness";
+
+const SHOTS = new URL("./screenshots/", import.meta.url).pathname;
+let app: E2eApp;
+const shop = uniqueShop("e2e");
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startE2eApp();
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+
+describe("admin in a browser", () => {
+  let page: Page;
+
+  it("shows the empty state with quick starts", async () => {
+    page = await app.open(shop, "/app");
+    await page.getByText("Protect your checkout with a first rule").waitFor({ timeout: 60_000 });
+    await expect(page.getByRole("link", { name: "Block PO boxes" }).or(page.getByRole("button", { name: "Block PO boxes" })).count()).resolves.toBeGreaterThan(0);
+    await shot(page, "1-empty-state");
+  }, 90_000);
+
+  it("creates a rule through the form and lists it", async () => {
+    await page.getByText("Block PO boxes").first().click();
+    await page.getByRole("heading", { name: "New rule: Address type" }).waitFor();
+    await page.getByLabel("Name").fill("No PO boxes please");
+    await page.getByLabel("Message shown to buyers").fill("{field}: no {kind}, sorry.");
+    await page.getByText("Address: no PO box, sorry.").waitFor();
+    await shot(page, "2-rule-form");
+    await page.getByRole("button", { name: "Save rule" }).click();
+    await page.waitForURL(/\/app\/rules\/[^/?]+\?/);
+    await page.getByRole("heading", { name: "No PO boxes please" }).waitFor();
+
+    const rules = await listRules(shop);
+    expect(rules.map((r) => [r.name, r.kind, r.status])).toEqual([["No PO boxes please", "addressKind", "active"]]);
+    expect(rules[0].definition).toMatchObject({ kind: "addressKind", block: ["poBox"], message: "{field}: no {kind}, sorry." });
+    expect(await page.evaluate(() => (window as unknown as { __toasts: string[] }).__toasts)).toContain("Rule created");
+
+    await page.getByRole("link", { name: "Rules" }).or(page.getByRole("button", { name: "Rules" })).first().click();
+    await page.getByRole("heading", { name: "Checkout rules" }).waitFor();
+    await page.getByText("No PO boxes please").waitFor();
+    await page.getByText("Blocks PO boxes in address lines and company").waitFor();
+    await page.getByText("Up to date (version 1)").waitFor();
+    await shot(page, "3-rules-list");
+  }, 90_000);
+
+  it("shows an inline error for a bad value and saves nothing", async () => {
+    await page.getByRole("link", { name: "Add rule" }).or(page.getByRole("button", { name: "Add rule" })).first().click();
+    await page.getByRole("heading", { name: "Choose a rule type" }).waitFor();
+    await shot(page, "4-kind-chooser");
+    await page.getByRole("link", { name: /Cart quantity/ }).click();
+    await page.getByLabel("Minimum items").fill("two");
+    await page.getByRole("button", { name: "Save rule" }).click();
+    await page.getByText("Enter a whole number.").waitFor();
+    await page.getByText("The rule was not saved").waitFor();
+    await shot(page, "5-inline-error");
+    expect((await listRules(shop)).map((r) => r.name)).toEqual(["No PO boxes please"]);
+  }, 90_000);
+
+  it("runs the simulator and shows the exact message", async () => {
+    page = await app.open(shop, "/app/simulator");
+    await page.getByRole("heading", { name: "Simulator" }).waitFor({ timeout: 60_000 });
+    await page.getByLabel("Address line 1").fill("PO Box 12");
+    await page.getByRole("button", { name: "Run the simulation" }).click();
+    await page.getByText("Checkout blocked").waitFor({ timeout: 60_000 });
+    await page.getByText("Address: no PO box, sorry.").waitFor();
+    await page.getByText("Shown at: Address line 1 (delivery 1)").waitFor();
+    await page.getByText("Blocked by: No PO boxes please").waitFor();
+    await shot(page, "6-simulator-blocked");
+
+    await page.getByLabel("Address line 1").fill("12 Box Hill Road");
+    await page.getByRole("button", { name: "Run the simulation" }).click();
+    await page.getByText("Checkout allowed").waitFor();
+  }, 120_000);
+});
