@@ -87,7 +87,7 @@ export interface InputSpec {
   clock?: boolean[];
   /**
    * The configuration document (validation.metafield.jsonValue); `undefined`
-   * means no metafield (null). Any JSON value is accepted, malformed ones too.
+   * or `null` means no metafield. Any JSON value is accepted, malformed ones too.
    */
   config?: unknown;
   /** The $productTags variable: tags the query asks about. Default: derived from config and lines. */
@@ -206,7 +206,8 @@ export function buildInput(spec: InputSpec = {}) {
     },
     shop: { localTime },
     validation: {
-      metafield: spec.config === undefined ? null : { jsonValue: spec.config },
+      // jsonValue is JSON! (non-null): a null config means no metafield.
+      metafield: spec.config === undefined || spec.config === null ? null : { jsonValue: spec.config },
     },
   };
 }
