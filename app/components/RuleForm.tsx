@@ -150,15 +150,21 @@ export function RuleForm({
         );
       case "multi":
         return (
-          <ChoiceList
-            key={path}
-            allowMultiple
-            title={field.label}
-            choices={field.options}
-            selected={many(path)}
-            onChange={(v) => setValue(path, v)}
-            error={error ?? field.help}
-          />
+          <BlockStack key={path} gap="100">
+            <ChoiceList
+              allowMultiple
+              title={field.label}
+              choices={field.options}
+              selected={many(path)}
+              onChange={(v) => setValue(path, v)}
+              error={error}
+            />
+            {field.help ? (
+              <Text as="p" tone="subdued">
+                {field.help}
+              </Text>
+            ) : null}
+          </BlockStack>
         );
       case "list":
         return (
@@ -409,7 +415,15 @@ function MessageEditor({
   const previews = useMemo(() => {
     const { input } = parseRuleForm(ruleFormData(state));
     const rule = { id: "preview", ...(input.definition as object) } as Rule;
-    return MESSAGE_KEYS_BY_KIND[kind].map((key) => {
+    // A minimum's message only matters when a minimum is set (same for maximums).
+    const bounds = rule as { min?: unknown; max?: unknown };
+    const keys = MESSAGE_KEYS_BY_KIND[kind].filter((key) => {
+      if (bounds.min === undefined && bounds.max === undefined) return true;
+      if (key.endsWith("Min")) return typeof bounds.min === "number";
+      if (key.endsWith("Max")) return typeof bounds.max === "number";
+      return true;
+    });
+    return keys.map((key) => {
       try {
         return { key, text: previewMessage(rule, language, key) };
       } catch {

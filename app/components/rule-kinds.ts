@@ -99,7 +99,7 @@ export const ADDRESS_KIND_NAMES: Record<(typeof ADDRESS_KINDS)[number], string> 
 
 type Option = { value: string; label: string };
 const options = <T extends string>(values: readonly T[], names: Record<T, string>): Option[] =>
-  values.map((value) => ({ value, label: names[value] }));
+  values.map((value) => ({ value, label: names[value].charAt(0).toUpperCase() + names[value].slice(1) }));
 
 /** One input of a kind's form. `name` is the path inside the definition. */
 export type FieldSpec =

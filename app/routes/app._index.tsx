@@ -25,6 +25,7 @@ import { getSyncStatus } from "../shopify-sync/sync.server";
 import { publish } from "../admin/rule-actions.server";
 import { KIND_INFO, QUICK_STARTS, scopeText, summarize } from "../components/rule-kinds";
 import { StatusCard } from "../components/StatusCard";
+import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -160,9 +161,12 @@ export default function Rules() {
       </IndexTable.Cell>
       <IndexTable.Cell>{rule.scope}</IndexTable.Cell>
       <IndexTable.Cell>
-        <Text as="span" tone="subdued" breakWord>
-          {rule.summary}
-        </Text>
+        {/* Table cells do not wrap by default; summaries can be long. */}
+        <div style={{ whiteSpace: "normal", minWidth: 220, maxWidth: 420 }}>
+          <Text as="span" tone="subdued" breakWord>
+            {rule.summary}
+          </Text>
+        </div>
       </IndexTable.Cell>
       <IndexTable.Cell>
         <div onClick={(e) => e.stopPropagation()}>
@@ -206,6 +210,7 @@ export default function Rules() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            <StatusCard status={status} retrying={busy && pendingIntent === "retry"} onRetry={() => post({ intent: "retry" })} />
             {result && !result.ok ? (
               <Banner tone="critical" title="Nothing was changed">
                 {Object.values(result.errors).map((m) => (
@@ -225,7 +230,7 @@ export default function Rules() {
                 <EmptyState
                   heading="Protect your checkout with a first rule"
                   action={{ content: "Choose a rule type", url: "/app/rules/new" }}
-                  image="https://cdn.shopify.com/s/files/1/0262/4071/2726/files/emptystate-files.png"
+                  image={EMPTY_STATE_IMAGE}
                 >
                   <BlockStack gap="300">
                     <Text as="p">
@@ -266,9 +271,6 @@ export default function Rules() {
               )}
             </Card>
           </BlockStack>
-        </Layout.Section>
-        <Layout.Section variant="oneThird">
-          <StatusCard status={status} retrying={busy && pendingIntent === "retry"} onRetry={() => post({ intent: "retry" })} />
         </Layout.Section>
       </Layout>
       <Modal

@@ -6,6 +6,8 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
 import { listVersions, restoreVersion } from "../models/history.server";
 import { publish } from "../admin/rule-actions.server";
+import { formatTime } from "../components/StatusCard";
+import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -58,7 +60,7 @@ export default function History() {
           ) : null}
           <Card padding="0">
             {versions.length === 0 ? (
-              <EmptyState heading="No saved versions yet" image="">
+              <EmptyState heading="No saved versions yet" image={EMPTY_STATE_IMAGE}>
                 <Text as="p">Each change to your rules is kept here.</Text>
               </EmptyState>
             ) : (
@@ -74,7 +76,7 @@ export default function History() {
                       <Text as="span" fontWeight="semibold">{`Version ${v.version}`}</Text>{" "}
                       {v.version === latest ? <Badge tone="success">Current</Badge> : null}
                     </IndexTable.Cell>
-                    <IndexTable.Cell>{new Date(v.createdAt).toLocaleString()}</IndexTable.Cell>
+                    <IndexTable.Cell>{formatTime(v.createdAt)}</IndexTable.Cell>
                     <IndexTable.Cell>{`${v.ruleCount} (${v.enforcedCount} checked at checkout)`}</IndexTable.Cell>
                     <IndexTable.Cell>{`${v.bytes.toLocaleString("en-US")} bytes`}</IndexTable.Cell>
                     <IndexTable.Cell>

@@ -1,0 +1,3 @@
+// Inline, so the empty states load nothing from outside the app (see PRIVACY.md: no third party).
+const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="226" height="226" viewBox="0 0 226 226"><circle cx="113" cy="113" r="100" fill="#f1f1f1"/><path d="M113 48l52 20v40c0 34-22 60-52 72-30-12-52-38-52-72V68z" fill="#fff" stroke="#8a8a8a" stroke-width="6" stroke-linejoin="round"/><path d="M88 114l17 17 34-36" fill="none" stroke="#29845a" stroke-width="10" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+export const EMPTY_STATE_IMAGE = `data:image/svg+xml,${encodeURIComponent(svg)}`;
