@@ -87,3 +87,23 @@ describe("admin in a browser", () => {
     await page.getByText("Checkout allowed").waitFor();
   }, 120_000);
 });
+
+describe("list actions in a browser", () => {
+  it("duplicates a rule, then deletes both with the bulk action after confirming", async () => {
+    const page = await app.open(shop, "/app");
+    await page.getByRole("heading", { name: "Checkout rules" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Duplicate" }).click();
+    await page.getByText("Up to date (version 2)").waitFor();
+    expect(await listRules(shop)).toHaveLength(2);
+
+    await page.getByRole("checkbox", { name: /Select all/ }).first().check({ force: true });
+    const more = page.getByRole("button", { name: /More actions|Actions/ });
+    if (await more.count()) await more.first().click();
+    await page.getByRole("button", { name: "Delete rules" }).or(page.getByRole("menuitem", { name: "Delete rules" })).first().click();
+    await page.getByRole("dialog").getByText("Delete 2 rules?").waitFor();
+    await shot(page, "7-delete-confirmation");
+    await page.getByRole("dialog").getByRole("button", { name: "Delete", exact: true }).click();
+    await page.getByText("Protect your checkout with a first rule").waitFor();
+    expect(await listRules(shop)).toEqual([]);
+  }, 90_000);
+});
