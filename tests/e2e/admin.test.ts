@@ -107,3 +107,23 @@ describe("list actions in a browser", () => {
     expect(await listRules(shop)).toEqual([]);
   }, 90_000);
 });
+
+describe("history and import/export in a browser", () => {
+  it("lists the saved versions and restores one after confirming", async () => {
+    const page = await app.open(shop, "/app/history");
+    await page.getByRole("heading", { name: "Change history" }).waitFor({ timeout: 60_000 });
+    await page.getByText("Version 1", { exact: true }).waitFor();
+    await shot(page, "8-history");
+    await page.getByRole("button", { name: "Restore" }).first().click();
+    await page.getByRole("dialog").getByRole("button", { name: "Restore" }).click();
+    await page.getByText(/restored as version/).waitFor();
+    expect((await listRules(shop)).length).toBeGreaterThan(0);
+  }, 90_000);
+
+  it("shows the export and import page", async () => {
+    const page = await app.open(shop, "/app/transfer");
+    await page.getByRole("heading", { name: "Import and export" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Download rules (JSON)" }).waitFor();
+    await shot(page, "9-transfer");
+  }, 90_000);
+});
