@@ -165,7 +165,7 @@ const PRELUDE = String.raw`(() => {
     return s;
   };
   globalThis.ShopifyFunction = {
-    readInput() { return JSON.parse(host.readInput()); },
+    readInput() { return host.readInputValue(); },
     writeOutput(value) { host.writeOutput(JSON.stringify(value)); },
   };
   globalThis.Javy = {
@@ -374,6 +374,9 @@ function installHost(ctx: QuickJSContext, inputJson: string, logs: string[], onO
   const host = ctx.newObject();
   const fds: Record<number, string> = {};
   const readInput = ctx.newFunction("readInput", () => ctx.newString(inputJson));
+  // Like Shopify's Javy plugin, which builds the input's JS values through the
+  // QuickJS API (no JSON text parsed in JS): the work runs inside Wasm and is counted.
+  const readInputValue = ctx.newFunction("readInputValue", () => toHandle(ctx, JSON.parse(inputJson)));
   const writeOutput = ctx.newFunction("writeOutput", (h) => {
     onOutput(ctx.getString(h));
   });
@@ -387,11 +390,43 @@ function installHost(ctx: QuickJSContext, inputJson: string, logs: string[], onO
     if (logs.length < 1000) logs.push(ctx.getString(h).slice(0, 2000));
   });
   ctx.setProp(host, "readInput", readInput);
+  ctx.setProp(host, "readInputValue", readInputValue);
   ctx.setProp(host, "writeOutput", writeOutput);
   ctx.setProp(host, "writeFd", writeFd);
   ctx.setProp(host, "log", log);
   ctx.setProp(ctx.global, "__cgHost", host);
-  for (const h of [readInput, writeOutput, writeFd, log, host]) h.dispose();
+  for (const h of [readInput, readInputValue, writeOutput, writeFd, log, host]) h.dispose();
+}
+
+/** Builds a JS value inside QuickJS from a host JSON value. */
+function toHandle(ctx: QuickJSContext, value: unknown): QuickJSHandle {
+  if (value === null || value === undefined) return ctx.null;
+  switch (typeof value) {
+    case "boolean":
+      return value ? ctx.true : ctx.false;
+    case "number":
+      return ctx.newNumber(value);
+    case "string":
+      return ctx.newString(value);
+    default:
+      break;
+  }
+  if (Array.isArray(value)) {
+    const array = ctx.newArray();
+    value.forEach((item, i) => {
+      const h = toHandle(ctx, item);
+      ctx.setProp(array, i, h);
+      h.dispose();
+    });
+    return array;
+  }
+  const object = ctx.newObject();
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const h = toHandle(ctx, item);
+    ctx.setProp(object, key, h);
+    h.dispose();
+  }
+  return object;
 }
 
 /** Instructions QuickJS spends compiling the bundle's source alone (fresh runtime, compile only). */

@@ -1,0 +1,167 @@
+/**
+ * `npm run bench:function` — cost of the checkout function in WebAssembly.
+ *
+ * Runs the bundle (built as the Shopify CLI bundles it) in QuickJS-in-Wasm for
+ * carts of 1, 50, 200 and 2,000 lines × configurations of 1, 10 and 50 rules
+ * (address-kind and pattern rules included), and writes bench/results/function.json:
+ * bundle bytes (raw, gzip), WebAssembly instructions executed (counted by an
+ * instrumented QuickJS; see docs/function-runtime.md), wall time, output bytes,
+ * Shopify's limits, and pass/fail per goal. Figures are deterministic except wall time.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildFunctionBundle } from "../extensions/checkout-guard/runner/build.ts";
+import { instructionLimitFor, runFunction, SHOPIFY_LIMITS } from "../extensions/checkout-guard/runner/wasm-runner.ts";
+import { address, buildInput, type LineSpec } from "../extensions/checkout-guard/runner/sample-input.ts";
+
+const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "results", "function.json");
+const ECHO_BUNDLE =
+  "export function cartValidationsGenerateRun(){ ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
+const LINE_COUNTS = [1, 50, 200, 2000];
+const RULE_COUNTS = [1, 10, 50];
+
+/** A realistic mix of rules, address-kind and pattern rules first; none of them blocks the sample cart. */
+function rules(n: number): object[] {
+  const mix: ((i: number) => object)[] = [
+    (i) => ({ id: `kind${i}`, kind: "addressKind", block: ["poBox", "privateMailbox", "parcelLocker", "military", "gopost"] }),
+    (i) => ({ id: `pat${i}`, kind: "fieldPattern", field: "zip", pattern: "^\\d{5}(?:-\\d{4})?$", mode: "allow", message: "ZIP {field}" }),
+    (i) => ({ id: `pat${i}b`, kind: "fieldPattern", field: "address1", pattern: "(?:^|\\s)(?:c/o|attn)\\b", ignoreCase: true, mode: "block" }),
+    (i) => ({ id: `len${i}`, kind: "fieldLength", fields: ["address1", "address2", "city"], max: 35 }),
+    (i) => ({ id: `req${i}`, kind: "requiredFields", fields: ["address1", "city", "zip"] }),
+    (i) => ({ id: `cs${i}`, kind: "charset", fields: ["address1", "city", "firstName", "lastName"], allow: "latin" }),
+    (i) => ({ id: `num${i}`, kind: "streetNumber" }),
+    (i) => ({ id: `pc${i}`, kind: "postalCode", mode: "block", codes: { US: ["99*", "96700..96899", "00600..00999"] } }),
+    (i) => ({ id: `dest${i}`, kind: "destination", mode: "block", countries: ["KP", "IR"], provinces: { US: ["HI", "AK"] } }),
+    (i) => ({ id: `cq${i}`, kind: "cartQuantity", max: 100_000 }),
+    (i) => ({ id: `lq${i}`, kind: "lineQuantity", max: 100, select: { tags: ["wine"] } }),
+    (i) => ({ id: `pq${i}`, kind: "productQuantity", max: 1000, select: { collections: ["300"] } }),
+    (i) => ({ id: `st${i}`, kind: "subtotal", limits: { USD: { max: 10_000_000 } } }),
+    (i) => ({ id: `dl${i}`, kind: "distinctLines", max: 5000 }),
+    (i) => ({ id: `w${i}`, kind: "weight", max: 100_000, unit: "KILOGRAMS" }),
+    (i) => ({ id: `ex${i}`, kind: "exclusive", select: { products: ["999999"] } }),
+    (i) => ({ id: `dep${i}`, kind: "dependency", select: { products: ["999998"] }, requires: { products: ["999997"] } }),
+  ];
+  return Array.from({ length: n }, (_, i) => mix[i % mix.length](i));
+}
+
+function lines(n: number): LineSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    quantity: 1 + (i % 3),
+    amount: 12.5 * (1 + (i % 3)),
+    weight: 250,
+    weightUnit: "GRAMS" as const,
+    product: { id: 5000 + i, title: `Product ${i}`, tags: i % 4 === 0 ? ["wine"] : [], collections: i % 5 === 0 ? [300] : [] },
+    variantId: 9000 + i,
+  }));
+}
+
+async function main() {
+  const bundle = await buildFunctionBundle({ outfile: null });
+  const minified = await buildFunctionBundle({ outfile: null, minify: true });
+  const cases = [];
+  for (const lineCount of LINE_COUNTS) {
+    for (const ruleCount of RULE_COUNTS) {
+      const input = buildInput({
+        step: "CHECKOUT_COMPLETION",
+        lines: lines(lineCount),
+        addresses: [address({ address1: "1600 Pennsylvania Avenue NW", city: "Washington", zip: "20500", provinceCode: "DC" })],
+        config: { v: 1, rules: rules(ruleCount) },
+      });
+      const run = await runFunction(input, { bundle: bundle.code, maxInstructions: 5e9, timeoutMs: 60_000 });
+      // Baseline: a bundle that only reads the input and writes an empty result.
+      const echo = await runFunction(input, { bundle: ECHO_BUNDLE, maxInstructions: 5e9, timeoutMs: 60_000 });
+      const errors = (run.output as { operations?: { validationAdd?: { errors?: unknown[] } }[] } | null)?.operations?.[0]?.validationAdd?.errors;
+      const limit = instructionLimitFor(lineCount);
+      cases.push({
+        lines: lineCount,
+        rules: ruleCount,
+        error: run.error,
+        validationErrors: errors?.length ?? null,
+        inputBytes: run.inputBytes,
+        instructions: run.instructions,
+        compileInstructions: run.compileInstructions,
+        executeInstructions: run.executeInstructions,
+        inputReadInstructions: echo.executeInstructions,
+        functionInstructions: Math.max(0, run.executeInstructions - echo.executeInstructions),
+        interruptTicks: run.interruptTicks,
+        instructionLimit: limit,
+        shareOfLimit: Number((run.instructions / limit).toFixed(4)),
+        withinLimit: run.instructions <= limit,
+        executeWithinLimit: run.executeInstructions <= limit,
+        outputBytes: run.outputBytes,
+        wallMs: Number(run.wallMs.toFixed(1)),
+      });
+      process.stderr.write(`${lineCount} lines × ${ruleCount} rules: ${run.instructions} instructions (${run.executeInstructions} excl. compile, ${echo.executeInstructions} reading input), ${run.wallMs.toFixed(1)} ms${run.error ? `, ERROR ${run.error}` : ""}\n`);
+    }
+  }
+  const goalCase = cases.find((c) => c.lines === 200 && c.rules === 50)!;
+  const goals = [
+    {
+      goal: "200 lines × 50 rules under a tenth of the instruction limit (total, compilation of the source included)",
+      value: goalCase.instructions,
+      threshold: SHOPIFY_LIMITS.instructions / 10,
+      pass: goalCase.instructions < SHOPIFY_LIMITS.instructions / 10,
+    },
+    {
+      goal: "200 lines × 50 rules under a tenth of the instruction limit (execution only, as with Javy's precompiled bytecode)",
+      value: goalCase.executeInstructions,
+      threshold: SHOPIFY_LIMITS.instructions / 10,
+      pass: goalCase.executeInstructions < SHOPIFY_LIMITS.instructions / 10,
+    },
+    {
+      goal: "every case within its (scaled) instruction limit (execution only)",
+      value: cases.filter((c) => !c.executeWithinLimit).length,
+      threshold: 0,
+      pass: cases.every((c) => c.executeWithinLimit),
+    },
+    {
+      goal: "output under 20,000 bytes in every case",
+      value: Math.max(...cases.map((c) => c.outputBytes)),
+      threshold: SHOPIFY_LIMITS.outputBytes,
+      pass: cases.every((c) => c.outputBytes < SHOPIFY_LIMITS.outputBytes),
+    },
+    {
+      goal: "bundle far under the 256 kB module limit (JS source; Javy's dynamic module embeds its bytecode)",
+      value: bundle.bytes,
+      threshold: SHOPIFY_LIMITS.moduleBytes,
+      pass: bundle.bytes < SHOPIFY_LIMITS.moduleBytes,
+    },
+    { goal: "no run failed", value: cases.filter((c) => c.error).length, threshold: 0, pass: cases.every((c) => !c.error) },
+  ];
+  const report = {
+    about:
+      "Checkout Guard function cost, measured by running the CLI-style esbuild bundle in QuickJS compiled to WebAssembly. " +
+      "See docs/function-runtime.md.",
+    costUnit:
+      "WebAssembly instructions executed by QuickJS (binaryen-instrumented module: binaryen expression nodes per straight-line block, " +
+      "charged at block entry). 'instructions' includes compiling the JS source; 'executeInstructions' excludes it (Javy ships precompiled bytecode); " +
+      "'inputReadInstructions' is what a bundle that only reads the input costs (the input's JS values built through the QuickJS API, as Shopify's Javy plugin does); " +
+      "'functionInstructions' = executeInstructions - inputReadInstructions (module top level + the rule engine).",
+    limits: {
+      instructions: SHOPIFY_LIMITS.instructions,
+      instructionScaling: "limit = 11,000,000 × max(1, 0.005 × cart lines) (cart.lines @scaleLimits(rate: 0.005): 1× up to 200 lines, 10× at 2,000)",
+      moduleBytes: SHOPIFY_LIMITS.moduleBytes,
+      outputBytes: SHOPIFY_LIMITS.outputBytes,
+    },
+    bundle: {
+      bytes: bundle.bytes,
+      gzipBytes: bundle.gzipBytes,
+      minifiedBytes: minified.bytes,
+      minifiedGzipBytes: minified.gzipBytes,
+      note: "Shopify CLI does not minify; the module size limit applies to the compiled .wasm, which embeds QuickJS bytecode of this bundle (dynamic linking against Shopify's Javy plugin).",
+    },
+    node: process.version,
+    cases,
+    goals,
+  };
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`Wrote ${path.relative(process.cwd(), OUT)}\n`);
+  for (const g of goals) process.stdout.write(`${g.pass ? "PASS" : "FAIL"}  ${g.goal}: ${g.value} (threshold ${g.threshold})\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:function: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exit(1);
+});
