@@ -11,9 +11,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildFunctionBundle } from "../extensions/checkout-guard/runner/build.ts";
-import { instructionLimitFor, runFunction, SHOPIFY_LIMITS } from "../extensions/checkout-guard/runner/wasm-runner.ts";
-import { address, buildInput, type LineSpec } from "../extensions/checkout-guard/runner/sample-input.ts";
+import { buildFunctionBundle } from "../extensions/checkout-guard/runner/build";
+import { instructionLimitFor, runFunction, SHOPIFY_LIMITS } from "../extensions/checkout-guard/runner/wasm-runner";
+import { address, buildInput, type LineSpec } from "../extensions/checkout-guard/runner/sample-input";
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "results", "function.json");
 const ECHO_BUNDLE =

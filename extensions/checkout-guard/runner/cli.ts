@@ -15,8 +15,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildSchema, Kind, parse } from "graphql";
 import { validateFixtureInput } from "@shopify/shopify-function-test-helpers";
-import { ensureBundle, INPUT_QUERY_FILE, SCHEMA_FILE } from "./build.ts";
-import { instructionLimitFor, runFunction } from "./wasm-runner.ts";
+import { ensureBundle, INPUT_QUERY_FILE, SCHEMA_FILE } from "./build";
+import { instructionLimitFor, runFunction } from "./wasm-runner";
 
 function fail(message: string): never {
   process.stderr.write(`function:run: ${message}\n`);

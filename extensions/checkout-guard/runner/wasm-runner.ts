@@ -27,8 +27,8 @@ import {
 } from "quickjs-emscripten-core";
 import baseVariant from "@jitl/quickjs-wasmfile-release-sync";
 import { createHash } from "node:crypto";
-import { COUNTER_EXPORT, instrumentedQuickjsWasm } from "./instrument.ts";
-import { ensureBundle, jsExportName } from "./build.ts";
+import { COUNTER_EXPORT, instrumentedQuickjsWasm } from "./instrument";
+import { ensureBundle, jsExportName } from "./build";
 
 /** Shopify's per-run limits, for comparison (see docs/function-runtime.md). */
 export const SHOPIFY_LIMITS = {
@@ -107,7 +107,7 @@ let modulePromise: Promise<LoadedQuickJS> | null = null;
 export function loadQuickJS(): Promise<LoadedQuickJS> {
   modulePromise ??= (async () => {
     const { bytes } = await instrumentedQuickjsWasm();
-    const compiled = await WebAssembly.compile(bytes);
+    const compiled = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
     let instance: WebAssembly.Instance | null = null;
     const variant = newVariant(baseVariant, {
       emscriptenModule: {

@@ -11,9 +11,9 @@ import { fileURLToPath } from "node:url";
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadFixture, loadInputQuery, loadSchema, validateTestAssets } from "@shopify/shopify-function-test-helpers";
-import { buildFunctionBundle, INPUT_QUERY_FILE, SCHEMA_FILE } from "../../runner/build.ts";
-import { runFunction } from "../../runner/wasm-runner.ts";
-import { cartValidationsGenerateRun } from "../../src/cart_validations_generate_run.ts";
+import { buildFunctionBundle, INPUT_QUERY_FILE, SCHEMA_FILE } from "../../runner/build";
+import { runFunction } from "../../runner/wasm-runner";
+import { cartValidationsGenerateRun } from "../../src/cart_validations_generate_run";
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".json")).sort();

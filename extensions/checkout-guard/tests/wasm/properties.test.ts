@@ -11,10 +11,10 @@ import fc from "fast-check";
 import type { GraphQLSchema } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadInputQuery, loadSchema, validateFixtureInput, validateFixtureOutput } from "@shopify/shopify-function-test-helpers";
-import { buildFunctionBundle, INPUT_QUERY_FILE, SCHEMA_FILE } from "../../runner/build.ts";
-import { runFunction } from "../../runner/wasm-runner.ts";
-import { ADDRESS_KEYS, buildInput, type AddressSpec, type InputSpec, type LineSpec } from "../../runner/sample-input.ts";
-import { cartValidationsGenerateRun } from "../../src/cart_validations_generate_run.ts";
+import { buildFunctionBundle, INPUT_QUERY_FILE, SCHEMA_FILE } from "../../runner/build";
+import { runFunction } from "../../runner/wasm-runner";
+import { ADDRESS_KEYS, buildInput, type AddressSpec, type InputSpec, type LineSpec } from "../../runner/sample-input";
+import { cartValidationsGenerateRun } from "../../src/cart_validations_generate_run";
 import {
   ADDRESS_FIELDS,
   ADDRESS_KIND_FIELDS,
@@ -22,7 +22,7 @@ import {
   parseConfig,
   STAGES,
   WEIGHT_UNITS,
-} from "../../src/engine/config.ts";
+} from "../../src/engine/config";
 
 const OUTPUT_LIMIT = 20_000;
 
