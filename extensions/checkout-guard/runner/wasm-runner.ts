@@ -406,8 +406,16 @@ function toHandle(ctx: QuickJSContext, value: unknown): QuickJSHandle {
       return value ? ctx.true : ctx.false;
     case "number":
       return ctx.newNumber(value);
-    case "string":
-      return ctx.newString(value);
+    case "string": {
+      // ctx.newString passes a C string and would cut at the first NUL: such strings go through JSON.parse.
+      if (!value.includes("\0")) return ctx.newString(value);
+      const json = ctx.newString(JSON.stringify(value));
+      const JSONObject = ctx.getProp(ctx.global, "JSON");
+      const parse = ctx.getProp(JSONObject, "parse");
+      const result = ctx.unwrapResult(ctx.callFunction(parse, JSONObject, json));
+      for (const h of [json, parse, JSONObject]) h.dispose();
+      return result;
+    }
     default:
       break;
   }
@@ -423,7 +431,13 @@ function toHandle(ctx: QuickJSContext, value: unknown): QuickJSHandle {
   const object = ctx.newObject();
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     const h = toHandle(ctx, item);
-    ctx.setProp(object, key, h);
+    if (key.includes("\0")) {
+      const keyHandle = toHandle(ctx, key);
+      ctx.setProp(object, keyHandle, h);
+      keyHandle.dispose();
+    } else {
+      ctx.setProp(object, key, h);
+    }
     h.dispose();
   }
   return object;
