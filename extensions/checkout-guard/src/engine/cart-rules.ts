@@ -14,7 +14,7 @@
  * - Minimums and maximums are inclusive: the limit itself is accepted.
  */
 import type { RuleOf } from "./config";
-import type { Facts, LineFacts } from "./facts";
+import { lineProductKey, lineShippedGrams, lineTitle, type Facts, type LineFacts } from "./facts";
 import { compileSelector } from "./selectors";
 import type { Finding } from "./types";
 import { fromGrams } from "./weight";
@@ -54,7 +54,7 @@ function lineQuantityCheck(rule: RuleOf<"lineQuantity">): CartCheck {
               : null;
       if (key === null || !matches(line)) continue;
       const limit = key === "lineQuantityMax" ? max : key === "lineQuantityMin" ? min : undefined;
-      findings.push({ key, args: { min, max, multiple, limit, quantity, product: line.title } });
+      findings.push({ key, args: { min, max, multiple, limit, quantity, product: lineTitle(line) } });
     }
     return findings;
   };
@@ -68,9 +68,10 @@ function productQuantityCheck(rule: RuleOf<"productQuantity">): CartCheck {
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (!matches(line)) continue;
-      const entry = totals.get(line.productKey);
+      const key = lineProductKey(line);
+      const entry = totals.get(key);
       if (entry) entry.quantity += line.quantity;
-      else totals.set(line.productKey, { quantity: line.quantity, title: line.title });
+      else totals.set(key, { quantity: line.quantity, title: lineTitle(line) });
     }
     const findings: Finding[] = [];
     for (const { quantity, title } of totals.values()) {
@@ -109,9 +110,10 @@ function weightCheck(rule: RuleOf<"weight">): CartCheck {
     let shipped = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
-      if (!line.requiresShipping || line.isGiftCard) continue;
+      const unitGrams = line.shippedGrams ?? lineShippedGrams(line);
+      if (unitGrams < 0) continue;
       shipped++;
-      grams += line.unitGrams * line.quantity;
+      grams += unitGrams * line.quantity;
     }
     if (shipped === 0) return NONE;
     const weight = fromGrams(grams, unit);
@@ -140,14 +142,14 @@ function exclusiveCheck(rule: RuleOf<"exclusive">): CartCheck {
       if (first && outsider && !other) break;
     }
     if (!first) return NONE;
-    if (!other) return outsider ? [{ key: "exclusive", args: { product: first.title } }] : NONE;
+    if (!other) return outsider ? [{ key: "exclusive", args: { product: lineTitle(first) } }] : NONE;
     // Find a selected line and an "other" line that are different lines.
     const selectedLines = lines.filter(selected);
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (!other(line)) continue;
       const partner = selectedLines[0] !== line ? selectedLines[0] : selectedLines[1];
-      if (partner) return [{ key: "exclusiveOther", args: { product: partner.title, other: line.title } }];
+      if (partner) return [{ key: "exclusiveOther", args: { product: lineTitle(partner), other: lineTitle(line) } }];
     }
     return NONE;
   };
@@ -163,7 +165,7 @@ function dependencyCheck(rule: RuleOf<"dependency">): CartCheck {
       if (required(lines[i])) return NONE;
       if (!first && selected(lines[i])) first = lines[i];
     }
-    return first ? [{ key: "dependency", args: { product: first.title } }] : NONE;
+    return first ? [{ key: "dependency", args: { product: lineTitle(first) } }] : NONE;
   };
 }
 

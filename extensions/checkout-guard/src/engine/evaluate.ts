@@ -46,7 +46,6 @@ export function evaluateFacts(config: Config, facts: Facts): Evaluation {
   const scheduled = makeScheduleCheck(config.clock, facts.clock);
   const languages = facts.languages;
   const groupsWithAddress = facts.groups.filter((g) => g.address !== null);
-  const cartEmpty = facts.lines.length === 0;
   const kindCache: KindCache = new Map();
 
   const report = (rule: Rule, finding: Finding, target: string) => {
@@ -72,7 +71,8 @@ export function evaluateFacts(config: Config, facts: Facts): Evaluation {
         }
       }
     } else {
-      if (cartEmpty) continue;
+      // facts.lines is read here, on the first cart rule that applies.
+      if (facts.lines.length === 0) continue;
       if (scope && !inScope(scope, facts.cartCountries)) continue;
       const check = compileCartRule(rule as CartRule);
       for (const finding of check(facts)) report(rule, finding, CART_TARGET);

@@ -9,7 +9,7 @@
  * matches it.
  */
 import type { Selector } from "./config";
-import type { LineFacts } from "./facts";
+import { lineCollections, lineProductId, lineTags, lineVariantId, type LineFacts } from "./facts";
 
 export type LinePredicate = (line: LineFacts) => boolean;
 
@@ -29,13 +29,22 @@ export function compileSelector(selector: Selector | undefined): LinePredicate {
   const byCollection = collections.length > 0;
   if (!byProduct && !byVariant && !byTag && !byCollection) return matchAll;
   return (line) => {
-    if (byProduct && line.productId !== null && products.has(line.productId)) return true;
-    if (byVariant && line.variantId !== null && variants.has(line.variantId)) return true;
-    const lineTags = line.tags;
-    if (byTag && lineTags !== null) for (let i = 0; i < tags.length; i++) if (lineTags.has(tags[i])) return true;
-    const lineCollections = line.collections;
-    if (byCollection && lineCollections !== null) {
-      for (let i = 0; i < collections.length; i++) if (lineCollections.has(collections[i])) return true;
+    // Each of ids, tags and collections is read from the input once per line, when a selector first needs it.
+    if (byProduct) {
+      const id = lineProductId(line);
+      if (id !== null && products.has(id)) return true;
+    }
+    if (byVariant) {
+      const id = lineVariantId(line);
+      if (id !== null && variants.has(id)) return true;
+    }
+    if (byTag) {
+      const lineTagSet = lineTags(line);
+      if (lineTagSet !== null) for (let i = 0; i < tags.length; i++) if (lineTagSet.has(tags[i])) return true;
+    }
+    if (byCollection) {
+      const lineCollectionSet = lineCollections(line);
+      if (lineCollectionSet !== null) for (let i = 0; i < collections.length; i++) if (lineCollectionSet.has(collections[i])) return true;
     }
     return false;
   };
