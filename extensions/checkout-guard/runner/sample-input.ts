@@ -45,11 +45,9 @@ export interface ProductSpec {
 }
 
 export interface LineSpec {
-  /** Numeric id or GID of the cart line. Default: line index + 1. */
-  id?: number | string;
   /** Default 1. */
   quantity?: number;
-  /** Line subtotal amount (price × quantity), in the cart currency. Default 10 × quantity. */
+  /** Line subtotal amount (price × quantity), in the cart currency; counts towards the default cart subtotal (the query does not read line costs). Default 10 × quantity. */
   amount?: number | string;
   /** Numeric id or GID of the variant. Default: 2000 + line index. */
   variantId?: number | string;
@@ -173,16 +171,10 @@ export function buildInput(spec: InputSpec = {}) {
             },
           };
         })();
-    return {
-      id: gid("CartLine", line.id ?? index + 1),
-      quantity,
-      cost: { subtotalAmount: { amount: decimal(amount), currencyCode: currency } },
-      merchandise,
-    };
+    return { quantity, merchandise };
   });
 
-  const deliveryGroups = (spec.addresses ?? []).map((address, index) => ({
-    id: gid("CartDeliveryGroup", index + 1),
+  const deliveryGroups = (spec.addresses ?? []).map((address) => ({
     deliveryAddress:
       address === null
         ? null

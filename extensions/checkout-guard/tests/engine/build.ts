@@ -7,7 +7,6 @@ import { evaluate } from "../../src/engine/evaluate";
 import type { Address, FunctionInput } from "../../src/engine/types";
 
 export interface LineSpec {
-  id?: string;
   quantity?: number;
   productId?: string | number;
   variantId?: string | number;
@@ -21,16 +20,24 @@ export interface LineSpec {
   requiresShipping?: boolean;
   isGiftCard?: boolean;
   custom?: boolean;
+  /** Unit price; counts towards the default cart subtotal (the input query does not read line costs). */
   price?: number;
 }
 
 let counter = 0;
+/** Line amounts (price × quantity) of the lines built here, for the default subtotal. */
+const amounts = new WeakMap<object, number>();
 
 export function line(spec: LineSpec = {}): FunctionInput["cart"]["lines"][number] {
   counter++;
   const quantity = spec.quantity ?? 1;
-  const money = { amount: String((spec.price ?? 10) * quantity), currencyCode: "EUR" as const };
-  const base = { id: spec.id ?? `gid://shopify/CartLine/${counter}`, quantity, cost: { subtotalAmount: money } };
+  const base = { quantity };
+  const built = buildLine(spec, base);
+  amounts.set(built, (spec.price ?? 10) * quantity);
+  return built;
+}
+
+function buildLine(spec: LineSpec, base: { quantity: number }): FunctionInput["cart"]["lines"][number] {
   if (spec.custom) {
     return {
       ...base,
@@ -99,7 +106,7 @@ export function input(spec: InputSpec = {}): FunctionInput {
   for (let i = 0; i < 8; i++) localTime[`at${i}`] = clock[i] ?? false;
   const subtotal =
     spec.subtotal ?? {
-      amount: String(lines.reduce((sum, l) => sum + Number(l.cost.subtotalAmount.amount), 0)),
+      amount: String(lines.reduce((sum, l) => sum + (amounts.get(l) ?? 0), 0)),
       currencyCode: "EUR",
     };
   return {
@@ -107,8 +114,7 @@ export function input(spec: InputSpec = {}): FunctionInput {
     cart: {
       cost: { subtotalAmount: subtotal },
       lines,
-      deliveryGroups: (spec.addresses ?? [ADDRESS]).map((address, i) => ({
-        id: `gid://shopify/CartDeliveryGroup/${i + 1}`,
+      deliveryGroups: (spec.addresses ?? [ADDRESS]).map((address) => ({
         deliveryAddress: address === null ? null : { ...ADDRESS, ...address },
       })),
     },
