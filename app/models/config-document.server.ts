@@ -16,10 +16,8 @@ import {
   type Rule,
   type Selector,
 } from "../../extensions/checkout-guard/src/engine/config";
+import { inputVariablesFor } from "../../extensions/checkout-guard/src/engine/input-variables";
 import type { FieldErrors, RuleRecord } from "./rules.server";
-
-/** Fills the schedule slots no rule uses; never reached, so never "passed". */
-export const UNUSED_SCHEDULE_SLOT = "9999-12-31T23:59:59";
 
 export type ConfigDocumentResult =
   | { ok: true; document: Config; json: string; bytes: number; inputVariables: InputVariables }
@@ -72,7 +70,7 @@ export function buildConfigDocument(rules: readonly DocumentRule[]): ConfigDocum
     };
   }
 
-  const inputVariables = buildInputVariables(documentRules, clock);
+  const inputVariables = inputVariablesFor(document);
   const variableBytes = utf8Bytes(JSON.stringify(inputVariables));
   if (variableBytes > METAFIELD_BYTE_LIMIT) {
     return {
@@ -161,21 +159,6 @@ function compactSelector(selector: Selector): Selector {
     if (list && list.length > 0) out[key] = unique(list);
   }
   return out;
-}
-
-function buildInputVariables(rules: readonly Rule[], clock: readonly string[]): InputVariables {
-  const tags = new Set<string>();
-  const collections = new Set<string>();
-  for (const rule of rules) {
-    const r = rule as Partial<Record<"select" | "other" | "requires", Selector>>;
-    for (const selector of [r.select, r.other, r.requires]) {
-      for (const tag of selector?.tags ?? []) tags.add(tag);
-      for (const id of selector?.collections ?? []) collections.add(`gid://shopify/Collection/${id}`);
-    }
-  }
-  const variables: Record<string, unknown> = { productTags: [...tags], collectionIds: [...collections] };
-  for (let slot = 0; slot < SCHEDULE_SLOTS; slot++) variables[`scheduleAt${slot}`] = clock[slot] ?? UNUSED_SCHEDULE_SLOT;
-  return variables as InputVariables;
 }
 
 const unique = <T>(list: readonly T[]): T[] => [...new Set(list)];

@@ -17,7 +17,7 @@ import {
   METAFIELD_NAMESPACE,
   parseConfig,
 } from "../../extensions/checkout-guard/src/engine/config";
-import { inputVariablesFor } from "./input-variables";
+import { inputVariablesFor } from "../../extensions/checkout-guard/src/engine/input-variables";
 import { METAFIELDS_SET, VALIDATION_CREATE, VALIDATION_QUERY, VALIDATIONS_QUERY } from "./operations";
 
 /** What `admin.graphql` from `authenticate.admin` (or `unauthenticated.admin`) is. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildConfigDocument, UNUSED_SCHEDULE_SLOT } from "../../app/models/config-document.server";
+import { buildConfigDocument } from "../../app/models/config-document.server";
+import { UNUSED_SCHEDULE_SLOT } from "../../extensions/checkout-guard/src/engine/input-variables";
 import type { RuleDefinition, RuleRecord, RuleStatus } from "../../app/models/rules.server";
 import { parseConfig } from "../../extensions/checkout-guard/src/engine/config";
 import { validationErrors, type FunctionInput } from "../../extensions/checkout-guard/src/engine";

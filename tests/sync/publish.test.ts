@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { unauthenticated, authenticate } from "../../app/shopify.server";
 import { listRules, saveRule, type RuleInput } from "../../app/models/rules.server";
-import { buildConfigDocument } from "../../app/models/config-document.server";
 import {
   getSyncStatus,
   MESSAGES,
@@ -16,8 +15,6 @@ import {
   type AdminGraphql,
   type SyncOptions,
 } from "../../app/shopify-sync/sync.server";
-import { inputVariablesFor } from "../../app/shopify-sync/input-variables";
-import { parseConfig } from "../../extensions/checkout-guard/src/engine/config";
 import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
 import { adminRequest, seedOfflineSession } from "../support/session-token";
 
@@ -308,19 +305,5 @@ describe("getSyncStatus", () => {
     expect(await getSyncStatus(null, shop)).toMatchObject({ validationExists: null, enabled: true, inSync: true, syncedVersion: version });
     mock.failNext("network", { shop });
     expect(await getSyncStatus(graphql, shop)).toMatchObject({ validationExists: null, enabled: true, inSync: true });
-  });
-});
-
-describe("input variables", () => {
-  it("are what the admin's document builder derives for the same rules", () => {
-    const rules = [
-      { id: "a", name: "Packs", status: "active" as const, scheduleStart: null, scheduleEnd: null, definition: { kind: "lineQuantity" as const, multiple: 6, select: { tags: ["Wholesale"], collections: ["11", "12"] } } },
-      { id: "b", name: "Pairs", status: "scheduled" as const, scheduleStart: "2026-12-01T00:00:00", scheduleEnd: "2026-12-24T18:00:00", definition: { kind: "dependency" as const, select: { tags: ["gift"] }, requires: { collections: ["13"] } } },
-    ];
-    const built = buildConfigDocument(rules);
-    if (!built.ok) throw new Error(JSON.stringify(built.errors));
-    const parsed = parseConfig(JSON.parse(built.json));
-    if (!parsed.ok) throw new Error("invalid document");
-    expect(inputVariablesFor(parsed.config)).toEqual(built.inputVariables);
   });
 });

@@ -34,4 +34,5 @@ export { charsetAccepts } from "./charset";
 export { postalCodeListed, normalizePostalCode } from "./postal-codes";
 export { GRAMS_PER_UNIT, UNIT_SYMBOLS, toGrams, fromGrams } from "./weight";
 export { numericId } from "./ids";
+export { inputVariablesFor, UNUSED_SCHEDULE_SLOT } from "./input-variables";
 export type { FunctionInput, FunctionResult, ValidationError, Violation, MessageArgs, MessageKey, Finding, Address } from "./types";
