@@ -11,58 +11,22 @@
  * a short string syntax. See docs/configuration.md for the format with examples.
  */
 import * as v from "valibot";
+import {
+  ADDRESS_FIELDS,
+  ADDRESS_RULE_KINDS,
+  CART_RULE_KINDS,
+  ADDRESS_KIND_FIELDS,
+  ADDRESS_KINDS,
+  CONFIG_VERSION,
+  SCHEDULE_SLOTS,
+  STAGES,
+  WEIGHT_UNITS,
+} from "./constants";
 
-/** Bumped on any change a function of an older version could not read. */
-export const CONFIG_VERSION = 1;
-
-/** Shopify passes at most this many bytes of a metafield value to a function. */
-export const METAFIELD_BYTE_LIMIT = 10_000;
-
-export const METAFIELD_NAMESPACE = "$app:checkout-guard";
-export const CONFIG_METAFIELD_KEY = "config";
-export const INPUT_VARIABLES_METAFIELD_KEY = "input-variables";
-
-/**
- * Number of schedule boundaries the input query can ask Shopify about
- * (`shop.localTime.dateTimeAfter`, one alias per boundary). A function cannot
- * read the clock, so each distinct start or end of a scheduled rule takes a slot.
- */
-export const SCHEDULE_SLOTS = 8;
+export * from "./constants";
 
 // ---------------------------------------------------------------------------
 // Building blocks
-
-export const ADDRESS_FIELDS = [
-  "address1",
-  "address2",
-  "city",
-  "company",
-  "zip",
-  "provinceCode",
-  "countryCode",
-  "phone",
-  "firstName",
-  "lastName",
-] as const;
-export type AddressField = (typeof ADDRESS_FIELDS)[number];
-
-/** Fields whose free text can carry a PO box or another non-deliverable kind. */
-export const ADDRESS_KIND_FIELDS = ["address1", "address2", "company"] as const;
-
-export const ADDRESS_KINDS = [
-  "poBox",
-  "privateMailbox",
-  "parcelLocker",
-  "military",
-  "gopost",
-] as const;
-export type AddressKind = (typeof ADDRESS_KINDS)[number];
-
-export const STAGES = ["checkout", "cartAndCheckout", "completion"] as const;
-export type Stage = (typeof STAGES)[number];
-
-export const WEIGHT_UNITS = ["GRAMS", "KILOGRAMS", "OUNCES", "POUNDS"] as const;
-export type WeightUnit = (typeof WEIGHT_UNITS)[number];
 
 const MAX_ID = 40;
 const MAX_MESSAGE = 500;
@@ -306,27 +270,10 @@ export type Rule = v.InferOutput<typeof RuleSchema>;
 export type RuleKind = Rule["kind"];
 export type RuleOf<K extends RuleKind> = Extract<Rule, { kind: K }>;
 
-export const ADDRESS_RULE_KINDS = [
-  "addressKind",
-  "fieldPattern",
-  "fieldLength",
-  "requiredFields",
-  "charset",
-  "streetNumber",
-  "postalCode",
-  "destination",
-] as const satisfies readonly RuleKind[];
-
-export const CART_RULE_KINDS = [
-  "cartQuantity",
-  "lineQuantity",
-  "productQuantity",
-  "subtotal",
-  "distinctLines",
-  "weight",
-  "exclusive",
-  "dependency",
-] as const satisfies readonly RuleKind[];
+// The kind lists in constants.ts must name exactly the kinds of RuleSchema.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const kindListsMatchSchema: Same<(typeof ADDRESS_RULE_KINDS)[number] | (typeof CART_RULE_KINDS)[number], RuleKind> = true;
+void kindListsMatchSchema;
 
 export const ConfigSchema = v.strictObject({
   v: v.literal(CONFIG_VERSION),

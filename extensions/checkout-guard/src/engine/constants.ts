@@ -1,19 +1,27 @@
 /**
- * Run-time constants of the rule model, for the checkout function.
- *
- * config.ts defines them too, next to the valibot schemas; but importing any
- * value from config.ts brings every schema into the function bundle (esbuild
- * cannot drop them: they are built with object spreads), and building them
- * costs millions of WebAssembly instructions at each run. The function's
- * modules therefore import values from here and only types from config.ts.
- * `tests/engine/validate.test.ts` checks that these equal config.ts's.
+ * The rule model's constants: the values the checkout function needs at run
+ * time. They live apart from the valibot schemas (config.ts, which re-exports
+ * them) because importing any value from config.ts builds every schema, which
+ * would cost the function millions of WebAssembly instructions on each run.
  */
-import type { AddressField, AddressKind, RuleKind, Stage, WeightUnit } from "./config";
-
+/** Bumped on any change a function of an older version could not read. */
 export const CONFIG_VERSION = 1;
+
+/** Shopify passes at most this many bytes of a metafield value to a function. */
+export const METAFIELD_BYTE_LIMIT = 10_000;
+
+export const METAFIELD_NAMESPACE = "$app:checkout-guard";
+export const CONFIG_METAFIELD_KEY = "config";
+export const INPUT_VARIABLES_METAFIELD_KEY = "input-variables";
+
+/**
+ * Number of schedule boundaries the input query can ask Shopify about
+ * (`shop.localTime.dateTimeAfter`, one alias per boundary). A function cannot
+ * read the clock, so each distinct start or end of a scheduled rule takes a slot.
+ */
 export const SCHEDULE_SLOTS = 8;
 
-export const ADDRESS_FIELDS: readonly AddressField[] = [
+export const ADDRESS_FIELDS = [
   "address1",
   "address2",
   "city",
@@ -24,12 +32,29 @@ export const ADDRESS_FIELDS: readonly AddressField[] = [
   "phone",
   "firstName",
   "lastName",
-];
+] as const;
+export type AddressField = (typeof ADDRESS_FIELDS)[number];
+
+/** Fields whose free text can carry a PO box or another non-deliverable kind. */
 export const ADDRESS_KIND_FIELDS = ["address1", "address2", "company"] as const;
-export const ADDRESS_KINDS: readonly AddressKind[] = ["poBox", "privateMailbox", "parcelLocker", "military", "gopost"];
-export const STAGES: readonly Stage[] = ["checkout", "cartAndCheckout", "completion"];
-export const WEIGHT_UNITS: readonly WeightUnit[] = ["GRAMS", "KILOGRAMS", "OUNCES", "POUNDS"];
-export const ADDRESS_RULE_KINDS: readonly RuleKind[] = [
+
+export const ADDRESS_KINDS = [
+  "poBox",
+  "privateMailbox",
+  "parcelLocker",
+  "military",
+  "gopost",
+] as const;
+export type AddressKind = (typeof ADDRESS_KINDS)[number];
+
+export const STAGES = ["checkout", "cartAndCheckout", "completion"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const WEIGHT_UNITS = ["GRAMS", "KILOGRAMS", "OUNCES", "POUNDS"] as const;
+export type WeightUnit = (typeof WEIGHT_UNITS)[number];
+
+/** Address rules: checked on every delivery group with an address. */
+export const ADDRESS_RULE_KINDS = [
   "addressKind",
   "fieldPattern",
   "fieldLength",
@@ -38,4 +63,16 @@ export const ADDRESS_RULE_KINDS: readonly RuleKind[] = [
   "streetNumber",
   "postalCode",
   "destination",
-];
+] as const;
+
+/** Cart rules: checked once per cart. */
+export const CART_RULE_KINDS = [
+  "cartQuantity",
+  "lineQuantity",
+  "productQuantity",
+  "subtotal",
+  "distinctLines",
+  "weight",
+  "exclusive",
+  "dependency",
+] as const;

@@ -6,7 +6,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import * as model from "../../src/engine/config";
-import * as constants from "../../src/engine/constants";
 import { readConfig } from "../../src/engine/validate";
 
 const agree = (doc: unknown) => {
@@ -76,15 +75,4 @@ describe("readConfig agrees with parseConfig", () => {
       .map(([base, patch]) => ({ ...base, ...patch }));
     fc.assert(fc.property(fc.array(rule, { maxLength: 4 }), (rules) => void agree({ v: 1, rules })), { numRuns: 2000 });
   });
-});
-
-test("the function's constants equal the shared model's", () => {
-  expect(constants.CONFIG_VERSION).toBe(model.CONFIG_VERSION);
-  expect(constants.SCHEDULE_SLOTS).toBe(model.SCHEDULE_SLOTS);
-  expect(constants.ADDRESS_FIELDS).toEqual(model.ADDRESS_FIELDS);
-  expect(constants.ADDRESS_KIND_FIELDS).toEqual(model.ADDRESS_KIND_FIELDS);
-  expect(constants.ADDRESS_KINDS).toEqual(model.ADDRESS_KINDS);
-  expect(constants.STAGES).toEqual(model.STAGES);
-  expect(constants.WEIGHT_UNITS).toEqual(model.WEIGHT_UNITS);
-  expect(constants.ADDRESS_RULE_KINDS).toEqual(model.ADDRESS_RULE_KINDS);
 });
