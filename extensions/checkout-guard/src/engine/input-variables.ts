@@ -6,7 +6,8 @@
  * Derived from the document alone, so the two metafields always describe the
  * same version. Used by the admin (publishing) and the sample-input builder.
  */
-import { SCHEDULE_SLOTS, type Config, type InputVariables, type Selector } from "./config";
+import type { Config, InputVariables, Selector } from "./config";
+import { SCHEDULE_SLOTS } from "./constants";
 
 /** Fills the schedule slots no rule uses; never reached, so never "passed". */
 export const UNUSED_SCHEDULE_SLOT = "9999-12-31T23:59:59";
