@@ -1,8 +1,9 @@
 /**
- * Reads the function input once per evaluation into plain, indexed facts:
- * lines with their ids, tags, collections and weights; delivery groups with
- * their addresses; the buyer's language candidates; the journey step; the
- * schedule clock. Every access is defensive: missing data never throws.
+ * Reads the function input once per evaluation into plain facts: delivery
+ * groups with their addresses; the buyer's language candidates; the journey
+ * step; the schedule clock; and, on first use only, the cart lines (their ids,
+ * tags, collections and weights each read when a rule first needs them).
+ * Every access is defensive: missing data never throws.
  */
 import { SCHEDULE_SLOTS } from "./constants";
 import { numericId } from "./ids";
