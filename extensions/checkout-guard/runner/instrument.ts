@@ -22,22 +22,21 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 const INSTRUMENT_VERSION = "cg-block-count-1";
 export const COUNTER_EXPORT = "cg_cost";
 
 const require = createRequire(import.meta.url);
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = path.resolve(HERE, "../../..");
 
 /** Path of the stock QuickJS .wasm shipped by the variant package. */
 export function quickjsWasmPath(): string {
   return require.resolve("@jitl/quickjs-wasmfile-release-sync/wasm");
 }
 
+// Relative to the working directory (the project root for every script and the
+// server), not to this file, which moves into build/ when the admin is built.
 function cacheDir(): string {
-  return process.env.CHECKOUT_GUARD_WASM_CACHE ?? path.join(REPO_ROOT, "node_modules", ".cache", "checkout-guard");
+  return process.env.CHECKOUT_GUARD_WASM_CACHE ?? path.resolve("node_modules", ".cache", "checkout-guard");
 }
 
 /**
