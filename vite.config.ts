@@ -24,6 +24,8 @@ export default defineConfig({
   },
   plugins: [
     remix({
+      // "build" as usual; the browser tests build into a folder of their own run.
+      buildDirectory: process.env.CHECKOUT_GUARD_BUILD_DIR || "build",
       ignoredRouteFiles: ["**/.*", "**/*.test.*"],
       future: {
         v3_fetcherPersist: true,

@@ -18,6 +18,9 @@ export default defineConfig({
       SHOPIFY_APP_URL: "https://checkout-guard.test",
       NODE_ENV: "test",
     },
+    // The app's production build that the browser tests serve (tests/e2e/harness.ts)
+    // is loaded by Node itself, as remix-serve loads it, not transformed by Vite.
+    server: { deps: { external: [/\/e2e-build-[^/]+\//] } },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -48,7 +48,8 @@ describe("admin in a browser", () => {
     const rules = await listRules(shop);
     expect(rules.map((r) => [r.name, r.kind, r.status])).toEqual([["No PO boxes please", "addressKind", "active"]]);
     expect(rules[0].definition).toMatchObject({ kind: "addressKind", block: ["poBox"], message: "{field}: no {kind}, sorry." });
-    expect(await page.evaluate(() => (window as unknown as { __toasts: string[] }).__toasts)).toContain("Rule created");
+    // The toast is shown from an effect after the page renders: poll for it rather than read it once.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __toasts: string[] }).__toasts)).toContain("Rule created");
 
     await page.getByRole("link", { name: "Rules" }).or(page.getByRole("button", { name: "Rules" })).first().click();
     await page.getByRole("heading", { name: "Checkout rules" }).waitFor();
@@ -98,8 +99,11 @@ describe("list actions in a browser", () => {
 
     await page.getByRole("checkbox", { name: /Select all/ }).first().check({ force: true });
     const more = page.getByRole("button", { name: /More actions|Actions/ });
+    const deleteRules = page.getByRole("button", { name: "Delete rules" }).or(page.getByRole("menuitem", { name: "Delete rules" }));
+    // The bulk actions appear once the selection has rendered: wait for them before looking for the menu.
+    await more.or(deleteRules).first().waitFor();
     if (await more.count()) await more.first().click();
-    await page.getByRole("button", { name: "Delete rules" }).or(page.getByRole("menuitem", { name: "Delete rules" })).first().click();
+    await deleteRules.first().click();
     await page.getByRole("dialog").getByText("Delete 2 rules?").waitFor();
     await shot(page, "7-delete-confirmation");
     await page.getByRole("dialog").getByRole("button", { name: "Delete", exact: true }).click();

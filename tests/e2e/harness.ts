@@ -1,9 +1,13 @@
 /**
  * The admin in a real browser, with the browser playing the Shopify admin:
  *
- * - the app: Remix on Vite in middleware mode (the app's own vite.config.ts,
- *   no HMR) behind a plain Node HTTP server on a free port, in this process,
- *   on this test file's fresh SQLite database;
+ * - the app: its production build, as `npm run build` makes it (`remix
+ *   vite:build`, into a folder of this run's own), loaded by Node itself and
+ *   served as `remix-serve` serves it (Remix's request handler in production
+ *   mode, build/client/ as static files) behind a plain Node HTTP server on a
+ *   free port, in this process, on this test file's fresh SQLite database.
+ *   No dev server: nothing optimizes dependencies or reloads pages mid-test,
+ *   even on a cold cache;
  * - Shopify's Admin API: the in-process mock (tests/support/admin-api-mock.ts),
  *   which the app reaches through its fetch interception;
  * - App Bridge: https://cdn.shopify.com/shopifycloud/app-bridge.js is answered
@@ -11,15 +15,22 @@
  *   session token signed with the test secret, and which adds it to the app's
  *   own fetches as the real App Bridge does. Toasts are recorded in
  *   `window.__toasts`. Every other outside request is refused.
+ *
+ * `open()` returns once React has hydrated the page (the first commit React
+ * reports to a DevTools-style hook), so that clicks go to the app's handlers.
  */
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createServer as createViteServer, type ViteDevServer } from "vite";
+import { extname, join, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { startAdminApiMock, type AdminApiMock } from "../support/admin-api-mock";
 import { hostParam, sessionToken } from "../support/session-token";
-import { ROOT } from "../support/paths";
+import { ROOT, TEST_RUN_DIR } from "../support/paths";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const APP_BRIDGE_URL = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
@@ -58,6 +69,79 @@ async function send(res: ServerResponse, response: Response) {
   res.end();
 }
 
+const CONTENT_TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** A file of build/client/ (what remix-serve serves statically), or null to let the app answer. */
+async function staticFile(clientDir: string, req: IncomingMessage): Promise<{ body: Buffer; type: string } | null> {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+  } catch {
+    return null;
+  }
+  const file = join(clientDir, pathname);
+  if (!file.startsWith(clientDir + sep)) return null;
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return null;
+  return { body: await readFile(file), type: CONTENT_TYPES[extname(file)] ?? "application/octet-stream" };
+}
+
+/**
+ * `npm run build` (remix vite:build) into `dir`. The folder is inside the
+ * project, so the server build's imports resolve to the project's
+ * node_modules as they do from build/.
+ */
+function buildApp(dir: string): Promise<void> {
+  const cli = join(ROOT, "node_modules/@remix-run/dev/dist/cli.js");
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [cli, "vite:build", "--logLevel", "warn"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: "production", CHECKOUT_GUARD_BUILD_DIR: dir },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`remix vite:build failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(),
+    );
+  });
+}
+
+/**
+ * Runs in every page before its scripts: a minimal React DevTools hook, which
+ * React calls on every commit. The first commit of the page is hydration.
+ */
+const HYDRATION_HOOK = `(() => {
+  window.__cgHydrated = false;
+  let id = 0;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject(renderer) { this.renderers.set(++id, renderer); return id; },
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot() { window.__cgHydrated = true; },
+    onPostCommitFiberRoot() {},
+    onCommitFiberUnmount() {},
+    checkDCE() {},
+  };
+})();`;
+
 function appBridgeScript(shop: string): string {
   return `(() => {
   const style = document.createElement("style");
@@ -90,33 +174,40 @@ function appBridgeScript(shop: string): string {
 }
 
 export async function startE2eApp(): Promise<E2eApp> {
+  const buildDir = join(TEST_RUN_DIR, `e2e-build-${randomUUID()}`);
+  const clientDir = join(buildDir, "client");
+  await buildApp(buildDir);
   const mock = await startAdminApiMock();
   let handler: ((request: Request) => Promise<Response>) | null = null;
-  let vite: ViteDevServer | null = null;
   let origin = "";
-  const server: Server = createServer((req, res) => {
-    vite!.middlewares(req, res, async () => {
-      try {
-        await send(res, await handler!(await toRequest(req, origin)));
-      } catch (error) {
-        res.statusCode = 500;
-        res.end(String(error));
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const file = await staticFile(clientDir, req);
+      if (file) {
+        res.writeHead(200, { "Content-Type": file.type, "Content-Length": file.body.length });
+        res.end(req.method === "HEAD" ? undefined : file.body);
+        return;
       }
-    });
+      await send(res, await handler!(await toRequest(req, origin)));
+    } catch (error) {
+      res.statusCode = 500;
+      res.end(String(error));
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The app builds absolute URLs (redirects) from its URL: this server's, in this run.
+  // Set before the build is imported: shopify.server.ts reads it on import.
   process.env.SHOPIFY_APP_URL = origin;
 
-  vite = await createViteServer({
-    root: ROOT,
-    server: { middlewareMode: true, hmr: false, watch: null },
-    appType: "custom",
-    logLevel: "error",
-  });
-  const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
-  handler = createRequestHandler(build, "development");
+  // Externalized in vitest.config.ts: Node's own loader imports the server build
+  // as under remix-serve, and its node_modules imports (@shopify/shopify-api
+  // among them) are the module instances this process already loaded, so the
+  // Admin API mock's fetch interception reaches the app's Shopify client.
+  const build = (await import(
+    /* @vite-ignore */ pathToFileURL(join(buildDir, "server/index.js")).href
+  )) as ServerBuild;
+  handler = createRequestHandler(build, "production");
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -145,6 +236,7 @@ export async function startE2eApp(): Promise<E2eApp> {
         return userAgent;
       })).replace("HeadlessChrome", "Chrome");
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent });
+      await context.addInitScript(HYDRATION_HOOK);
       await context.exposeFunction("__cgIdToken", () => sessionToken(shop));
       await context.route("**/*", (route) => {
         const url = route.request().url();
@@ -155,17 +247,25 @@ export async function startE2eApp(): Promise<E2eApp> {
         return route.abort();
       });
       const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (error) => pageErrors.push(error.message));
       const target = new URL(path, origin);
       target.searchParams.set("shop", shop);
       target.searchParams.set("host", hostParam(shop));
       target.searchParams.set("embedded", "1");
       target.searchParams.set("id_token", await sessionToken(shop));
       await page.goto(target.toString());
+      await page
+        .waitForFunction(() => (window as unknown as { __cgHydrated?: boolean }).__cgHydrated === true, null, {
+          timeout: 60_000,
+        })
+        .catch((error: Error) => {
+          throw new Error(`${path} did not hydrate (${error.message}); page errors: ${pageErrors.join("; ") || "none"}`);
+        });
       return page;
     },
     async close() {
       await browser.close().catch(() => undefined);
-      await vite?.close();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
