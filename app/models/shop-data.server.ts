@@ -105,8 +105,10 @@ export async function eraseShopData(shop: string, db: Database = prisma): Promis
 
 /** A serialization failure or deadlock rolls the whole transaction back; it is safe to run again. */
 function isConflict(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  return code === "P2034" || /could not serialize|deadlock|40001|40P01|SQLITE_BUSY/i.test(message ?? "");
+  const { code, message, cause } = (error ?? {}) as { code?: string; message?: string; cause?: { kind?: string } };
+  // Through a driver adapter, PostgreSQL's 40001 arrives as a DriverAdapterError without a Prisma code.
+  if (code === "P2034" || cause?.kind === "TransactionWriteConflict") return true;
+  return /TransactionWriteConflict|could not serialize|deadlock|40001|40P01|SQLITE_BUSY/i.test(message ?? "");
 }
 
 async function retryOnConflict<T>(run: () => Promise<T>, attempts = 8): Promise<T> {

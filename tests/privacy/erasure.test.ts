@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma, { type Database } from "../../app/db.server";
 import { allModels, eraseShopData, exportShopData, shopScopedModels, WITHHELD } from "../../app/models/shop-data.server";
+import { saveRule } from "../../app/models/rules.server";
 import { createPostgresDatabase } from "../support/postgres";
 import { deliver, webhookRequest } from "../support/webhook";
 import { ACCESS_TOKEN, rowsOf, seedShop, total } from "./helpers";
@@ -107,42 +108,34 @@ describe("eraseShopData / exportShopData on PostgreSQL", () => {
 });
 
 /**
- * A merchant's save (one transaction: a rule and its configuration version, as
- * app/models/rules.server.ts writes them) racing shop/redact's erasure.
+ * A merchant saving a rule (app/models/rules.server.ts: one transaction that
+ * writes the rule and a configuration version) while shop/redact erases the shop.
  * Semantics (see eraseShopData): the two serialize. Either the save committed
  * first and the redact erased it, or the save committed after the redact, in
- * which case exactly that save's rows exist — never a mix of old and new rows,
- * never anything that was there before the redact. A second redact leaves nothing.
+ * which case exactly that save's rows exist — whole, and holding nothing that
+ * was there before the redact. A second redact leaves nothing.
  */
 async function raceRedactWithSaves(db: Database) {
+  const input = { name: "Saved during redact", status: "active", definition: JSON.stringify({ kind: "cartQuantity", min: 2, max: 50 }) };
   for (let i = 0; i < 8; i++) {
     const shop = newShop();
     await seedShop(shop, db);
-    const before = await db.rule.findMany({ where: { shop }, select: { id: true } });
-    const save = () =>
-      db.$transaction(async (tx) => {
-        const last = await tx.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" } });
-        const version = (last?.version ?? 0) + 1;
-        const rule = await tx.rule.create({
-          data: { shop, position: 99, name: "Saved during redact", kind: "cartQuantity", definition: "{}" },
-        });
-        await tx.configVersion.create({ data: { shop, version, rules: "[]", document: "{}" } });
-        return rule;
-      });
     const results = await Promise.allSettled([
-      save(),
+      saveRule(shop, input, undefined, db),
       eraseShopData(shop, db),
       db.session.deleteMany({ where: { shop } }),
-      save(),
+      saveRule(shop, input, undefined, db),
     ]);
     expect(results[1].status).toBe("fulfilled");
     const rules = await db.rule.findMany({ where: { shop } });
     const versions = await db.configVersion.findMany({ where: { shop } });
-    // Nothing that existed before the redact survives it.
-    expect(rules.filter((r) => before.some((b) => b.id === r.id))).toEqual([]);
+    // Nothing that existed before the redact survives it, not even inside a version's snapshot.
+    const left = JSON.stringify({ rules, versions });
+    expect(left).not.toContain("Max 10 items");
+    expect(left).not.toContain("Inactive rule");
     expect(await db.session.count({ where: { shop } })).toBe(0);
     expect(await db.shopSync.count({ where: { shop } })).toBe(0);
-    // What is left is whole saves that committed after the redact: one version per rule.
+    // What is left is whole saves that committed after the redact: one version per save.
     expect(rules.every((r) => r.name === "Saved during redact")).toBe(true);
     expect(versions.length).toBe(rules.length);
     await eraseShopData(shop, db);

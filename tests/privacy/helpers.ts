@@ -29,7 +29,7 @@ export async function seedShop(shop: string, db: Database = prisma) {
       },
     ],
   });
-  const definition = JSON.stringify({ kind: "cartQuantity", max: 10 });
+  const definition = JSON.stringify({ kind: "cartQuantity", min: 2, max: 10 });
   await db.rule.createMany({
     data: [
       { shop, position: 0, name: `Max 10 items (${shop})`, kind: "cartQuantity", status: "active", definition },
