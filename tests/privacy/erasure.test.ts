@@ -114,6 +114,11 @@ describe("eraseShopData / exportShopData on PostgreSQL", () => {
  * first and the redact erased it, or the save committed after the redact, in
  * which case exactly that save's rows exist — whole, and holding nothing that
  * was there before the redact. A second redact leaves nothing.
+ *
+ * On PostgreSQL this holds only if saves run Serializable too: under read
+ * committed, a save that read the shop's rules just before the redact writes
+ * them back, inside its version's snapshot, just after it. (The adapter reports
+ * the resulting conflict as TransactionWriteConflict, without a Prisma code.)
  */
 async function raceRedactWithSaves(db: Database) {
   const input = { name: "Saved during redact", status: "active", definition: JSON.stringify({ kind: "cartQuantity", min: 2, max: 50 }) };
