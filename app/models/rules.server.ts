@@ -11,6 +11,7 @@ import prisma, { type Database } from "../db.server";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import type { RuleKind } from "../../extensions/checkout-guard/src/engine/config";
 import { buildConfigDocument } from "./config-document.server";
+import { retryOnConflict } from "./transactions.server";
 import {
   NAME_MAX_LENGTH,
   RULE_STATUSES,
@@ -313,9 +314,9 @@ type PickValue<T> = (records: RuleRecord[]) => T;
  * [shop, version]), so the loser retries on the winner's rules.
  */
 async function commit<T>(shop: string, db: Database, change: (tx: Tx) => Promise<PickValue<T>>): Promise<Saved<T>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction(
+  try {
+    return await retryOnConflict(() =>
+      db.$transaction(
         async (tx) => {
           const latest = await tx.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { version: true } });
           const pick = await change(tx);
@@ -332,19 +333,15 @@ async function commit<T>(shop: string, db: Database, change: (tx: Tx) => Promise
           await tx.configVersion.deleteMany({ where: { shop, version: { lte: version - MAX_VERSIONS } } });
           return { ok: true as const, value: pick(records), version };
         },
-        { maxWait: 10_000, timeout: 30_000 },
-      );
-    } catch (error) {
-      if (error instanceof Refused) return { ok: false, errors: error.errors };
-      if (attempt < 10 && isConflict(error)) continue;
-      throw error;
-    }
+        // Serializable: the rules read and the version written belong to one snapshot, so a
+        // save racing shop/redact cannot write back rules the redact has just erased.
+        { maxWait: 10_000, timeout: 30_000, isolationLevel: "Serializable" },
+      ),
+    );
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, errors: error.errors };
+    throw error;
   }
-}
-
-function isConflict(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return code === "P2002" || code === "P2034";
 }
 
 /** Positions 0..n-1 in the merchant's order, so gaps from deletions never accumulate. */

@@ -8,6 +8,7 @@
  * `shopScopedModels` refuses it, and the privacy tests fail until it is handled.
  */
 import prisma, { type Database } from "../db.server";
+import { retryOnConflict } from "./transactions.server";
 
 export interface ShopModel {
   /** Model name in schema.prisma, e.g. "ConfigVersion". */
@@ -101,25 +102,6 @@ export async function eraseShopData(shop: string, db: Database = prisma): Promis
   return {
     deleted: Object.fromEntries(models.map((model, i) => [model.name, (results[i] as { count: number }).count])),
   };
-}
-
-/** A serialization failure or deadlock rolls the whole transaction back; it is safe to run again. */
-function isConflict(error: unknown): boolean {
-  const { code, message, cause } = (error ?? {}) as { code?: string; message?: string; cause?: { kind?: string } };
-  // Through a driver adapter, PostgreSQL's 40001 arrives as a DriverAdapterError without a Prisma code.
-  if (code === "P2034" || cause?.kind === "TransactionWriteConflict") return true;
-  return /TransactionWriteConflict|could not serialize|deadlock|40001|40P01|SQLITE_BUSY/i.test(message ?? "");
-}
-
-async function retryOnConflict<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= attempts || !isConflict(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
-    }
-  }
 }
 
 export const EXPORT_FORMAT = "checkout-guard/shop-data";

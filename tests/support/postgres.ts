@@ -17,9 +17,18 @@ export async function createPostgresDatabase(): Promise<{ url: string; db: Datab
     url,
     db,
     async drop() {
-      await db.$disconnect();
+      // A transaction rolled back mid-race can leave a pooled connection idle in
+      // transaction, holding locks that DROP SCHEMA would wait on forever: end this
+      // schema's connections first, and do not wait on the pool's goodbye.
+      await Promise.race([db.$disconnect(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
       const client = new pg.Client({ connectionString: POSTGRES_URL });
       await client.connect();
+      await client.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE pid <> pg_backend_pid() AND datname = current_database() AND state LIKE 'idle in transaction%'
+            AND query LIKE $1`,
+        [`%"${schema}"%`],
+      );
       await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await client.end();
     },
