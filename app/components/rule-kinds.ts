@@ -13,26 +13,10 @@ import {
   ADDRESS_RULE_KINDS,
   WEIGHT_UNITS,
   type RuleKind,
+  CART_RULE_KINDS,
 } from "../../extensions/checkout-guard/src/engine/config";
 
-export const RULE_KINDS: readonly RuleKind[] = [
-  "addressKind",
-  "fieldPattern",
-  "fieldLength",
-  "requiredFields",
-  "charset",
-  "streetNumber",
-  "postalCode",
-  "destination",
-  "cartQuantity",
-  "lineQuantity",
-  "productQuantity",
-  "subtotal",
-  "distinctLines",
-  "weight",
-  "exclusive",
-  "dependency",
-];
+export const RULE_KINDS: readonly RuleKind[] = [...ADDRESS_RULE_KINDS, ...CART_RULE_KINDS];
 
 export const isRuleKind = (value: unknown): value is RuleKind =>
   typeof value === "string" && (RULE_KINDS as readonly string[]).includes(value);

@@ -15,20 +15,12 @@
  */
 
 export type JourneyStep = "CART_INTERACTION" | "CHECKOUT_INTERACTION" | "CHECKOUT_COMPLETION";
-export type WeightUnit = "GRAMS" | "KILOGRAMS" | "OUNCES" | "POUNDS";
+import { ADDRESS_FIELDS } from "../src/engine/constants";
+import type { WeightUnit } from "../src/engine/config";
+export type { WeightUnit };
 
-export const ADDRESS_KEYS = [
-  "address1",
-  "address2",
-  "city",
-  "company",
-  "zip",
-  "provinceCode",
-  "countryCode",
-  "phone",
-  "firstName",
-  "lastName",
-] as const;
+/** The address fields the input query reads. */
+export const ADDRESS_KEYS = ADDRESS_FIELDS;
 export type AddressKey = (typeof ADDRESS_KEYS)[number];
 /** A shipping address; absent fields are null in the input. */
 export type AddressSpec = Partial<Record<AddressKey, string | null>>;
