@@ -109,3 +109,15 @@ export const EXAMPLES: Record<RuleKind, Record<string, unknown>> = {
     translations: { fr: "{product} nécessite sa base." },
   },
 };
+
+/** Creates a rule as the editor does (POST /app/rules/new) and returns its id. */
+export async function createRuleThroughEditor(
+  shop: string,
+  kind: RuleKind,
+  name: string,
+  definition: Record<string, unknown> = EXAMPLES[kind],
+): Promise<string> {
+  const newRule = await import("../../app/routes/app.rules.new");
+  const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm(kind, definition, { name }) });
+  return idFromLocation(result.location);
+}

@@ -8,11 +8,10 @@ import { seedOfflineSession } from "../support/session-token";
 import { listRules } from "../../app/models/rules.server";
 import { buildConfigDocument } from "../../app/models/config-document.server";
 import * as index from "../../app/routes/app._index";
-import * as newRule from "../../app/routes/app.rules.new";
 import * as editRule from "../../app/routes/app.rules.$id";
 import * as history from "../../app/routes/app.history";
 import * as transfer from "../../app/routes/app.transfer";
-import { EXAMPLES, call, form, idFromLocation, ruleForm } from "./helpers";
+import { EXAMPLES, call, form, ruleForm, createRuleThroughEditor } from "./helpers";
 
 let mock: AdminApiMock;
 beforeAll(async () => {
@@ -27,10 +26,7 @@ async function newShop() {
   await seedOfflineSession(shop);
   return shop;
 }
-async function create(shop: string, kind: keyof typeof EXAMPLES, name: string) {
-  const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm(kind, EXAMPLES[kind], { name }) });
-  return idFromLocation(result.location);
-}
+const create = createRuleThroughEditor;
 async function expectPublished(shop: string) {
   const built = buildConfigDocument(await listRules(shop));
   const [validation] = [...mock.state(shop).validations.values()];

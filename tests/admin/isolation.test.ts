@@ -16,7 +16,7 @@ import * as rulesIndex from "../../app/routes/app.rules._index";
 import * as history from "../../app/routes/app.history";
 import * as transfer from "../../app/routes/app.transfer";
 import * as simulator from "../../app/routes/app.simulator";
-import { EXAMPLES, call, form, idFromLocation, ruleForm, type RouteModule } from "./helpers";
+import { EXAMPLES, call, form, ruleForm, type RouteModule, createRuleThroughEditor } from "./helpers";
 
 let mock: AdminApiMock;
 let A: string;
@@ -24,10 +24,7 @@ let B: string;
 let aIds: string[];
 let bIds: string[];
 
-async function create(shop: string, kind: keyof typeof EXAMPLES, name: string, definition = EXAMPLES[kind]) {
-  const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm(kind, definition, { name }) });
-  return idFromLocation(result.location);
-}
+const create = createRuleThroughEditor;
 
 /** Everything stored or published for a shop. */
 async function snapshot(shop: string) {
