@@ -13,6 +13,15 @@
  * copy of the QuickJS module (see instrument.ts), plus QuickJS interrupt-handler
  * ticks as a coarse second figure. Both are deterministic for a given bundle and input.
  *
+ * Input model (`inputDecoding`): Shopify serialises the input (MessagePack) before
+ * the run, and its Javy plugin transcodes it into JS values natively inside the Wasm
+ * module, without a host call per value. The default, "native", mirrors that: the
+ * input is encoded beforehand, outside the count, as QuickJS binary JSON (in a
+ * scratch runtime), and `readInput()` decodes it with QuickJS's own object reader
+ * (JS_ReadObject), which is counted. "api" builds every value through the
+ * quickjs-emscripten API instead (a malloc'd handle per value, keys re-created): an
+ * upper bound, nearly twice the native cost on a 200-line cart.
+ *
  * Safety: the Wasm module is compiled once and reused; every run gets a fresh
  * QuickJS runtime and context, a memory limit, a stack limit, and an interrupt
  * that stops a run past `maxInstructions` (deterministic) or `timeoutMs` (a
@@ -72,6 +81,20 @@ export interface RunOptions {
   maxInstructions?: number;
   /** Wall-clock backstop, ms. Default 10,000. */
   timeoutMs?: number;
+  /**
+   * How `ShopifyFunction.readInput()` builds the input's JS values (the counted part).
+   * - "native" (default): the input is encoded before the run, outside the count, as
+   *   QuickJS binary JSON (JS_WriteObject in a scratch runtime), and decoded during the
+   *   call by QuickJS's native object reader (`JS_ReadObject`). The closest stand-in
+   *   for Shopify's Javy plugin, which transcodes the MessagePack input into JS values
+   *   natively inside the Wasm module.
+   * - "api": every value is created through the quickjs-emscripten API (`newObject`,
+   *   `newString`, `setProp`: a malloc'd handle per value, each key string re-created).
+   *   Costs nearly twice as much; kept as an upper bound.
+   *
+   * `Javy.IO.readSync` (the input JSON as text on fd 0) is the same in both.
+   */
+  inputDecoding?: "native" | "api";
 }
 
 export interface RunResult {
@@ -217,6 +240,7 @@ export async function runFunction(input: unknown, options: RunOptions = {}): Pro
   const maxInstructions = BigInt(Math.round(options.maxInstructions ?? 1e9));
   const memoryLimitBytes = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const inputDecoding = options.inputDecoding ?? "native";
   const inputJson = JSON.stringify(input);
 
   const bundleKey = createHash("sha256").update(bundle).digest("hex");
@@ -228,6 +252,33 @@ export async function runFunction(input: unknown, options: RunOptions = {}): Pro
     } catch {
       modulePromise = null;
       compileInstructions = 0;
+    }
+  }
+
+  // "native": the input is encoded now, before the run's runtime exists and outside the
+  // count, as Shopify serialises the input before calling the function.
+  let encodedInput: EncodedInput | null = null;
+  if (inputDecoding === "native") {
+    try {
+      encodedInput = { bytes: encodeInput(qjs, inputJson, options) };
+    } catch (e) {
+      if (!(e instanceof InputEncodingError)) {
+        modulePromise = null;
+        return {
+          output: null,
+          error: `runtime failure: ${e instanceof Error ? e.message : String(e)}`,
+          instructions: 0,
+          compileInstructions,
+          executeInstructions: 0,
+          interruptTicks: 0,
+          wallMs: 0,
+          inputBytes: Buffer.byteLength(inputJson),
+          outputBytes: 0,
+          memoryUsedBytes: 0,
+          logs: [],
+        };
+      }
+      encodedInput = { error: e.message };
     }
   }
 
@@ -248,7 +299,9 @@ export async function runFunction(input: unknown, options: RunOptions = {}): Pro
   let start = 0n;
   let end = 0n;
   try {
-    installHost(ctx, inputJson, logs, (json) => (outputJson = json));
+    const inputValue =
+      encodedInput === null ? () => toHandle(ctx, JSON.parse(inputJson)) : () => decodeInput(ctx, encodedInput);
+    installHost(ctx, inputJson, inputValue, logs, (json) => (outputJson = json));
     const prelude = ctx.evalCode(PRELUDE, "prelude.js");
     if (prelude.error) {
       const msg = errorMessage(ctx, prelude.error);
@@ -370,13 +423,22 @@ export async function runFunction(input: unknown, options: RunOptions = {}): Pro
   };
 }
 
-function installHost(ctx: QuickJSContext, inputJson: string, logs: string[], onOutput: (json: string) => void) {
+function installHost(
+  ctx: QuickJSContext,
+  inputJson: string,
+  inputValue: () => QuickJSHandle,
+  logs: string[],
+  onOutput: (json: string) => void,
+) {
   const host = ctx.newObject();
   const fds: Record<number, string> = {};
   const readInput = ctx.newFunction("readInput", () => ctx.newString(inputJson));
-  // Like Shopify's Javy plugin, which builds the input's JS values through the
-  // QuickJS API (no JSON text parsed in JS): the work runs inside Wasm and is counted.
-  const readInputValue = ctx.newFunction("readInputValue", () => toHandle(ctx, JSON.parse(inputJson)));
+  // ShopifyFunction.readInput(): the input's JS values are built inside Wasm during the
+  // call, so the work is counted (no JSON text parsed in JS). By default ("native")
+  // QuickJS's binary object reader decodes the pre-encoded input, as Shopify's Javy
+  // plugin transcodes MessagePack natively; "api" builds each value through the
+  // quickjs-emscripten API (an upper bound). See RunOptions.inputDecoding.
+  const readInputValue = ctx.newFunction("readInputValue", inputValue);
   const writeOutput = ctx.newFunction("writeOutput", (h) => {
     onOutput(ctx.getString(h));
   });
@@ -398,7 +460,74 @@ function installHost(ctx: QuickJSContext, inputJson: string, logs: string[], onO
   for (const h of [readInput, readInputValue, writeOutput, writeFd, log, host]) h.dispose();
 }
 
-/** Builds a JS value inside QuickJS from a host JSON value. */
+/** The input as QuickJS binary JSON, or why it could not be encoded (thrown by readInput()). */
+type EncodedInput = { bytes: ArrayBuffer } | { error: string };
+
+/** The input could not be encoded (QuickJS-level: parse error, out of memory, stack overflow). */
+class InputEncodingError extends Error {}
+
+/**
+ * Encodes the input JSON as QuickJS binary JSON (JSON.parse, then JS_WriteObject) in a
+ * scratch runtime, disposed before returning; the bytes are copied out. Runs before the
+ * counted run, so it is not counted. Throws InputEncodingError for a QuickJS-level failure.
+ */
+function encodeInput(qjs: QuickJSWASMModule, inputJson: string, options: RunOptions): ArrayBuffer {
+  // Serialising is the host's work, not the function's: the run's limits apply only
+  // when larger than the defaults (the decode in the run is held to the run's own limits).
+  const runtime = qjs.newRuntime();
+  runtime.setMemoryLimit(Math.max(options.memoryLimitBytes ?? 0, DEFAULT_MEMORY_LIMIT));
+  runtime.setMaxStackSize(Math.max(options.maxStackBytes ?? 0, DEFAULT_STACK));
+  const ctx = runtime.newContext();
+  try {
+    // inputJson comes from JSON.stringify: NULs and lone surrogates are escaped, so
+    // newString (a UTF-8 C string) carries it intact.
+    const text = ctx.newString(inputJson);
+    const JSONObject = ctx.getProp(ctx.global, "JSON");
+    const parse = ctx.getProp(JSONObject, "parse");
+    const parsed = ctx.callFunction(parse, JSONObject, text);
+    for (const h of [text, parse, JSONObject]) h.dispose();
+    if (parsed.error) {
+      const msg = errorMessage(ctx, parsed.error);
+      parsed.error.dispose();
+      throw new InputEncodingError(`the input could not be encoded: ${msg}`);
+    }
+    const encoded = ctx.encodeBinaryJSON(parsed.value);
+    parsed.value.dispose();
+    try {
+      // On failure QTS_bjson_encode returns JS_EXCEPTION, not an ArrayBuffer.
+      if (ctx.typeof(encoded) !== "object") throw new InputEncodingError("the input could not be encoded as binary JSON");
+      const bytes = ctx.getArrayBuffer(encoded);
+      try {
+        return new Uint8Array(bytes.value).buffer; // a copy: bytes.value views the Wasm heap
+      } finally {
+        bytes.dispose();
+      }
+    } finally {
+      encoded.dispose();
+    }
+  } finally {
+    ctx.dispose();
+    runtime.dispose();
+  }
+}
+
+/**
+ * readInput() in the "native" model: copies the encoded input into the run's heap as an
+ * ArrayBuffer and decodes it with JS_ReadObject, both inside Wasm and counted.
+ */
+function decodeInput(ctx: QuickJSContext, input: EncodedInput): QuickJSHandle {
+  if ("error" in input) throw new Error(input.error);
+  const buffer = ctx.newArrayBuffer(input.bytes);
+  try {
+    // A failed decode (e.g. out of memory) returns JS_EXCEPTION with the error pending:
+    // returned from the host function, QuickJS throws it in the caller.
+    return ctx.decodeBinaryJSON(buffer);
+  } finally {
+    buffer.dispose();
+  }
+}
+
+/** Builds a JS value inside QuickJS from a host JSON value ("api" input model). */
 function toHandle(ctx: QuickJSContext, value: unknown): QuickJSHandle {
   if (value === null || value === undefined) return ctx.null;
   switch (typeof value) {
