@@ -14,7 +14,7 @@
  * - Minimums and maximums are inclusive: the limit itself is accepted.
  */
 import type { RuleOf } from "./config";
-import { lineProductKey, lineShippedGrams, lineTitle, type Facts, type LineFacts } from "./facts";
+import type { Facts } from "./facts";
 import { compileSelector } from "./selectors";
 import type { Finding } from "./types";
 import { fromGrams } from "./weight";
@@ -29,7 +29,8 @@ const NONE: Finding[] = [];
 
 function cartQuantityCheck(rule: RuleOf<"cartQuantity">): CartCheck {
   const { min, max } = rule;
-  return ({ totalQuantity: quantity }) => {
+  return ({ cart }) => {
+    const quantity = cart.totalQuantity;
     if (max !== undefined && quantity > max) return [{ key: "cartQuantityMax", args: { min, max, limit: max, quantity } }];
     if (min !== undefined && quantity < min) return [{ key: "cartQuantityMin", args: { min, max, limit: min, quantity } }];
     return NONE;
@@ -38,12 +39,22 @@ function cartQuantityCheck(rule: RuleOf<"cartQuantity">): CartCheck {
 
 function lineQuantityCheck(rule: RuleOf<"lineQuantity">): CartCheck {
   const { min, max, multiple } = rule;
-  const matches = compileSelector(rule.select);
-  return ({ lines }) => {
+  const select = compileSelector(rule.select);
+  return ({ cart }) => {
+    const selected = select(cart);
+    // Every line in bounds (the cart's smallest and largest quantities tell): nothing to walk.
+    if (
+      selected === null &&
+      multiple === undefined &&
+      (max === undefined || cart.maxQuantity <= max) &&
+      (min === undefined || cart.minQuantity >= min)
+    ) {
+      return NONE;
+    }
+    const positions = selected ?? cart.allPositions();
     const findings: Finding[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      const quantity = line.quantity;
+    for (let i = 0; i < positions.length; i++) {
+      const quantity = cart.quantities[positions[i]];
       const key =
         max !== undefined && quantity > max
           ? "lineQuantityMax"
@@ -52,9 +63,9 @@ function lineQuantityCheck(rule: RuleOf<"lineQuantity">): CartCheck {
             : multiple !== undefined && quantity % multiple !== 0
               ? "lineQuantityMultiple"
               : null;
-      if (key === null || !matches(line)) continue;
+      if (key === null) continue;
       const limit = key === "lineQuantityMax" ? max : key === "lineQuantityMin" ? min : undefined;
-      findings.push({ key, args: { min, max, multiple, limit, quantity, product: lineTitle(line) } });
+      findings.push({ key, args: { min, max, multiple, limit, quantity, product: cart.title(positions[i]) } });
     }
     return findings;
   };
@@ -62,21 +73,17 @@ function lineQuantityCheck(rule: RuleOf<"lineQuantity">): CartCheck {
 
 function productQuantityCheck(rule: RuleOf<"productQuantity">): CartCheck {
   const { min, max } = rule;
-  const matches = compileSelector(rule.select);
-  return ({ lines }) => {
-    const totals = new Map<string, { quantity: number; title: string }>();
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (!matches(line)) continue;
-      const key = lineProductKey(line);
-      const entry = totals.get(key);
-      if (entry) entry.quantity += line.quantity;
-      else totals.set(key, { quantity: line.quantity, title: lineTitle(line) });
-    }
+  const select = compileSelector(rule.select);
+  return ({ cart }) => {
+    const totals = cart.totalsByProduct(select(cart) ?? undefined);
     const findings: Finding[] = [];
-    for (const { quantity, title } of totals.values()) {
-      if (max !== undefined && quantity > max) findings.push({ key: "productQuantityMax", args: { min, max, limit: max, quantity, product: title } });
-      else if (min !== undefined && quantity < min) findings.push({ key: "productQuantityMin", args: { min, max, limit: min, quantity, product: title } });
+    for (let i = 0; i < totals.length; i++) {
+      const { quantity, position } = totals[i];
+      if (max !== undefined && quantity > max) {
+        findings.push({ key: "productQuantityMax", args: { min, max, limit: max, quantity, product: cart.title(position) } });
+      } else if (min !== undefined && quantity < min) {
+        findings.push({ key: "productQuantityMin", args: { min, max, limit: min, quantity, product: cart.title(position) } });
+      }
     }
     return findings;
   };
@@ -99,24 +106,16 @@ function subtotalCheck(rule: RuleOf<"subtotal">): CartCheck {
 }
 
 function distinctLinesCheck(rule: RuleOf<"distinctLines">): CartCheck {
-  return ({ lines }) =>
-    lines.length > rule.max ? [{ key: "distinctLines", args: { max: rule.max, limit: rule.max, lines: lines.length } }] : NONE;
+  return ({ cart }) =>
+    cart.length > rule.max ? [{ key: "distinctLines", args: { max: rule.max, limit: rule.max, lines: cart.length } }] : NONE;
 }
 
 function weightCheck(rule: RuleOf<"weight">): CartCheck {
   const { min, max, unit } = rule;
-  return ({ lines }) => {
-    let grams = 0;
-    let shipped = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      const unitGrams = line.shippedGrams ?? lineShippedGrams(line);
-      if (unitGrams < 0) continue;
-      shipped++;
-      grams += unitGrams * line.quantity;
-    }
-    if (shipped === 0) return NONE;
-    const weight = fromGrams(grams, unit);
+  return ({ cart }) => {
+    const shipped = cart.shippedWeight();
+    if (shipped.lines === 0) return NONE;
+    const weight = fromGrams(shipped.grams, unit);
     const args = { min, max, weight, unit };
     if (max !== undefined && weight > max) return [{ key: "weightMax", args: { ...args, limit: max } }];
     if (min !== undefined && weight < min) return [{ key: "weightMin", args: { ...args, limit: min } }];
@@ -130,26 +129,21 @@ function weightCheck(rule: RuleOf<"weight">): CartCheck {
  * line matching `other`.
  */
 function exclusiveCheck(rule: RuleOf<"exclusive">): CartCheck {
-  const selected = compileSelector(rule.select);
-  const other = rule.other ? compileSelector(rule.other) : null;
-  return ({ lines }) => {
-    let first: LineFacts | null = null;
-    let outsider = false;
-    for (let i = 0; i < lines.length; i++) {
-      if (selected(lines[i])) {
-        if (!first) first = lines[i];
-      } else outsider = true;
-      if (first && outsider && !other) break;
+  const select = compileSelector(rule.select);
+  const selectOther = rule.other ? compileSelector(rule.other) : null;
+  return ({ cart }) => {
+    const selected = select(cart) ?? cart.allPositions();
+    if (selected.length === 0) return NONE;
+    if (!selectOther) {
+      // Positions are distinct lines: fewer selected than lines means another line is in the cart.
+      return selected.length < cart.length ? [{ key: "exclusive", args: { product: cart.title(selected[0]) } }] : NONE;
     }
-    if (!first) return NONE;
-    if (!other) return outsider ? [{ key: "exclusive", args: { product: lineTitle(first) } }] : NONE;
-    // Find a selected line and an "other" line that are different lines.
-    const selectedLines = lines.filter(selected);
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (!other(line)) continue;
-      const partner = selectedLines[0] !== line ? selectedLines[0] : selectedLines[1];
-      if (partner) return [{ key: "exclusiveOther", args: { product: lineTitle(partner), other: lineTitle(line) } }];
+    const others = selectOther(cart) ?? cart.allPositions();
+    for (let i = 0; i < others.length; i++) {
+      const partner = selected[0] !== others[i] ? selected[0] : selected[1];
+      if (partner !== undefined) {
+        return [{ key: "exclusiveOther", args: { product: cart.title(partner), other: cart.title(others[i]) } }];
+      }
     }
     return NONE;
   };
@@ -157,15 +151,13 @@ function exclusiveCheck(rule: RuleOf<"exclusive">): CartCheck {
 
 /** When a line matches `select`, some line (possibly the same) must match `requires`. */
 function dependencyCheck(rule: RuleOf<"dependency">): CartCheck {
-  const selected = compileSelector(rule.select);
-  const required = compileSelector(rule.requires);
-  return ({ lines }) => {
-    let first: LineFacts | null = null;
-    for (let i = 0; i < lines.length; i++) {
-      if (required(lines[i])) return NONE;
-      if (!first && selected(lines[i])) first = lines[i];
-    }
-    return first ? [{ key: "dependency", args: { product: lineTitle(first) } }] : NONE;
+  const select = compileSelector(rule.select);
+  const selectRequired = compileSelector(rule.requires);
+  return ({ cart }) => {
+    const required = selectRequired(cart);
+    if (required === null || required.length > 0) return NONE;
+    const selected = select(cart) ?? cart.allPositions();
+    return selected.length > 0 ? [{ key: "dependency", args: { product: cart.title(selected[0]) } }] : NONE;
   };
 }
 

@@ -1,11 +1,12 @@
 /**
  * Evaluates a parsed configuration against the function input.
  *
- * Work per run: the input is read and indexed once (readFacts), each rule is
- * compiled once (regular expression, postal-code sets, selectors), then
- * address rules run once per delivery group with an address and cart rules
- * once per cart. Nothing is quadratic in lines or rules; evaluation stops
- * early once the output is full (see output.ts).
+ * Work per run: the input is read once (readFacts), each rule is compiled
+ * once (regular expression, postal-code sets, selectors), then address rules
+ * run once per delivery group with an address and cart rules once per cart,
+ * on indexes of the lines shared by all of them (cart-lines.ts). Nothing is
+ * quadratic in lines or rules; evaluation stops early once the output is
+ * full (see output.ts).
  */
 import type { Config, Rule, RuleKind } from "./config";
 import { ADDRESS_RULE_KINDS } from "./constants";
@@ -71,8 +72,8 @@ export function evaluateFacts(config: Config, facts: Facts): Evaluation {
         }
       }
     } else {
-      // facts.lines is read here, on the first cart rule that applies.
-      if (facts.lines.length === 0) continue;
+      // The cart's lines are read here, on the first cart rule that applies.
+      if (facts.cart.length === 0) continue;
       if (scope && !inScope(scope, facts.cartCountries)) continue;
       const check = compileCartRule(rule as CartRule);
       for (const finding of check(facts)) report(rule, finding, CART_TARGET);

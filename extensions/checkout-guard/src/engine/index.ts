@@ -6,7 +6,7 @@ export * from "./config";
 export { evaluate, evaluateFacts, isAddressRule, addressTarget, CART_TARGET, type Evaluation } from "./evaluate";
 export { configFromInput, validationErrors, toResult } from "./run";
 export { readConfig } from "./validate";
-export { readFacts, languageCandidates, type Facts, type LineFacts, type GroupFacts, type JourneyStep } from "./facts";
+export { readFacts, languageCandidates, type Facts, type GroupFacts, type JourneyStep } from "./facts";
 export {
   DEFAULT_MESSAGES,
   FIELD_LABELS,
@@ -33,6 +33,5 @@ export { makeScheduleCheck } from "./schedule";
 export { charsetAccepts } from "./charset";
 export { postalCodeListed, normalizePostalCode } from "./postal-codes";
 export { GRAMS_PER_UNIT, UNIT_SYMBOLS, toGrams, fromGrams } from "./weight";
-export { numericId } from "./ids";
 export { inputVariablesFor, UNUSED_SCHEDULE_SLOT } from "./input-variables";
 export type { FunctionInput, FunctionResult, ValidationError, Violation, MessageArgs, MessageKey, Finding, Address } from "./types";

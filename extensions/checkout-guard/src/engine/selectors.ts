@@ -1,51 +1,38 @@
 /**
  * Line selectors of cart rules. A selector lists products, variants, product
  * tags and collections; a line matches when it matches any list. An absent or
- * empty selector matches every line. Products and variants are compared by
- * the numeric part of their GID; tags (case-insensitively) and collections
- * come from `product.hasTags` / `product.inCollections`, which Shopify
- * answers for the tags and collection ids passed as input variables.
- * A custom product has no id, tags or collections: only an empty selector
- * matches it.
+ * empty selector matches every line. Products, variants and collections are
+ * given as numeric ids and compared with the input's GIDs; tags are compared
+ * case-insensitively, and tags and collections come from `product.hasTags` /
+ * `product.inCollections`, which Shopify answers for the tags and collection
+ * ids passed as input variables. A custom product has no id, tags or
+ * collections: only an empty selector matches it.
+ *
+ * A compiled selector looks its lists up in the cart's indexes (cart-lines.ts),
+ * so its cost follows the selector and the lines it matches, not the cart size.
  */
 import type { Selector } from "./config";
-import { lineCollections, lineProductId, lineTags, lineVariantId, type LineFacts } from "./facts";
+import { union, type CartLines } from "./cart-lines";
 
-export type LinePredicate = (line: LineFacts) => boolean;
+/** Matching line positions in cart order, or null when the selector matches every line. */
+export type Selection = readonly number[] | null;
+export type CompiledSelector = (cart: CartLines) => Selection;
 
-const normalizeId = (id: string) => id.replace(/^0+(?=\d)/, "");
-const matchAll: LinePredicate = () => true;
+const gids = (type: string, ids: readonly string[] | undefined) => (ids ?? []).map((id) => `gid://shopify/${type}/${id}`);
+const everyLine: CompiledSelector = () => null;
 
-export function compileSelector(selector: Selector | undefined): LinePredicate {
-  const products = new Set((selector?.products ?? []).map(normalizeId));
-  const variants = new Set((selector?.variants ?? []).map(normalizeId));
-  // Arrays: a line holds few tags and collections; each is looked up in the line's set.
-  const tags = [...new Set((selector?.tags ?? []).map((t) => t.trim().toLowerCase()))];
-  const collections = [...new Set((selector?.collections ?? []).map(normalizeId))];
-  // Plain booleans: `Set#size` is a getter call in QuickJS, checked once here rather than per line.
-  const byProduct = products.size > 0;
-  const byVariant = variants.size > 0;
-  const byTag = tags.length > 0;
-  const byCollection = collections.length > 0;
-  if (!byProduct && !byVariant && !byTag && !byCollection) return matchAll;
-  return (line) => {
-    // Each of ids, tags and collections is read from the input once per line, when a selector first needs it.
-    if (byProduct) {
-      const id = lineProductId(line);
-      if (id !== null && products.has(id)) return true;
-    }
-    if (byVariant) {
-      const id = lineVariantId(line);
-      if (id !== null && variants.has(id)) return true;
-    }
-    if (byTag) {
-      const lineTagSet = lineTags(line);
-      if (lineTagSet !== null) for (let i = 0; i < tags.length; i++) if (lineTagSet.has(tags[i])) return true;
-    }
-    if (byCollection) {
-      const lineCollectionSet = lineCollections(line);
-      if (lineCollectionSet !== null) for (let i = 0; i < collections.length; i++) if (lineCollectionSet.has(collections[i])) return true;
-    }
-    return false;
+export function compileSelector(selector: Selector | undefined): CompiledSelector {
+  const products = gids("Product", selector?.products);
+  const variants = gids("ProductVariant", selector?.variants);
+  const tags = (selector?.tags ?? []).map((t) => t.trim().toLowerCase());
+  const collections = gids("Collection", selector?.collections);
+  if (products.length + variants.length + tags.length + collections.length === 0) return everyLine;
+  return (cart) => {
+    let found: readonly number[] = [];
+    if (products.length > 0) found = cart.withProducts(products);
+    if (variants.length > 0) found = union(found, cart.withVariants(variants));
+    if (tags.length > 0) found = union(found, cart.withTags(tags));
+    if (collections.length > 0) found = union(found, cart.withCollections(collections));
+    return found;
   };
 }

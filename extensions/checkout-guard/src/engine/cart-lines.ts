@@ -1,0 +1,286 @@
+/**
+ * The cart's lines, read once per evaluation, with what the cart rules ask of
+ * them built on first use and shared by every rule: totals, per-product sums,
+ * shipped weight, and indexes from product, variant, tag and collection to the
+ * lines that carry them.
+ *
+ * Why indexes: inside QuickJS every property read, call and `Set#has` costs
+ * hundreds to thousands of WebAssembly instructions, so fifty rules each
+ * walking two hundred lines would blow Shopify's instruction limit. Here each
+ * line is read once per kind of fact, and a rule costs what its own selector
+ * lists (a few map look-ups) plus the lines it matches, not the whole cart.
+ *
+ * Lines are referred to by position: their place among the cart's lines that
+ * are objects (the input's index, but for malformed entries left out).
+ * Positions lists are always in cart order.
+ */
+import { toGrams } from "./weight";
+
+type AnyRecord = Record<string, unknown>;
+type Positions = readonly number[];
+
+const EMPTY: AnyRecord = {};
+const NO_POSITIONS: Positions = [];
+
+/** Per product (a custom product counts on its own): quantity summed over its lines, and its first line. */
+export interface ProductTotal {
+  quantity: number;
+  position: number;
+}
+
+export class CartLines {
+  /** The input's line objects, in cart order. */
+  private readonly raw: AnyRecord[] = [];
+  /** Each line's quantity (0 when missing or invalid), by position. */
+  readonly quantities: number[] = [];
+  readonly totalQuantity: number = 0;
+  /** Smallest and largest line quantity (0 and 0 for an empty cart). */
+  readonly minQuantity: number = 0;
+  readonly maxQuantity: number = 0;
+
+  // Built on first use: each line's merchandise and product, then the indexes.
+  private merchandises?: AnyRecord[];
+  private products?: (AnyRecord | null)[];
+  private all?: Positions;
+  private byProduct?: PositionIndex;
+  private byVariant?: PositionIndex;
+  private byTag?: PositionIndex;
+  private byCollection?: PositionIndex;
+  private productTotals?: Map<Positions, ProductTotal[]>;
+  private shipped?: { grams: number; lines: number };
+
+  constructor(rawLines: unknown) {
+    if (!Array.isArray(rawLines)) return;
+    let total = 0;
+    let min = Infinity;
+    let max = 0;
+    let malformed = false;
+    const quantities = this.quantities;
+    for (let i = 0; i < rawLines.length; i++) {
+      const line = rawLines[i];
+      if (line === null || typeof line !== "object") {
+        malformed = true;
+        continue;
+      }
+      const q = (line as AnyRecord).quantity;
+      const quantity = typeof q === "number" && q > 0 && q < Infinity ? q : 0;
+      quantities.push(quantity);
+      total += quantity;
+      if (quantity < min) min = quantity;
+      if (quantity > max) max = quantity;
+    }
+    // Shopify's lines are all objects: keep its array rather than copy it.
+    this.raw = malformed ? rawLines.filter((line) => line !== null && typeof line === "object") : rawLines;
+    this.totalQuantity = total;
+    this.minQuantity = this.raw.length > 0 ? min : 0;
+    this.maxQuantity = max;
+  }
+
+  get length(): number {
+    return this.raw.length;
+  }
+
+  /** Every position, 0 … length - 1. */
+  allPositions(): Positions {
+    if (this.all) return this.all;
+    const all: number[] = [];
+    for (let p = 0, n = this.raw.length; p < n; p++) all.push(p);
+    return (this.all = all);
+  }
+
+  /** The line's merchandise ({} when missing). */
+  merchandise(position: number): AnyRecord {
+    this.productList();
+    return this.merchandises![position];
+  }
+
+  /** The product of a ProductVariant line; null for a custom product. */
+  product(position: number): AnyRecord | null {
+    return this.productList()[position];
+  }
+
+  /** The product's title (a custom product's own title); "" when missing. */
+  title(position: number): string {
+    const title = (this.product(position) ?? this.merchandise(position)).title;
+    return typeof title === "string" ? title : "";
+  }
+
+  /** Lines of products with these GIDs (`gid://shopify/Product/1`). */
+  withProducts(gids: readonly string[]): Positions {
+    if (!this.byProduct) {
+      const products = this.productList();
+      const map = newIndex();
+      for (let p = 0; p < products.length; p++) {
+        const id = products[p]?.id;
+        if (typeof id === "string") addPosition(map, id, p);
+      }
+      this.byProduct = map;
+    }
+    return lookup(this.byProduct, gids);
+  }
+
+  /** Lines of variants with these GIDs (`gid://shopify/ProductVariant/1`). */
+  withVariants(gids: readonly string[]): Positions {
+    if (!this.byVariant) {
+      const products = this.productList();
+      const merchandises = this.merchandises!;
+      const map = newIndex();
+      for (let p = 0; p < products.length; p++) {
+        if (products[p] === null) continue; // a custom product has no variant
+        const id = merchandises[p].id;
+        if (typeof id === "string") addPosition(map, id, p);
+      }
+      this.byVariant = map;
+    }
+    return lookup(this.byVariant, gids);
+  }
+
+  /** Lines whose product has one of these tags (trimmed, lower-cased), among those the query asked about. */
+  withTags(tags: readonly string[]): Positions {
+    if (!this.byTag) {
+      const products = this.productList();
+      const map = newIndex();
+      for (let p = 0; p < products.length; p++) {
+        const responses = products[p]?.hasTags;
+        if (!Array.isArray(responses)) continue;
+        for (let i = 0; i < responses.length; i++) {
+          const r = responses[i] as AnyRecord | null;
+          if (r && r.hasTag === true && typeof r.tag === "string") addPosition(map, r.tag.trim().toLowerCase(), p);
+        }
+      }
+      this.byTag = map;
+    }
+    return lookup(this.byTag, tags);
+  }
+
+  /** Lines whose product is in one of these collections (GIDs), among those the query asked about. */
+  withCollections(gids: readonly string[]): Positions {
+    if (!this.byCollection) {
+      const products = this.productList();
+      const map = newIndex();
+      for (let p = 0; p < products.length; p++) {
+        const memberships = products[p]?.inCollections;
+        if (!Array.isArray(memberships)) continue;
+        for (let i = 0; i < memberships.length; i++) {
+          const m = memberships[i] as AnyRecord | null;
+          if (m && m.isMember === true && typeof m.collectionId === "string") addPosition(map, m.collectionId, p);
+        }
+      }
+      this.byCollection = map;
+    }
+    return lookup(this.byCollection, gids);
+  }
+
+  /**
+   * Quantity per product over the given lines (every line when omitted), in
+   * order of first appearance. Kept per list of lines: rules with the same
+   * selector (a minimum and a maximum, say) get the same list from the indexes.
+   */
+  totalsByProduct(positions: Positions = this.allPositions()): ProductTotal[] {
+    const cache = (this.productTotals ??= new Map());
+    const cached = cache.get(positions);
+    if (cached) return cached;
+    const products = this.productList();
+    const quantities = this.quantities;
+    const byKey: Record<string, ProductTotal> = Object.create(null);
+    const totals: ProductTotal[] = [];
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i];
+      const id = products[p]?.id;
+      const key = typeof id === "string" ? id : "#" + p;
+      const entry = byKey[key];
+      if (entry) entry.quantity += quantities[p];
+      else totals.push((byKey[key] = { quantity: quantities[p], position: p }));
+    }
+    cache.set(positions, totals);
+    return totals;
+  }
+
+
+  /**
+   * Total weight in grams of the lines the weight rule counts (those that
+   * require shipping and are not gift cards; a missing weight counts as 0),
+   * and how many such lines there are.
+   */
+  shippedWeight(): { grams: number; lines: number } {
+    if (this.shipped) return this.shipped;
+    const products = this.productList();
+    const merchandises = this.merchandises!;
+    const quantities = this.quantities;
+    let grams = 0;
+    let lines = 0;
+    for (let p = 0; p < products.length; p++) {
+      const merchandise = merchandises[p];
+      if (merchandise.requiresShipping === false) continue;
+      if ((products[p] ?? merchandise).isGiftCard === true) continue;
+      lines++;
+      grams += toGrams(merchandise.weight as number | null, merchandise.weightUnit as string) * quantities[p];
+    }
+    return (this.shipped = { grams, lines });
+  }
+
+  /** Each line's product (null for a custom product), reading the merchandise of every line once. */
+  private productList(): (AnyRecord | null)[] {
+    if (this.products) return this.products;
+    const raw = this.raw;
+    const merchandises: AnyRecord[] = [];
+    const products: (AnyRecord | null)[] = [];
+    for (let p = 0; p < raw.length; p++) {
+      const m = raw[p].merchandise;
+      const merchandise = m !== null && typeof m === "object" ? (m as AnyRecord) : EMPTY;
+      const product = merchandise.product;
+      merchandises.push(merchandise);
+      products.push(product !== null && typeof product === "object" ? (product as AnyRecord) : null);
+    }
+    this.merchandises = merchandises;
+    return (this.products = products);
+  }
+}
+
+/**
+ * Key → the positions of the lines carrying it: a bare number for one line (most
+ * product and variant ids), an array for more. A prototype-free object rather
+ * than a Map: adding a key costs QuickJS about half as much.
+ */
+type PositionIndex = Record<string, number | number[]>;
+const newIndex = (): PositionIndex => Object.create(null);
+
+/** Adds a position to a key (positions arrive in cart order; a line adds a key once). */
+function addPosition(index: PositionIndex, key: string, position: number): void {
+  const found = index[key];
+  if (found === undefined) index[key] = position;
+  else if (typeof found === "number") {
+    if (found !== position) index[key] = [found, position];
+  } else if (found[found.length - 1] !== position) found.push(position);
+}
+
+function lookup(index: PositionIndex, keys: readonly string[]): Positions {
+  let positions: Positions = NO_POSITIONS;
+  for (let i = 0; i < keys.length; i++) {
+    const found = index[keys[i]];
+    if (found !== undefined) positions = union(positions, typeof found === "number" ? [found] : found);
+  }
+  return positions;
+}
+
+/** Union of two position lists in cart order, without repeats. */
+export function union(a: Positions, b: Positions): Positions {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i] : Infinity;
+    const y = j < b.length ? b[j] : Infinity;
+    if (x <= y) {
+      out.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}

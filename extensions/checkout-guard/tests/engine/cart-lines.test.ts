@@ -1,0 +1,103 @@
+/**
+ * The cart's shared line indexes (cart-lines.ts) and the selectors that look
+ * them up: the same lines, in the same order, as reading every line would give.
+ */
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { CartLines, union } from "../../src/engine/cart-lines";
+import { compileSelector } from "../../src/engine/selectors";
+import { line } from "./build";
+
+describe("CartLines", () => {
+  test("skips entries that are not objects, counts invalid quantities as 0, keeps totals", () => {
+    const cart = new CartLines([line({ quantity: 3 }), null, "x", { quantity: -2 }, line({ quantity: 5 }), { quantity: Infinity }]);
+    expect(cart.length).toBe(4);
+    expect(cart.quantities).toEqual([3, 0, 5, 0]);
+    expect([cart.totalQuantity, cart.minQuantity, cart.maxQuantity]).toEqual([8, 0, 5]);
+    expect(new CartLines("not lines").length).toBe(0);
+    expect([new CartLines([]).minQuantity, new CartLines([]).maxQuantity]).toEqual([0, 0]);
+  });
+
+  test("indexes answer in cart order, each line once, whatever the order of the keys asked", () => {
+    const cart = new CartLines([
+      line({ productId: 1, variantId: 11, tags: ["Wine ", "wine"], collections: [7] }),
+      line({ custom: true }),
+      line({ productId: 2, variantId: 21, tags: ["beer"], missingTags: ["wine"], collections: [7, 8] }),
+      line({ productId: 1, variantId: 12 }),
+    ]);
+    expect(cart.withProducts(["gid://shopify/Product/1"])).toEqual([0, 3]);
+    expect(cart.withProducts(["gid://shopify/Product/2", "gid://shopify/Product/1", "gid://shopify/Product/9"])).toEqual([0, 2, 3]);
+    expect(cart.withVariants(["gid://shopify/ProductVariant/12", "gid://shopify/ProductVariant/11"])).toEqual([0, 3]);
+    expect(cart.withTags(["wine"])).toEqual([0]);
+    expect(cart.withTags(["beer", "wine"])).toEqual([0, 2]);
+    expect(cart.withCollections(["gid://shopify/Collection/8", "gid://shopify/Collection/7"])).toEqual([0, 2]);
+    expect(cart.withCollections([])).toEqual([]);
+  });
+
+  test("totals by product sum a product's variants, keep custom products apart, and are shared per list of lines", () => {
+    const cart = new CartLines([
+      line({ productId: 1, quantity: 2 }),
+      line({ custom: true, quantity: 1 }),
+      line({ productId: 1, quantity: 3 }),
+      line({ custom: true, quantity: 4 }),
+    ]);
+    expect(cart.totalsByProduct()).toEqual([
+      { quantity: 5, position: 0 },
+      { quantity: 1, position: 1 },
+      { quantity: 4, position: 3 },
+    ]);
+    expect(cart.totalsByProduct()).toBe(cart.totalsByProduct());
+    expect(cart.totalsByProduct([2, 3])).toEqual([{ quantity: 3, position: 2 }, { quantity: 4, position: 3 }]);
+  });
+
+  test("shipped weight leaves out lines without shipping and gift cards, converting units", () => {
+    const cart = new CartLines([
+      line({ quantity: 2, weight: 1.5, weightUnit: "KILOGRAMS" }),
+      line({ quantity: 1, weight: 500, requiresShipping: false }),
+      line({ quantity: 1, weight: 700, isGiftCard: true }),
+      line({ quantity: 3, weight: null }),
+    ]);
+    expect(cart.shippedWeight()).toEqual({ grams: 3000, lines: 2 });
+  });
+});
+
+test("union merges two lists in cart order without repeats", () => {
+  expect(union([0, 2, 5], [1, 2, 6])).toEqual([0, 1, 2, 5, 6]);
+  expect(union([], [3])).toEqual([3]);
+  expect(union([4], [])).toEqual([4]);
+});
+
+describe("compileSelector on the indexes", () => {
+  test("matches what a line-by-line reading of the selector matches", () => {
+    const id = fc.constantFrom("1", "2", "3");
+    const tag = fc.constantFrom("a", "b", "C");
+    const lineSpec = fc.record({
+      custom: fc.boolean(),
+      productId: id,
+      variantId: id,
+      tags: fc.uniqueArray(tag),
+      collections: fc.uniqueArray(id),
+    });
+    const selector = fc.record(
+      { products: fc.array(id), variants: fc.array(id), tags: fc.array(tag), collections: fc.array(id) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(lineSpec, { maxLength: 12 }), selector, (specs, select) => {
+        const expected = specs.flatMap((spec, position) => {
+          const matches =
+            !spec.custom &&
+            ((select.products ?? []).includes(spec.productId) ||
+              (select.variants ?? []).includes(spec.variantId) ||
+              (select.tags ?? []).some((t) => spec.tags.some((own) => own.toLowerCase() === t.toLowerCase())) ||
+              (select.collections ?? []).some((c) => spec.collections.includes(c)));
+          return matches ? [position] : [];
+        });
+        const everyLine = [...(select.products ?? []), ...(select.variants ?? []), ...(select.tags ?? []), ...(select.collections ?? [])].length === 0;
+        const selection = compileSelector(select)(new CartLines(specs.map((spec) => line(spec))));
+        expect(selection).toEqual(everyLine ? null : expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
