@@ -81,8 +81,23 @@ export const PLACEHOLDERS_BY_KIND: Record<RuleKind, readonly Placeholder[]> = {
 
 type MessageTable = Record<MessageKey, string>;
 
-export const DEFAULT_MESSAGES: Record<MessageLanguage, MessageTable> = {
-  en: {
+/**
+ * Tables per language, each built on first use: at checkout only the buyer's
+ * language is needed, and QuickJS pays about 2k WebAssembly instructions per
+ * property of an object literal (seven languages of messages and labels
+ * would cost ~0.4M on every run).
+ */
+function lazyTables<T>(builders: Record<MessageLanguage, () => T>): (language: MessageLanguage) => T {
+  const built: Partial<Record<MessageLanguage, T>> = {};
+  return (language) => (built[language] ??= builders[language]());
+}
+
+function allTables<T>(tableIn: (language: MessageLanguage) => T): Record<MessageLanguage, T> {
+  return Object.fromEntries(MESSAGE_LANGUAGES.map((language) => [language, tableIn(language)])) as Record<MessageLanguage, T>;
+}
+
+const messagesIn = lazyTables<MessageTable>({
+  en: () => ({
     addressKind: "{field}: we can't deliver to this type of address ({kind}). Please enter a street address.",
     fieldPattern: "{field}: this format isn't accepted. Please check it.",
     fieldLengthMin: "{field}: enter at least {min} characters.",
@@ -110,8 +125,8 @@ export const DEFAULT_MESSAGES: Record<MessageLanguage, MessageTable> = {
     exclusive: "{product} must be ordered on its own. Please remove the other items or order them separately.",
     exclusiveOther: "{product} can't be ordered together with {other}.",
     dependency: "{product} can only be ordered together with a required product.",
-  },
-  fr: {
+  }),
+  fr: () => ({
     addressKind: "{field} : nous ne livrons pas ce type d'adresse ({kind}). Veuillez saisir une adresse postale avec rue.",
     fieldPattern: "{field} : ce format n'est pas accepté. Veuillez le vérifier.",
     fieldLengthMin: "{field} : saisissez au moins {min} caractères.",
@@ -139,8 +154,8 @@ export const DEFAULT_MESSAGES: Record<MessageLanguage, MessageTable> = {
     exclusive: "{product} doit être commandé seul. Veuillez retirer les autres articles ou les commander séparément.",
     exclusiveOther: "{product} ne peut pas être commandé avec {other}.",
     dependency: "{product} ne peut être commandé qu'avec un produit associé requis.",
-  },
-  de: {
+  }),
+  de: () => ({
     addressKind: "{field}: An diese Art von Adresse ({kind}) können wir nicht liefern. Bitte eine Straßenadresse eingeben.",
     fieldPattern: "{field}: Dieses Format wird nicht akzeptiert. Bitte überprüfen.",
     fieldLengthMin: "{field}: Bitte mindestens {min} Zeichen eingeben.",
@@ -168,8 +183,8 @@ export const DEFAULT_MESSAGES: Record<MessageLanguage, MessageTable> = {
     exclusive: "{product} kann nur einzeln bestellt werden. Bitte die anderen Artikel entfernen oder separat bestellen.",
     exclusiveOther: "{product} kann nicht zusammen mit {other} bestellt werden.",
     dependency: "{product} kann nur zusammen mit einem erforderlichen Produkt bestellt werden.",
-  },
-  es: {
+  }),
+  es: () => ({
     addressKind: "{field}: no realizamos envíos a este tipo de dirección ({kind}). Introduce una dirección con calle.",
     fieldPattern: "{field}: este formato no se acepta. Revísalo.",
     fieldLengthMin: "{field}: introduce al menos {min} caracteres.",
@@ -197,8 +212,8 @@ export const DEFAULT_MESSAGES: Record<MessageLanguage, MessageTable> = {
     exclusive: "{product} debe pedirse por separado. Elimina los demás artículos o pídelos en otro pedido.",
     exclusiveOther: "{product} no se puede pedir junto con {other}.",
     dependency: "{product} solo se puede pedir junto con un producto requerido.",
-  },
-  it: {
+  }),
+  it: () => ({
     addressKind: "{field}: non effettuiamo consegne a questo tipo di indirizzo ({kind}). Inserisci un indirizzo stradale.",
     fieldPattern: "{field}: questo formato non è accettato. Verificalo.",
     fieldLengthMin: "{field}: inserisci almeno {min} caratteri.",
@@ -226,8 +241,8 @@ export const DEFAULT_MESSAGES: Record<MessageLanguage, MessageTable> = {
     exclusive: "{product} deve essere ordinato da solo. Rimuovi gli altri articoli o ordinali separatamente.",
     exclusiveOther: "{product} non può essere ordinato insieme a {other}.",
     dependency: "{product} può essere ordinato solo insieme a un prodotto richiesto.",
-  },
-  nl: {
+  }),
+  nl: () => ({
     addressKind: "{field}: we bezorgen niet op dit type adres ({kind}). Vul een straatadres in.",
     fieldPattern: "{field}: deze notatie wordt niet geaccepteerd. Controleer het veld.",
     fieldLengthMin: "{field}: vul minstens {min} tekens in.",
@@ -255,8 +270,8 @@ export const DEFAULT_MESSAGES: Record<MessageLanguage, MessageTable> = {
     exclusive: "{product} moet apart worden besteld. Verwijder de andere artikelen of bestel ze afzonderlijk.",
     exclusiveOther: "{product} kan niet samen met {other} worden besteld.",
     dependency: "{product} kan alleen samen met een vereist product worden besteld.",
-  },
-  pt: {
+  }),
+  pt: () => ({
     addressKind: "{field}: não entregamos neste tipo de endereço ({kind}). Indique um endereço com rua e número.",
     fieldPattern: "{field}: este formato não é válido. Verifique o campo.",
     fieldLengthMin: "{field}: use pelo menos {min} caracteres.",
@@ -284,19 +299,22 @@ export const DEFAULT_MESSAGES: Record<MessageLanguage, MessageTable> = {
     exclusive: "{product} deve ser comprado sozinho. Remova os outros itens ou compre-os separadamente.",
     exclusiveOther: "{product} não pode ser comprado junto com {other}.",
     dependency: "{product} só pode ser comprado junto com um produto obrigatório.",
-  },
-};
+  }),
+});
+/** Every built-in message table (for the admin and the tests; the function reads them one language at a time). */
+export const DEFAULT_MESSAGES = /* @__PURE__ */ allTables(messagesIn);
 
 /** Field names as checkout shows them, for {field}. */
-export const FIELD_LABELS: Record<MessageLanguage, Record<AddressField, string>> = {
-  en: { address1: "Address", address2: "Apartment, suite, etc.", city: "City", company: "Company", zip: "Postal code", provinceCode: "State/province", countryCode: "Country/region", phone: "Phone", firstName: "First name", lastName: "Last name" },
-  fr: { address1: "Adresse", address2: "Appartement, suite, etc.", city: "Ville", company: "Entreprise", zip: "Code postal", provinceCode: "État/province", countryCode: "Pays/région", phone: "Téléphone", firstName: "Prénom", lastName: "Nom" },
-  de: { address1: "Adresse", address2: "Wohnung, Zimmer usw.", city: "Stadt", company: "Firma", zip: "Postleitzahl", provinceCode: "Bundesland/Provinz", countryCode: "Land/Region", phone: "Telefon", firstName: "Vorname", lastName: "Nachname" },
-  es: { address1: "Dirección", address2: "Apartamento, local, etc.", city: "Ciudad", company: "Empresa", zip: "Código postal", provinceCode: "Provincia/estado", countryCode: "País/región", phone: "Teléfono", firstName: "Nombre", lastName: "Apellidos" },
-  it: { address1: "Indirizzo", address2: "Interno, scala, ecc.", city: "Città", company: "Azienda", zip: "CAP", provinceCode: "Provincia/stato", countryCode: "Paese/area geografica", phone: "Telefono", firstName: "Nome", lastName: "Cognome" },
-  nl: { address1: "Adres", address2: "Appartement, suite, etc.", city: "Plaats", company: "Bedrijf", zip: "Postcode", provinceCode: "Provincie/staat", countryCode: "Land/regio", phone: "Telefoon", firstName: "Voornaam", lastName: "Achternaam" },
-  pt: { address1: "Endereço", address2: "Apartamento, bloco, etc.", city: "Cidade", company: "Empresa", zip: "Código postal", provinceCode: "Estado/província", countryCode: "País/região", phone: "Telefone", firstName: "Nome", lastName: "Sobrenome" },
-};
+const fieldLabelsIn = lazyTables<Record<AddressField, string>>({
+  en: () => ({ address1: "Address", address2: "Apartment, suite, etc.", city: "City", company: "Company", zip: "Postal code", provinceCode: "State/province", countryCode: "Country/region", phone: "Phone", firstName: "First name", lastName: "Last name" }),
+  fr: () => ({ address1: "Adresse", address2: "Appartement, suite, etc.", city: "Ville", company: "Entreprise", zip: "Code postal", provinceCode: "État/province", countryCode: "Pays/région", phone: "Téléphone", firstName: "Prénom", lastName: "Nom" }),
+  de: () => ({ address1: "Adresse", address2: "Wohnung, Zimmer usw.", city: "Stadt", company: "Firma", zip: "Postleitzahl", provinceCode: "Bundesland/Provinz", countryCode: "Land/Region", phone: "Telefon", firstName: "Vorname", lastName: "Nachname" }),
+  es: () => ({ address1: "Dirección", address2: "Apartamento, local, etc.", city: "Ciudad", company: "Empresa", zip: "Código postal", provinceCode: "Provincia/estado", countryCode: "País/región", phone: "Teléfono", firstName: "Nombre", lastName: "Apellidos" }),
+  it: () => ({ address1: "Indirizzo", address2: "Interno, scala, ecc.", city: "Città", company: "Azienda", zip: "CAP", provinceCode: "Provincia/stato", countryCode: "Paese/area geografica", phone: "Telefono", firstName: "Nome", lastName: "Cognome" }),
+  nl: () => ({ address1: "Adres", address2: "Appartement, suite, etc.", city: "Plaats", company: "Bedrijf", zip: "Postcode", provinceCode: "Provincie/staat", countryCode: "Land/regio", phone: "Telefoon", firstName: "Voornaam", lastName: "Achternaam" }),
+  pt: () => ({ address1: "Endereço", address2: "Apartamento, bloco, etc.", city: "Cidade", company: "Empresa", zip: "Código postal", provinceCode: "Estado/província", countryCode: "País/região", phone: "Telefone", firstName: "Nome", lastName: "Sobrenome" }),
+});
+export const FIELD_LABELS = /* @__PURE__ */ allTables(fieldLabelsIn);
 
 /** Regional overrides of field labels, looked up before the base language. */
 const FIELD_LABEL_VARIANTS: Record<string, Partial<Record<AddressField, string>>> = {
@@ -305,15 +323,16 @@ const FIELD_LABEL_VARIANTS: Record<string, Partial<Record<AddressField, string>>
 };
 
 /** Address kinds, for {kind}. */
-export const ADDRESS_KIND_LABELS: Record<MessageLanguage, Record<AddressKind, string>> = {
-  en: { poBox: "PO box", privateMailbox: "private mailbox (PMB)", parcelLocker: "parcel locker or pick-up station", military: "military address (APO/FPO/DPO)", gopost: "USPS GoPost" },
-  fr: { poBox: "boîte postale", privateMailbox: "boîte aux lettres privée (PMB)", parcelLocker: "consigne ou point relais", military: "adresse militaire (APO/FPO/DPO)", gopost: "USPS GoPost" },
-  de: { poBox: "Postfach", privateMailbox: "privates Postfach (PMB)", parcelLocker: "Packstation oder Abholstation", military: "Militäradresse (APO/FPO/DPO)", gopost: "USPS GoPost" },
-  es: { poBox: "apartado de correos", privateMailbox: "buzón privado (PMB)", parcelLocker: "taquilla o punto de recogida", military: "dirección militar (APO/FPO/DPO)", gopost: "USPS GoPost" },
-  it: { poBox: "casella postale", privateMailbox: "casella postale privata (PMB)", parcelLocker: "locker o punto di ritiro", military: "indirizzo militare (APO/FPO/DPO)", gopost: "USPS GoPost" },
-  nl: { poBox: "postbus", privateMailbox: "privépostbus (PMB)", parcelLocker: "pakketautomaat of afhaalpunt", military: "militair adres (APO/FPO/DPO)", gopost: "USPS GoPost" },
-  pt: { poBox: "caixa postal", privateMailbox: "caixa de correio privada (PMB)", parcelLocker: "cacifo ou ponto de recolha", military: "endereço militar (APO/FPO/DPO)", gopost: "USPS GoPost" },
-};
+const addressKindLabelsIn = lazyTables<Record<AddressKind, string>>({
+  en: () => ({ poBox: "PO box", privateMailbox: "private mailbox (PMB)", parcelLocker: "parcel locker or pick-up station", military: "military address (APO/FPO/DPO)", gopost: "USPS GoPost" }),
+  fr: () => ({ poBox: "boîte postale", privateMailbox: "boîte aux lettres privée (PMB)", parcelLocker: "consigne ou point relais", military: "adresse militaire (APO/FPO/DPO)", gopost: "USPS GoPost" }),
+  de: () => ({ poBox: "Postfach", privateMailbox: "privates Postfach (PMB)", parcelLocker: "Packstation oder Abholstation", military: "Militäradresse (APO/FPO/DPO)", gopost: "USPS GoPost" }),
+  es: () => ({ poBox: "apartado de correos", privateMailbox: "buzón privado (PMB)", parcelLocker: "taquilla o punto de recogida", military: "dirección militar (APO/FPO/DPO)", gopost: "USPS GoPost" }),
+  it: () => ({ poBox: "casella postale", privateMailbox: "casella postale privata (PMB)", parcelLocker: "locker o punto di ritiro", military: "indirizzo militare (APO/FPO/DPO)", gopost: "USPS GoPost" }),
+  nl: () => ({ poBox: "postbus", privateMailbox: "privépostbus (PMB)", parcelLocker: "pakketautomaat of afhaalpunt", military: "militair adres (APO/FPO/DPO)", gopost: "USPS GoPost" }),
+  pt: () => ({ poBox: "caixa postal", privateMailbox: "caixa de correio privada (PMB)", parcelLocker: "cacifo ou ponto de recolha", military: "endereço militar (APO/FPO/DPO)", gopost: "USPS GoPost" }),
+});
+export const ADDRESS_KIND_LABELS = /* @__PURE__ */ allTables(addressKindLabelsIn);
 
 /** Languages whose numbers use a decimal comma. */
 const DECIMAL_COMMA = new Set(["fr", "de", "es", "it", "nl", "pt"]);
@@ -323,22 +342,22 @@ const isMessageLanguage = (code: string): code is MessageLanguage =>
 
 /** The built-in default for `key` in the first candidate language that has one, else English. */
 export function defaultMessage(key: MessageKey, languages: readonly string[] = []): string {
-  for (const language of languages) if (isMessageLanguage(language)) return DEFAULT_MESSAGES[language][key];
-  return DEFAULT_MESSAGES.en[key];
+  for (const language of languages) if (isMessageLanguage(language)) return messagesIn(language)[key];
+  return messagesIn("en")[key];
 }
 
 export function fieldLabel(field: AddressField, languages: readonly string[] = []): string {
   for (const language of languages) {
     const variant = FIELD_LABEL_VARIANTS[language]?.[field];
     if (variant) return variant;
-    if (isMessageLanguage(language)) return FIELD_LABELS[language][field];
+    if (isMessageLanguage(language)) return fieldLabelsIn(language)[field];
   }
-  return FIELD_LABELS.en[field];
+  return fieldLabelsIn("en")[field];
 }
 
 export function addressKindLabel(kind: AddressKind, languages: readonly string[] = []): string {
-  for (const language of languages) if (isMessageLanguage(language)) return ADDRESS_KIND_LABELS[language][kind];
-  return ADDRESS_KIND_LABELS.en[kind];
+  for (const language of languages) if (isMessageLanguage(language)) return addressKindLabelsIn(language)[kind];
+  return addressKindLabelsIn("en")[kind];
 }
 
 /**
