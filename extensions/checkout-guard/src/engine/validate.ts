@@ -102,51 +102,67 @@ const common: Record<string, Check> = {
 const addressCommon: Record<string, Check> = { ...common, display: oneOf(["field", "banner"]) };
 const minMaxCount = { min: count, max: count };
 
-/** Per kind: required and optional keys besides `id` and `kind`. */
-const RULES: Record<string, { required: Record<string, Check>; optional: Record<string, Check> }> = {
-  addressKind: {
+type RuleSpec = { required: Record<string, Check>; optional: Record<string, Check> };
+
+/**
+ * Per kind: required and optional keys besides `id` and `kind`. Each spec is
+ * built when a rule of its kind is first checked: its closures and spread
+ * objects would cost QuickJS ~0.4M WebAssembly instructions on every run
+ * for all sixteen kinds, and most configurations use a few.
+ */
+const RULE_SPECS: Record<string, () => RuleSpec> = {
+  addressKind: () => ({
     required: { block: list(oneOf(ADDRESS_KINDS), 1) },
     optional: { ...addressCommon, fields: list(oneOf(ADDRESS_KIND_FIELDS), 1) },
-  },
-  fieldPattern: {
+  }),
+  fieldPattern: () => ({
     required: {
       field: addressField,
       pattern: (value) => typeof value === "string" && value.length >= 1 && value.length <= 300,
       mode,
     },
     optional: { ...addressCommon, ignoreCase: isBool },
-  },
-  fieldLength: { required: { fields: list(addressField, 1) }, optional: { ...addressCommon, ...minMaxCount } },
-  requiredFields: { required: { fields: list(addressField, 1) }, optional: addressCommon },
-  charset: {
+  }),
+  fieldLength: () => ({ required: { fields: list(addressField, 1) }, optional: { ...addressCommon, ...minMaxCount } }),
+  requiredFields: () => ({ required: { fields: list(addressField, 1) }, optional: addressCommon }),
+  charset: () => ({
     required: { fields: list(addressField, 1), allow: oneOf(["latin", "ascii", "noEmoji"]) },
     optional: { ...addressCommon, accents: isBool },
-  },
-  streetNumber: { required: {}, optional: addressCommon },
-  postalCode: {
+  }),
+  streetNumber: () => ({ required: {}, optional: addressCommon }),
+  postalCode: () => ({
     required: { mode, codes: record(countryCode, list(regex(POSTAL_ENTRY), 1)) },
     optional: addressCommon,
-  },
-  destination: {
+  }),
+  destination: () => ({
     required: { mode },
     // The destination rule's own `countries` (a list) replaces the common scope.
     optional: { ...addressCommon, countries: list(countryCode), provinces: record(countryCode, list(nonBlank(10), 1)) },
-  },
-  cartQuantity: { required: {}, optional: { ...common, ...minMaxCount } },
-  lineQuantity: { required: {}, optional: { ...common, ...minMaxCount, multiple: positiveCount, select: selector } },
-  productQuantity: { required: {}, optional: { ...common, ...minMaxCount, select: selector } },
-  subtotal: { required: { limits: record(regex(CURRENCY), strict({}, { min: amount, max: amount })) }, optional: common },
-  distinctLines: { required: { max: positiveCount }, optional: common },
-  weight: { required: { unit: oneOf(WEIGHT_UNITS) }, optional: { ...common, min: amount, max: amount } },
-  exclusive: { required: { select: selector }, optional: { ...common, other: selector } },
-  dependency: { required: { select: selector, requires: selector }, optional: common },
+  }),
+  cartQuantity: () => ({ required: {}, optional: { ...common, ...minMaxCount } }),
+  lineQuantity: () => ({ required: {}, optional: { ...common, ...minMaxCount, multiple: positiveCount, select: selector } }),
+  productQuantity: () => ({ required: {}, optional: { ...common, ...minMaxCount, select: selector } }),
+  subtotal: () => ({ required: { limits: record(regex(CURRENCY), strict({}, { min: amount, max: amount })) }, optional: common }),
+  distinctLines: () => ({ required: { max: positiveCount }, optional: common }),
+  weight: () => ({ required: { unit: oneOf(WEIGHT_UNITS) }, optional: { ...common, min: amount, max: amount } }),
+  exclusive: () => ({ required: { select: selector }, optional: { ...common, other: selector } }),
+  dependency: () => ({ required: { select: selector, requires: selector }, optional: common }),
 };
+
+const specs: Record<string, RuleSpec> = Object.create(null);
+
+function specOf(kind: unknown): RuleSpec | undefined {
+  if (typeof kind !== "string") return undefined;
+  const spec = specs[kind];
+  if (spec !== undefined || !Object.prototype.hasOwnProperty.call(RULE_SPECS, kind)) return spec;
+  return (specs[kind] = RULE_SPECS[kind]());
+}
 
 const isId = regex(ID);
 
 function isRule(value: unknown): boolean {
   if (!isObj(value)) return false;
-  const spec = typeof value.kind === "string" ? RULES[value.kind] : undefined;
+  const spec = specOf(value.kind);
   if (!spec || !isId(value.id)) return false;
   for (const k in spec.required) if (!(k in value) || !spec.required[k](value[k])) return false;
   for (const k in value) {
