@@ -28,15 +28,51 @@ const literal = (source: string) => `/${new RegExp(source).source}/`;
  */
 const NOT_COMBINED = new Set(["parcelLocker"]);
 
+/** The top-level alternatives of a regular-expression source ("a|(?:b|c)|d" → ["a", "(?:b|c)", "d"]). */
+export function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+/**
+ * One alternation of alternatives, with the word boundary most of them start
+ * with tested once: `\b(?:a|b)|^c` rather than `\ba|\bb|^c`. The same
+ * language; in QuickJS (no first-character optimisation) every alternative is
+ * tried at every position, so a shared `\b` fails most positions at once.
+ */
+function alternation(alternatives: string[]): string {
+  const bounded = alternatives.filter((a) => a.startsWith("\\b"));
+  const others = alternatives.filter((a) => !a.startsWith("\\b"));
+  const parts = others.map((a) => `(?:${a})`);
+  if (bounded.length > 0) parts.unshift(`\\b(?:${bounded.map((a) => `(?:${a.slice(2)})`).join("|")})`);
+  return parts.join("|");
+}
+
 /** One source per kind, its patterns as alternatives (a test of it is a test of each, cheaper in QuickJS). */
 export function combinedSources(): { kind: string; source: string }[] {
-  const out: { kind: string; source: string }[] = [];
+  const byKind: { kind: string; alternatives: string[] }[] = [];
   for (const p of ADDRESS_KIND_PATTERN_SOURCES) {
-    const last = out[out.length - 1];
-    if (last && last.kind === p.kind && !NOT_COMBINED.has(p.kind)) last.source += `|(?:${p.source})`;
-    else out.push({ kind: p.kind, source: NOT_COMBINED.has(p.kind) ? p.source : `(?:${p.source})` });
+    const last = byKind[byKind.length - 1];
+    if (last && last.kind === p.kind && !NOT_COMBINED.has(p.kind)) last.alternatives.push(...topLevelAlternatives(p.source));
+    else byKind.push({ kind: p.kind, alternatives: NOT_COMBINED.has(p.kind) ? [p.source] : topLevelAlternatives(p.source) });
   }
-  return out;
+  return byKind.map(({ kind, alternatives }) => ({ kind, source: NOT_COMBINED.has(kind) ? alternatives[0] : alternation(alternatives) }));
 }
 
 export function generatedSource(): string {

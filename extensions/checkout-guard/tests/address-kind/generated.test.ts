@@ -12,7 +12,10 @@ import {
   CMRA_CONTEXT_SOURCE,
   LEADING_BOX_SOURCE,
 } from "../../src/engine/address-kind-patterns";
-import { ADDRESS_KIND_PATTERNS, ANY_BOX_NUMBER, CMRA_CONTEXT, LEADING_BOX } from "../../src/engine/address-kind-regexes.generated";
+import { ADDRESS_KIND_PATTERNS, ANY_BOX_NUMBER, CMRA_CONTEXT, KIND_REGEXES, LEADING_BOX } from "../../src/engine/address-kind-regexes.generated";
+import { normalizeAddressLine } from "../../src/engine/address-kind";
+import fc from "fast-check";
+import { loadCorpus } from "./corpus";
 
 test("address-kind-regexes.generated.ts is up to date (regenerate: npx tsx extensions/checkout-guard/scripts/generate-address-kind-regexes.ts)", () => {
   expect(readFileSync(GENERATED_FILE, "utf8")).toBe(generatedSource());
@@ -25,4 +28,16 @@ test("the literals are the sources, pattern by pattern", () => {
   same(LEADING_BOX, LEADING_BOX_SOURCE);
   same(CMRA_CONTEXT, CMRA_CONTEXT_SOURCE);
   same(ANY_BOX_NUMBER, ANY_BOX_NUMBER_SOURCE);
+});
+
+test("each kind's combined alternation matches exactly where one of its patterns matches", () => {
+  const lines = loadCorpus().map((entry) => normalizeAddressLine(entry.text));
+  const samples = fc.sample(fc.array(fc.constantFrom("p", "o", "box", "b", "post", "apo", "ae", "09", "123", "unit", "1234", "psc", "pmb", " ", "drawer", "bag", "go"), { maxLength: 8 }).map((t) => t.join(" ")), 2000);
+  for (const text of [...lines, ...samples]) {
+    for (const [kind, re] of KIND_REGEXES) {
+      const anyPattern = ADDRESS_KIND_PATTERNS.some((p) => p.kind === kind && p.re.test(text));
+      if (KIND_REGEXES.filter(([k]) => k === kind).length > 1) continue; // kept one pattern per regex (parcel lockers)
+      expect(re.test(text), `${kind}: ${JSON.stringify(text)}`).toBe(anyPattern);
+    }
+  }
 });
