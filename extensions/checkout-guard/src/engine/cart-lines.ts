@@ -135,6 +135,10 @@ export class CartLines {
     return lookup(this.byVariant, gids);
   }
 
+  // withTags and withCollections read the same shape of answers; one helper taking
+  // the field names measured ~0.7M instructions more at 200 lines × 50 rules
+  // (computed property reads in QuickJS), so the two loops stay written out.
+
   /** Lines whose product has one of these tags (trimmed, lower-cased), among those the query asked about. */
   withTags(tags: readonly string[]): Positions {
     if (!this.byTag) {
