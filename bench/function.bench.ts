@@ -6,7 +6,8 @@
  * (address-kind and pattern rules included), and writes bench/results/function.json:
  * bundle bytes (raw, gzip), WebAssembly instructions executed (counted by an
  * instrumented QuickJS; see docs/function-runtime.md), wall time, output bytes,
- * Shopify's limits, and pass/fail per goal. Figures are deterministic except wall time.
+ * Shopify's limits, and pass/fail per goal; and the floors no JavaScript rule engine
+ * avoids (measureFloors). Figures are deterministic except wall time.
  *
  * The figures and goals use the runner's default input model ("native": the input
  * decoded by QuickJS's binary object reader, as Shopify's Javy plugin transcodes it
@@ -14,9 +15,11 @@
  * the same runs with `inputDecoding: "api"` (every value built through the
  * quickjs-emscripten API), an upper bound.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildSchema, parse } from "graphql";
+import { validateFixtureInput } from "@shopify/shopify-function-test-helpers";
 import { buildFunctionBundle } from "../extensions/checkout-guard/runner/build";
 import { instructionLimitFor, runFunction, SHOPIFY_LIMITS } from "../extensions/checkout-guard/runner/wasm-runner";
 import { address, buildInput, type LineSpec } from "../extensions/checkout-guard/runner/sample-input";
@@ -24,6 +27,19 @@ import { address, buildInput, type LineSpec } from "../extensions/checkout-guard
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "results", "function.json");
 const ECHO_BUNDLE =
   "export function cartValidationsGenerateRun(){ ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
+/** Appended to the real bundle: an export that only reads the input, so that the module's top level is measured alone. */
+const MODULE_ONLY_EXPORT =
+  "\nexport function moduleOnly(){ ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
+/**
+ * The least input a cart rule that looks at each line can work from: every line's
+ * quantity and one yes/no answer about its product. Any per-line rule of the
+ * catalogue needs at least this much, whatever the engine (not even the
+ * `__typename` the real query carries for Shopify's tooling).
+ */
+const LEAST_CART_QUERY = `query LeastCartInput($collectionIds: [ID!]!) {
+  cart { lines { quantity merchandise { ... on ProductVariant { product { inAnyCollection(ids: $collectionIds) } } } } }
+}`;
+const SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "extensions", "checkout-guard", "schema.graphql");
 const LINE_COUNTS = [1, 50, 200, 2000];
 const RULE_COUNTS = [1, 10, 50];
 
@@ -107,6 +123,7 @@ async function main() {
       process.stderr.write(`${lineCount} lines × ${ruleCount} rules: ${run.instructions} instructions (${run.executeInstructions} excl. compile, ${echo.executeInstructions} reading input; API model ${runApi.executeInstructions}, ${echoApi.executeInstructions}), ${run.wallMs.toFixed(1)} ms${run.error ? `, ERROR ${run.error}` : ""}${runApi.error ?? echoApi.error ? `, API-model ERROR ${runApi.error ?? echoApi.error}` : ""}\n`);
     }
   }
+  const floors = await measureFloors(bundle.code);
   const goalCase = cases.find((c) => c.lines === 200 && c.rules === 50)!;
   const goals = [
     {
@@ -170,12 +187,62 @@ async function main() {
     },
     node: process.version,
     cases,
+    floors,
     goals,
   };
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`Wrote ${path.relative(process.cwd(), OUT)}\n`);
   for (const g of goals) process.stdout.write(`${g.pass ? "PASS" : "FAIL"}  ${g.goal}: ${g.value} (threshold ${g.threshold})\n`);
+}
+
+/**
+ * What any JavaScript function in this engine pays before its rules run, at the
+ * goal's 200 lines: evaluating this bundle's module top level, and receiving the
+ * least input a per-line cart rule needs (LEAST_CART_QUERY, validated against
+ * the schema). If receiving that input alone is over the goal, no JavaScript
+ * rule engine can meet it in this engine.
+ */
+async function measureFloors(bundleCode: string) {
+  const lineCount = 200;
+  const goal = SHOPIFY_LIMITS.instructions / 10;
+  const least = {
+    cart: {
+      lines: Array.from({ length: lineCount }, (_, i) => ({
+        quantity: 1 + (i % 3),
+        merchandise: { product: { inAnyCollection: i % 5 === 0 } },
+      })),
+    },
+  };
+  const schema = buildSchema(readFileSync(SCHEMA_FILE, "utf8"));
+  const invalid = validateFixtureInput(parse(LEAST_CART_QUERY), schema, least).errors;
+  if (invalid.length > 0) throw new Error(`the least cart input does not match its query: ${invalid.map(String).join("; ")}`);
+  const limits = { maxInstructions: 5e9, timeoutMs: 60_000 };
+  const echoLeast = await runFunction(least, { bundle: ECHO_BUNDLE, ...limits });
+  const small = buildInput({ lines: lines(1), addresses: [address({})], config: { v: 1, rules: [] } });
+  const echoSmall = await runFunction(small, { bundle: ECHO_BUNDLE, ...limits });
+  const moduleOnly = await runFunction(small, { bundle: bundleCode + MODULE_ONLY_EXPORT, exportName: "moduleOnly", ...limits });
+  const failed = echoLeast.error ?? echoSmall.error ?? moduleOnly.error;
+  if (failed) throw new Error(`floor measurement failed: ${failed}`);
+  const moduleTopLevelInstructions = moduleOnly.executeInstructions - echoSmall.executeInstructions;
+  const leastCartInputInstructions = echoLeast.executeInstructions;
+  const floor = moduleTopLevelInstructions + leastCartInputInstructions;
+  return {
+    about:
+      "Costs no rule engine written in JavaScript avoids, at the goal's cart size: this bundle's module top level " +
+      "(evaluated with an export that only reads a one-line input, minus that read), and an empty function receiving the least input " +
+      "a per-line cart rule needs (leastCartInputQuery: each line's quantity and one membership answer) and writing an empty result.",
+    lines: lineCount,
+    moduleTopLevelInstructions,
+    leastCartInputQuery: LEAST_CART_QUERY,
+    leastCartInputInstructions,
+    leastCartInputPerLine: Math.round(leastCartInputInstructions / lineCount),
+    /** This bundle's floor: top level + least input. */
+    floorInstructions: floor,
+    goalInstructions: goal,
+    /** Whether a JavaScript cart rule could meet the goal at all: receiving the least input must fit in it. */
+    goalReachable: leastCartInputInstructions < goal,
+  };
 }
 
 main().catch((e: unknown) => {
