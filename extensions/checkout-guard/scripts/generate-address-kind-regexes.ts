@@ -52,16 +52,114 @@ export function topLevelAlternatives(source: string): string[] {
 }
 
 /**
+ * What the first character of a match of `source` can be, as the inside of a
+ * character class ("pa0-9"), or null when that cannot be told from the source:
+ * a construct this reads no further (negated classes, ".", back-references) or
+ * an alternative that can match without consuming a character.
+ *
+ * Sound by construction: zero-width parts (anchors, \b, lookarounds) are
+ * skipped, so the set may be larger than the truth, never smaller. Every
+ * pattern is written over the normalised alphabet, without flags.
+ */
+export function firstCharClass(source: string): string | null {
+  let i = 0;
+  /** Parses an alternation up to ")" or the end: the class of its first characters, and whether it can match empty. */
+  function alternation(): { chars: string[]; empty: boolean } | null {
+    const chars: string[] = [];
+    let empty = false;
+    for (;;) {
+      const seq = sequence();
+      if (!seq) return null;
+      chars.push(...seq.chars);
+      empty ||= seq.empty;
+      if (source[i] !== "|") return { chars, empty };
+      i++;
+    }
+  }
+  function sequence(): { chars: string[]; empty: boolean } | null {
+    const chars: string[] = [];
+    let open = true; // no atom consuming a character yet
+    while (i < source.length && source[i] !== "|" && source[i] !== ")") {
+      const atom = parseAtom();
+      if (!atom) return null;
+      const optional = quantifierAllowsNone();
+      if (open) {
+        chars.push(...atom.chars);
+        if (!atom.empty && !optional) open = false;
+      }
+    }
+    return { chars, empty: open };
+  }
+  function parseAtom(): { chars: string[]; empty: boolean } | null {
+    const c = source[i];
+    if (c === "^" || c === "$") return (i++, { chars: [], empty: true });
+    if (c === "\\") {
+      const e = source[i + 1];
+      i += 2;
+      if (e === "b" || e === "B") return { chars: [], empty: true };
+      if (e === "d" || e === "s" || e === "w") return { chars: [`\\${e}`], empty: false };
+      if (/[0-9]/.test(e) || /[A-Za-z]/.test(e)) return null; // back-reference or an escape not read here
+      return { chars: [`\\${e}`], empty: false };
+    }
+    if (c === "[") {
+      const end = source.indexOf("]", i + 1);
+      if (source[i + 1] === "^" || end < 0 || source.slice(i + 1, end).includes("\\")) return null;
+      // Its members: ranges ("a-z") and characters.
+      const chars = source.slice(i + 1, end).match(/.-.|./g) ?? [];
+      i = end + 1;
+      return { chars, empty: false };
+    }
+    if (c === "(") {
+      const zeroWidth = /^\(\?<?[=!]/.exec(source.slice(i));
+      i += zeroWidth ? zeroWidth[0].length : source.startsWith("(?:", i) ? 3 : 1;
+      const inner = alternation();
+      if (!inner || source[i] !== ")") return null;
+      i++;
+      return zeroWidth ? { chars: [], empty: true } : inner;
+    }
+    if (c === "." || c === "*" || c === "+" || c === "?" || c === "{") return null;
+    i++;
+    return { chars: [c], empty: false };
+  }
+  /** Reads a quantifier after an atom, if any: true when it allows zero repetitions. */
+  function quantifierAllowsNone(): boolean {
+    const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(i));
+    if (!q) return false;
+    i += q[0].length;
+    return q[0][0] === "?" || q[0][0] === "*" || q[1] === "0";
+  }
+  const result = alternation();
+  if (!result || result.empty || i !== source.length || result.chars.length === 0) return null;
+  // One of each member (an escape, a range or a character), sorted: p, p, a, 0-9 → "0-9ap";
+  // the characters a class gives a meaning to escaped, wherever sorting puts them.
+  const members = result.chars.map((m) => (m.length === 1 && "\\]^-".includes(m) ? `\\${m}` : m));
+  return [...new Set(members)].sort().join("");
+}
+
+/** `(?=[…])` of the first characters of `source`, or "" when unknown. */
+const firstCharGuard = (source: string) => {
+  const chars = firstCharClass(source);
+  return chars === null ? "" : `(?=[${chars}])`;
+};
+
+/**
  * One alternation of alternatives, with the word boundary most of them start
- * with tested once: `\b(?:a|b)|^c` rather than `\ba|\bb|^c`. The same
- * language; in QuickJS (no first-character optimisation) every alternative is
- * tried at every position, so a shared `\b` fails most positions at once.
+ * with tested once, and a look-ahead of the characters a match can start with:
+ * `\b(?=[ab])(?:a…|b…)|^c` rather than `\ba…|\bb…|^c`. The same language. In
+ * QuickJS (no first-character optimisation) every alternative is tried at
+ * every position: a shared `\b` fails most positions at once, and the
+ * look-ahead most of the rest (a street line's words mostly start with other
+ * letters than the keywords).
  */
 function alternation(alternatives: string[]): string {
   const bounded = alternatives.filter((a) => a.startsWith("\\b"));
   const others = alternatives.filter((a) => !a.startsWith("\\b"));
-  const parts = others.map((a) => `(?:${a})`);
-  if (bounded.length > 0) parts.unshift(`\\b(?:${bounded.map((a) => `(?:${a.slice(2)})`).join("|")})`);
+  // Anchored alternatives fail at once away from the start: no look-ahead for them.
+  const parts = others.map((a) => `${a.startsWith("^") ? "" : firstCharGuard(a)}(?:${a})`);
+  if (bounded.length > 0) {
+    const body = bounded.map((a) => `(?:${a.slice(2)})`).join("|");
+    parts.unshift(`\\b${firstCharGuard(body)}(?:${body})`);
+  }
   return parts.join("|");
 }
 

@@ -4,8 +4,8 @@
  * readable sources of address-kind-patterns.ts.
  */
 import { readFileSync } from "node:fs";
-import { expect, test } from "vitest";
-import { GENERATED_FILE, generatedSource } from "../../scripts/generate-address-kind-regexes";
+import { describe, expect, test } from "vitest";
+import { firstCharClass, GENERATED_FILE, generatedSource } from "../../scripts/generate-address-kind-regexes";
 import {
   ADDRESS_KIND_PATTERN_SOURCES,
   ANY_BOX_NUMBER_SOURCE,
@@ -30,9 +30,11 @@ test("the literals are the sources, pattern by pattern", () => {
   same(ANY_BOX_NUMBER, ANY_BOX_NUMBER_SOURCE);
 });
 
+const sampleWords = ["p", "o", "box", "b", "post", "apo", "ae", "09", "123", "unit", "1234", "psc", "pmb", " ", "drawer", "bag", "go", "station", "pick", "up", "point", "relais", "parcel", "locker", "dhl", "nummer", "12345678", "apartado", "calle", "casilla", "postfach"];
+
 test("each kind's combined alternations match exactly where one of its patterns matches", () => {
   const lines = loadCorpus().map((entry) => normalizeAddressLine(entry.text));
-  const samples = fc.sample(fc.array(fc.constantFrom("p", "o", "box", "b", "post", "apo", "ae", "09", "123", "unit", "1234", "psc", "pmb", " ", "drawer", "bag", "go", "station", "pick", "up", "point", "relais", "parcel", "locker", "dhl", "nummer", "12345678"), { maxLength: 8 }).map((t) => t.join(" ")), 2000);
+  const samples = fc.sample(fc.array(fc.constantFrom(...sampleWords), { maxLength: 8 }).map((t) => t.join(" ")), 2000);
   for (const text of [...lines, ...samples]) {
     for (const kind of new Set(KIND_REGEXES.map(([k]) => k))) {
       const anyPattern = ADDRESS_KIND_PATTERNS.some((p) => p.kind === kind && p.re.test(text));
@@ -40,4 +42,39 @@ test("each kind's combined alternations match exactly where one of its patterns 
       expect(anyAlternation, `${kind}: ${JSON.stringify(text)}`).toBe(anyPattern);
     }
   }
+});
+
+describe("firstCharClass (the look-ahead each alternation starts with)", () => {
+  test("reads literals, classes, escapes and groups, and skips what consumes nothing", () => {
+    expect(firstCharClass("(?<!\\b(?:calle|de) )\\bapartado \\d")).toBe("a");
+    expect(firstCharClass("^[afd] ?p ?o$")).toBe("adf");
+    expect(firstCharClass("a?b|(?=q)c|\\d{0,3}x")).toBe("\\dabcx");
+    expect(firstCharClass("[ -]x|[a^]")).toBe(" \\-\\^a");
+  });
+
+  test("gives up where it cannot tell, or where a match may consume nothing", () => {
+    for (const source of ["a*", "(?:a|)", "[^a]b", ".x", "(a)\\1", "\\pL", "(?<name>a)"]) expect(firstCharClass(source)).toBeNull();
+  });
+
+  test("every match of every pattern starts with a character of its class", () => {
+    const lines = loadCorpus().map((entry) => normalizeAddressLine(entry.text));
+    const samples = fc.sample(fc.array(fc.constantFrom(...sampleWords), { maxLength: 8 }).map((t) => t.join(" ")), 500);
+    const sources = [...ADDRESS_KIND_PATTERN_SOURCES.map((p) => p.source), LEADING_BOX_SOURCE, CMRA_CONTEXT_SOURCE, ANY_BOX_NUMBER_SOURCE];
+    let checked = 0;
+    for (const source of sources) {
+      const chars = firstCharClass(source);
+      if (chars === null) continue;
+      const sticky = new RegExp(source, "y");
+      const first = new RegExp(`^[${chars}]`);
+      for (const text of [...lines, ...samples]) {
+        for (let k = 0; k < text.length; k++) {
+          sticky.lastIndex = k;
+          if (sticky.exec(text) === null) continue;
+          checked++;
+          expect(first.test(text.slice(k)), `${source} at ${k} of ${JSON.stringify(text)}`).toBe(true);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
 });
