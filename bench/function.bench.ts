@@ -25,20 +25,54 @@ import { instructionLimitFor, runFunction, SHOPIFY_LIMITS } from "../extensions/
 import { address, buildInput, type LineSpec } from "../extensions/checkout-guard/runner/sample-input";
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "results", "function.json");
+/** Reads the input and writes an empty result; keeps the input referenced, as the function does (see its entry). */
 const ECHO_BUNDLE =
-  "export function cartValidationsGenerateRun(){ ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
+  "let kept; export function cartValidationsGenerateRun(){ kept = ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
 /** Appended to the real bundle: an export that only reads the input, so that the module's top level is measured alone. */
 const MODULE_ONLY_EXPORT =
-  "\nexport function moduleOnly(){ ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
+  "\nlet kept; export function moduleOnly(){ kept = ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
 /**
- * The least input a cart rule that looks at each line can work from: every line's
- * quantity and one yes/no answer about its product. Any per-line rule of the
- * catalogue needs at least this much, whatever the engine (not even the
- * `__typename` the real query carries for Shopify's tooling).
+ * Line inputs no JavaScript rule engine can do without (see measureFloors), each
+ * with its query (validated against the schema) and one line of its answer.
+ * Neither carries the `__typename` the real query has for Shopify's tooling, nor
+ * the tag and collection id Shopify echoes in each answer.
  */
-const LEAST_CART_QUERY = `query LeastCartInput($collectionIds: [ID!]!) {
+const FLOOR_INPUTS = [
+  {
+    name: "leastCartInput",
+    about: "the least any cart rule that looks at each line needs: its quantity and one yes/no answer about its product",
+    query: `query LeastCartInput($collectionIds: [ID!]!) {
   cart { lines { quantity merchandise { ... on ProductVariant { product { inAnyCollection(ids: $collectionIds) } } } } }
-}`;
+}`,
+    line: (i: number) => ({ quantity: 1 + (i % 3), merchandise: { product: { inAnyCollection: i % 5 === 0 } } }),
+  },
+  {
+    name: "goalRulesInput",
+    about:
+      "the least the goal case's rules (all sixteen kinds) need of each line: quantity; variant and product ids (selectors); " +
+      "an answer per queried tag and collection; weight, unit, shipping and gift card (weight rules); the title (messages)",
+    query: `query GoalRulesInput($productTags: [String!]!, $collectionIds: [ID!]!) {
+  cart { lines { quantity merchandise { ... on ProductVariant { id weight weightUnit requiresShipping
+    product { id title isGiftCard hasTags(tags: $productTags) { hasTag } inCollections(ids: $collectionIds) { isMember } } } } } }
+}`,
+    line: (i: number) => ({
+      quantity: 1 + (i % 3),
+      merchandise: {
+        id: `gid://shopify/ProductVariant/${9000 + i}`,
+        weight: 250,
+        weightUnit: "GRAMS",
+        requiresShipping: true,
+        product: {
+          id: `gid://shopify/Product/${5000 + i}`,
+          title: `Product ${i}`,
+          isGiftCard: false,
+          hasTags: [{ hasTag: i % 4 === 0 }],
+          inCollections: [{ isMember: i % 5 === 0 }],
+        },
+      },
+    }),
+  },
+];
 const SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "extensions", "checkout-guard", "schema.graphql");
 const LINE_COUNTS = [1, 50, 200, 2000];
 const RULE_COUNTS = [1, 10, 50];
@@ -197,51 +231,42 @@ async function main() {
 }
 
 /**
- * What any JavaScript function in this engine pays before its rules run, at the
- * goal's 200 lines: evaluating this bundle's module top level, and receiving the
- * least input a per-line cart rule needs (LEAST_CART_QUERY, validated against
- * the schema). If receiving that input alone is over the goal, no JavaScript
- * rule engine can meet it in this engine.
+ * What a JavaScript function pays in this engine before its rules run, at the
+ * goal's 200 lines: this bundle's module top level, and receiving the line
+ * inputs of FLOOR_INPUTS (an empty function reading them). If receiving what
+ * the goal case's rules need is already over the goal, no rule engine written
+ * in JavaScript can meet it here.
  */
 async function measureFloors(bundleCode: string) {
   const lineCount = 200;
   const goal = SHOPIFY_LIMITS.instructions / 10;
-  const least = {
-    cart: {
-      lines: Array.from({ length: lineCount }, (_, i) => ({
-        quantity: 1 + (i % 3),
-        merchandise: { product: { inAnyCollection: i % 5 === 0 } },
-      })),
-    },
-  };
-  const schema = buildSchema(readFileSync(SCHEMA_FILE, "utf8"));
-  const invalid = validateFixtureInput(parse(LEAST_CART_QUERY), schema, least).errors;
-  if (invalid.length > 0) throw new Error(`the least cart input does not match its query: ${invalid.map(String).join("; ")}`);
   const limits = { maxInstructions: 5e9, timeoutMs: 60_000 };
-  const echoLeast = await runFunction(least, { bundle: ECHO_BUNDLE, ...limits });
+  const schema = buildSchema(readFileSync(SCHEMA_FILE, "utf8"));
+  const inputs = [];
+  for (const floor of FLOOR_INPUTS) {
+    const input = { cart: { lines: Array.from({ length: lineCount }, (_, i) => floor.line(i)) } };
+    const invalid = validateFixtureInput(parse(floor.query), schema, input).errors;
+    if (invalid.length > 0) throw new Error(`${floor.name} does not match its query: ${invalid.map(String).join("; ")}`);
+    const run = await runFunction(input, { bundle: ECHO_BUNDLE, ...limits });
+    if (run.error) throw new Error(`${floor.name}: ${run.error}`);
+    inputs.push({ name: floor.name, about: floor.about, query: floor.query, instructions: run.executeInstructions, perLine: Math.round(run.executeInstructions / lineCount) });
+  }
   const small = buildInput({ lines: lines(1), addresses: [address({})], config: { v: 1, rules: [] } });
   const echoSmall = await runFunction(small, { bundle: ECHO_BUNDLE, ...limits });
   const moduleOnly = await runFunction(small, { bundle: bundleCode + MODULE_ONLY_EXPORT, exportName: "moduleOnly", ...limits });
-  const failed = echoLeast.error ?? echoSmall.error ?? moduleOnly.error;
-  if (failed) throw new Error(`floor measurement failed: ${failed}`);
-  const moduleTopLevelInstructions = moduleOnly.executeInstructions - echoSmall.executeInstructions;
-  const leastCartInputInstructions = echoLeast.executeInstructions;
-  const floor = moduleTopLevelInstructions + leastCartInputInstructions;
+  if (echoSmall.error ?? moduleOnly.error) throw new Error(`module top level: ${echoSmall.error ?? moduleOnly.error}`);
+  const goalRules = inputs.find((i) => i.name === "goalRulesInput")!;
   return {
     about:
-      "Costs no rule engine written in JavaScript avoids, at the goal's cart size: this bundle's module top level " +
-      "(evaluated with an export that only reads a one-line input, minus that read), and an empty function receiving the least input " +
-      "a per-line cart rule needs (leastCartInputQuery: each line's quantity and one membership answer) and writing an empty result.",
+      "What a JavaScript function pays here before any rule runs, at the goal's cart size: this bundle's module top level " +
+      "(evaluated with an export that only reads a one-line input, minus that read), and an empty function receiving each line input " +
+      "(validated against the schema) and writing an empty result.",
     lines: lineCount,
-    moduleTopLevelInstructions,
-    leastCartInputQuery: LEAST_CART_QUERY,
-    leastCartInputInstructions,
-    leastCartInputPerLine: Math.round(leastCartInputInstructions / lineCount),
-    /** This bundle's floor: top level + least input. */
-    floorInstructions: floor,
+    moduleTopLevelInstructions: moduleOnly.executeInstructions - echoSmall.executeInstructions,
+    inputs,
     goalInstructions: goal,
-    /** Whether a JavaScript cart rule could meet the goal at all: receiving the least input must fit in it. */
-    goalReachable: leastCartInputInstructions < goal,
+    /** Whether any JavaScript rule engine could meet the goal here: receiving what the goal case's rules need must fit in it. */
+    goalReachable: goalRules.instructions < goal,
   };
 }
 
