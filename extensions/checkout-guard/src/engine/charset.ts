@@ -19,6 +19,10 @@ const ACCENTED = /(?![A-Za-z])\p{Script=Latin}|\p{M}/u;
 export type Charset = "latin" | "ascii" | "noEmoji";
 
 export function charsetAccepts(text: string, allow: Charset, accents = true): boolean {
+  // Printable ASCII passes every charset (its letters are Latin without accents, the
+  // rest common to all scripts, none an emoji): one cheap scan answers for most
+  // addresses, where the Unicode-property scans below cost QuickJS several times more.
+  if (!NOT_PRINTABLE_ASCII.test(text)) return true;
   switch (allow) {
     case "ascii":
       return !NOT_PRINTABLE_ASCII.test(text);

@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import fc from "fast-check";
+import { charsetAccepts } from "../../src/engine/charset";
 import { errorsFor, messagesFor } from "./build";
 
 const target = (field: string, group = 0) => `$.cart.deliveryGroups[${group}].deliveryAddress.${field}`;
@@ -151,6 +153,21 @@ describe("charset (rule 5)", () => {
     expect(errorsFor([rule], { addresses: [{ company: "Flag 🇫🇷" }] })).toHaveLength(1);
     expect(errorsFor([rule], { addresses: [{ company: "I ❤️ NY" }] })).toHaveLength(1);
     expect(errorsFor([rule], { addresses: [{ company: "ACME™ © Ünïcødé 東京" }] })).toEqual([]);
+  });
+
+  // charsetAccepts answers printable ASCII with one cheap scan; the Unicode-property
+  // checks must agree. A no-break space (common to all scripts, not an emoji) keeps
+  // the text off that shortcut without changing what latin and noEmoji say of it.
+  test("printable ASCII passes latin (with or without accents) and noEmoji by the Unicode-property checks too", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1 }), (ascii) => {
+        for (const [allow, accents] of [["latin", true], ["latin", false], ["noEmoji", true]] as const) {
+          expect(charsetAccepts(`${ascii}\u00a0`, allow, accents)).toBe(true);
+          expect(charsetAccepts(ascii, allow, accents)).toBe(true);
+        }
+        expect(charsetAccepts(ascii, "ascii")).toBe(true);
+      }),
+    );
   });
 });
 
