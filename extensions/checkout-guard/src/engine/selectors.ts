@@ -18,14 +18,32 @@ import { union, type CartLines } from "./cart-lines";
 export type Selection = readonly number[] | null;
 export type CompiledSelector = (cart: CartLines) => Selection;
 
-const gids = (type: string, ids: readonly string[] | undefined) => (ids ?? []).map((id) => `gid://shopify/${type}/${id}`);
+const NO_KEYS: readonly string[] = [];
+
+// Plain loops, and nothing built for an absent list: selectors are compiled for
+// every cart rule at every run, where QuickJS charges a closure per `map` call.
+function gids(prefix: string, ids: readonly string[] | undefined): readonly string[] {
+  if (ids === undefined || ids.length === 0) return NO_KEYS;
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i++) out.push(prefix + ids[i]);
+  return out;
+}
+
+function normalisedTags(tags: readonly string[] | undefined): readonly string[] {
+  if (tags === undefined || tags.length === 0) return NO_KEYS;
+  const out: string[] = [];
+  for (let i = 0; i < tags.length; i++) out.push(tags[i].trim().toLowerCase());
+  return out;
+}
+
 const everyLine: CompiledSelector = () => null;
 
 export function compileSelector(selector: Selector | undefined): CompiledSelector {
-  const products = gids("Product", selector?.products);
-  const variants = gids("ProductVariant", selector?.variants);
-  const tags = (selector?.tags ?? []).map((t) => t.trim().toLowerCase());
-  const collections = gids("Collection", selector?.collections);
+  if (selector === undefined) return everyLine;
+  const products = gids("gid://shopify/Product/", selector.products);
+  const variants = gids("gid://shopify/ProductVariant/", selector.variants);
+  const tags = normalisedTags(selector.tags);
+  const collections = gids("gid://shopify/Collection/", selector.collections);
   if (products.length + variants.length + tags.length + collections.length === 0) return everyLine;
   return (cart) => {
     let found: readonly number[] = [];
