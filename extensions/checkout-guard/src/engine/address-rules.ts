@@ -149,30 +149,40 @@ function postalCodeCheck(rule: RuleOf<"postalCode">): AddressCheck {
   };
 }
 
+/** Upper-cased (and trimmed) codes; a plain loop (see destinationCheck). */
+function upperCodes(codes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < codes.length; i++) out.push(codes[i].trim().toUpperCase());
+  return out;
+}
+
+// Lists and a prototype-free table rather than Sets and a Map: a rule names a few
+// codes, and QuickJS charges far more to build a Set than to scan a short list.
 function destinationCheck(rule: RuleOf<"destination">): AddressCheck {
-  const provinces = new Map<string, Set<string>>();
-  for (const [country, codes] of Object.entries(rule.provinces ?? {})) {
-    provinces.set(country.toUpperCase(), new Set(codes.map((c) => c.trim().toUpperCase())));
-  }
-  const countries = new Set((rule.countries ?? []).map((c) => c.toUpperCase()));
+  const provinces: Record<string, readonly string[]> = Object.create(null);
+  const countries = upperCodes(rule.countries ?? []);
   const allow = rule.mode === "allow";
-  // Allow mode: the listed countries, and the countries whose provinces are listed.
-  if (allow) for (const country of provinces.keys()) countries.add(country);
+  for (const code in rule.provinces) {
+    const country = code.toUpperCase();
+    provinces[country] = upperCodes(rule.provinces[code]);
+    // Allow mode: the listed countries, and the countries whose provinces are listed.
+    if (allow && !countries.includes(country)) countries.push(country);
+  }
   // An allow list naming nothing would refuse every address: treat it as inert.
-  if (allow && countries.size === 0) return () => NONE;
+  if (allow && countries.length === 0) return () => NONE;
   return (address, country) => {
     if (country === null) return NONE;
     const province = valueOf(address, "provinceCode").toUpperCase();
-    const listed = provinces.get(country);
+    const listed = provinces[country];
     if (allow) {
-      if (!countries.has(country)) return [{ key: "destinationCountry", field: "countryCode", args: { field: "countryCode", country } }];
-      if (listed && !listed.has(province)) {
+      if (!countries.includes(country)) return [{ key: "destinationCountry", field: "countryCode", args: { field: "countryCode", country } }];
+      if (listed && !listed.includes(province)) {
         return [{ key: "destinationProvince", field: "provinceCode", args: { field: "provinceCode", country, province: province || undefined } }];
       }
       return NONE;
     }
-    if (countries.has(country)) return [{ key: "destinationCountry", field: "countryCode", args: { field: "countryCode", country } }];
-    if (listed && province !== "" && listed.has(province)) {
+    if (countries.includes(country)) return [{ key: "destinationCountry", field: "countryCode", args: { field: "countryCode", country } }];
+    if (listed && province !== "" && listed.includes(province)) {
       return [{ key: "destinationProvince", field: "provinceCode", args: { field: "provinceCode", country, province } }];
     }
     return NONE;
