@@ -149,48 +149,28 @@ const RULE_SPECS: Record<string, () => RuleSpec> = {
   dependency: () => ({ required: { select: selector, requires: selector }, optional: common }),
 };
 
-/**
- * A kind's keys as the check reads them: each key's check, looked up by the
- * key itself (prototype-free tables), and how many keys are required. One
- * pass over a rule's own keys then checks it: in QuickJS a `for…in` and a
- * look-up per key cost thousands of instructions each.
- */
-type KeyTable = { optional: Record<string, Check>; required: Record<string, Check>; requiredCount: number };
+const specs: Record<string, RuleSpec> = Object.create(null);
 
-const accept: Check = () => true;
-const tables: Record<string, KeyTable> = Object.create(null);
-
-function tableOf(kind: unknown): KeyTable | undefined {
+function specOf(kind: unknown): RuleSpec | undefined {
   if (typeof kind !== "string") return undefined;
-  const table = tables[kind];
-  if (table !== undefined || !Object.prototype.hasOwnProperty.call(RULE_SPECS, kind)) return table;
-  const spec = RULE_SPECS[kind]();
-  // id and kind are checked before the pass; here they are keys every rule may have.
-  const optional: Record<string, Check> = Object.assign(Object.create(null), spec.optional, { id: accept, kind: accept });
-  const required: Record<string, Check> = Object.assign(Object.create(null), spec.required);
-  for (const k in required) delete optional[k];
-  return (tables[kind] = { optional, required, requiredCount: Object.keys(required).length });
+  const spec = specs[kind];
+  if (spec !== undefined || !Object.prototype.hasOwnProperty.call(RULE_SPECS, kind)) return spec;
+  return (specs[kind] = RULE_SPECS[kind]());
 }
 
 const isId = regex(ID);
 
 function isRule(value: unknown): boolean {
   if (!isObj(value)) return false;
-  const table = tableOf(value.kind);
-  if (!table || !isId(value.id)) return false;
-  let requiredSeen = 0;
+  const spec = specOf(value.kind);
+  if (!spec || !isId(value.id)) return false;
+  for (const k in spec.required) if (!(k in value) || !spec.required[k](value[k])) return false;
   for (const k in value) {
-    const v = value[k];
-    const optional = table.optional[k];
-    if (optional !== undefined) {
-      if (v !== undefined && !optional(v)) return false;
-      continue;
-    }
-    const required = table.required[k];
-    if (required === undefined || !required(v)) return false;
-    requiredSeen++;
+    if (k === "id" || k === "kind" || k in spec.required) continue;
+    const check = spec.optional[k];
+    if (!check || (value[k] !== undefined && !check(value[k]))) return false;
   }
-  return requiredSeen === table.requiredCount;
+  return true;
 }
 
 /**
