@@ -72,16 +72,27 @@ const record = (key: Check, item: Check): Check => (value) => {
   return true;
 };
 
+/**
+ * Makes a table of checks prototype-free, so that looking a document's key up in
+ * it finds only the checks listed: otherwise a key such as "constructor" or
+ * "toString" would find Object.prototype's member and pass as a known key.
+ */
+const ownKeysOnly = (table: Record<string, Check>): Record<string, Check> => Object.setPrototypeOf(table, null);
+
 /** A strict object: only the listed keys; required ones present; each valid. */
-const strict = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => (value) => {
-  if (!isObj(value)) return false;
-  for (const k in required) if (!(k in value) || !required[k](value[k])) return false;
-  for (const k in value) {
-    if (k in required) continue;
-    const check = optional[k];
-    if (!check || (value[k] !== undefined && !check(value[k]))) return false;
-  }
-  return true;
+const strict = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => {
+  ownKeysOnly(required);
+  ownKeysOnly(optional);
+  return (value) => {
+    if (!isObj(value)) return false;
+    for (const k in required) if (!(k in value) || !required[k](value[k])) return false;
+    for (const k in value) {
+      if (k in required) continue;
+      const check = optional[k];
+      if (!check || (value[k] !== undefined && !check(value[k]))) return false;
+    }
+    return true;
+  };
 };
 
 const countryCode = regex(COUNTRY);
@@ -155,7 +166,10 @@ function specOf(kind: unknown): RuleSpec | undefined {
   if (typeof kind !== "string") return undefined;
   const spec = specs[kind];
   if (spec !== undefined || !Object.prototype.hasOwnProperty.call(RULE_SPECS, kind)) return spec;
-  return (specs[kind] = RULE_SPECS[kind]());
+  const built = RULE_SPECS[kind]();
+  ownKeysOnly(built.required);
+  ownKeysOnly(built.optional);
+  return (specs[kind] = built);
 }
 
 const isId = regex(ID);

@@ -56,6 +56,17 @@ describe("readConfig agrees with parseConfig", () => {
     }
   });
 
+  test("on keys named like Object.prototype's members, which are unknown keys", () => {
+    for (const key of ["constructor", "toString", "hasOwnProperty", "valueOf", "__proto__"]) {
+      // JSON.parse, as Shopify's input arrives: "__proto__" is then an own key.
+      const extra = (json: string) => JSON.parse(json.replaceAll("KEY", key));
+      expect(agree(extra('{"v":1,"rules":[{"id":"n","kind":"streetNumber","KEY":1}]}'))).toBe(false);
+      expect(agree(extra('{"v":1,"rules":[{"id":"q","kind":"lineQuantity","select":{"KEY":["1"]}}]}'))).toBe(false);
+      expect(agree(extra('{"v":1,"rules":[{"id":"q","kind":"cartQuantity","schedule":{"KEY":"2026-01-01T00:00:00"}}]}'))).toBe(false);
+      expect(agree(extra('{"v":1,"rules":[{"id":"x","kind":"KEY"}]}'))).toBe(false);
+    }
+  });
+
   test("on every single-field mutation of every valid rule", () => {
     for (const rule of VALID_RULES) {
       const keys = [...Object.keys(rule), "extra", "min", "max", "select", "countries", "display", "fields", "stage", "message"];
