@@ -58,8 +58,10 @@ export function evaluateFacts(config: Config, facts: Facts): Evaluation {
   for (const rule of config.rules) {
     if (collector.full) break;
     if (!stageBlocks(rule.stage, facts.step)) continue;
-    if (!scheduled(rule.schedule)) continue;
-    const scope = compileScope(rule.countries);
+    // Most rules have no schedule and no scope: skip those calls (thousands of
+    // instructions each in QuickJS, at every rule).
+    if (rule.schedule !== undefined && !scheduled(rule.schedule)) continue;
+    const scope = rule.countries === undefined ? null : compileScope(rule.countries);
 
     if (isAddressRule(rule)) {
       if (groupsWithAddress.length === 0) continue;

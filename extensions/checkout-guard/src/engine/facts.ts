@@ -32,7 +32,7 @@ export interface Facts {
   clock: (boolean | undefined)[];
 }
 
-const STEPS = new Set(["CART_INTERACTION", "CHECKOUT_INTERACTION", "CHECKOUT_COMPLETION"]);
+const STEPS: readonly string[] = ["CART_INTERACTION", "CHECKOUT_INTERACTION", "CHECKOUT_COMPLETION"];
 
 type AnyRecord = Record<string, unknown>;
 const obj = (value: unknown): AnyRecord | null =>
@@ -52,7 +52,7 @@ export function readFacts(input: FunctionInput): Facts {
   const root = obj(input) ?? {};
   const cart = obj(root.cart) ?? {};
   const stepValue = str(obj(root.buyerJourney)?.step);
-  const step = stepValue !== null && STEPS.has(stepValue) ? (stepValue as JourneyStep) : null;
+  const step = stepValue !== null && STEPS.includes(stepValue) ? (stepValue as JourneyStep) : null;
 
   const groups: GroupFacts[] = [];
   const groupCountries: string[] = [];

@@ -334,8 +334,8 @@ const addressKindLabelsIn = lazyTables<Record<AddressKind, string>>({
 });
 export const ADDRESS_KIND_LABELS = /* @__PURE__ */ allTables(addressKindLabelsIn);
 
-/** Languages whose numbers use a decimal comma. */
-const DECIMAL_COMMA = new Set(["fr", "de", "es", "it", "nl", "pt"]);
+/** Languages whose numbers use a decimal comma. (Lists, not Sets, in this file: a Set built at module start costs every run.) */
+const DECIMAL_COMMA: readonly string[] = ["fr", "de", "es", "it", "nl", "pt"];
 
 const isMessageLanguage = (code: string): code is MessageLanguage =>
   (MESSAGE_LANGUAGES as readonly string[]).includes(code);
@@ -374,15 +374,13 @@ export function formatNumber(value: number, languages: readonly string[] = [], d
   }
   if (text === "-0") text = "0";
   const base = languages.find((l) => isMessageLanguage(l.split("-")[0]))?.split("-")[0];
-  return base && DECIMAL_COMMA.has(base) ? text.replace(".", ",") : text;
+  return base && DECIMAL_COMMA.includes(base) ? text.replace(".", ",") : text;
 }
-
-const PLACEHOLDER_SET = new Set<string>(PLACEHOLDERS);
 
 /** Fills a template's placeholders from `args` in the given language candidates. */
 export function renderMessage(template: string, args: MessageArgs, languages: readonly string[] = []): string {
   return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
-    if (!PLACEHOLDER_SET.has(name)) return whole;
+    if (!(PLACEHOLDERS as readonly string[]).includes(name)) return whole;
     const value = args[name as Placeholder];
     if (value === undefined || value === null) return "";
     switch (name as Placeholder) {
