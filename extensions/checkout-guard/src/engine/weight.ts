@@ -18,7 +18,8 @@ export const UNIT_SYMBOLS: Record<WeightUnit, string> = {
 
 /** Grams in `value` of `unit`; an unknown unit counts as grams, a missing or invalid weight as 0. */
 export function toGrams(value: number | null | undefined, unit: string | null | undefined): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return 0;
+  // Comparisons rather than Number.isFinite (NaN fails `> 0`): this runs for every cart line.
+  if (!(typeof value === "number" && value > 0 && value < Infinity)) return 0;
   const factor = GRAMS_PER_UNIT[unit as WeightUnit] ?? 1;
   return value * factor;
 }
