@@ -94,6 +94,9 @@ function fieldLengthCheck(rule: RuleOf<"fieldLength">): AddressCheck {
     for (const field of rule.fields) {
       const text = valueOf(address, field);
       if (text === "") continue;
+      // A text has between half its UTF-16 length and that length in characters:
+      // count them (one step per character in QuickJS) only when that decides.
+      if ((max === undefined || text.length <= max) && (min === undefined || text.length >= 2 * min)) continue;
       const length = charLength(text);
       if (max !== undefined && length > max) {
         findings.push({ key: "fieldLengthMax", field, args: { field, min, max, limit: max, length } });

@@ -95,6 +95,18 @@ describe("fieldLength (rule 3)", () => {
     expect(errorsFor([max], { addresses: [{ city: "𝔸𝔹ℂ" }] })).toEqual([]);
   });
 
+  test("decides as counting every character would, astral and combined characters included", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", " ", "é", "e\u0301", "𝔸", "中", "🇫🇷"), maxLength: 14 });
+    const limit = fc.option(fc.integer({ min: 0, max: 16 }), { nil: undefined });
+    fc.assert(
+      fc.property(text, limit, limit, (city, min, max) => {
+        const length = Array.from(city.trim()).length;
+        const expected = city.trim() !== "" && ((max !== undefined && length > max) || (min !== undefined && length < min));
+        expect(errorsFor([{ id: "l", kind: "fieldLength", fields: ["city"], min, max }], { addresses: [{ city }] })).toHaveLength(expected ? 1 : 0);
+      }),
+    );
+  });
+
   test("each field listed is checked at its own target", () => {
     const errors = errorsFor([rule], { addresses: [{ address1: "1 Ru", address2: "Building 12345" }] });
     expect(errors.map((e) => e.target)).toEqual([target("address1"), target("address2")]);
