@@ -103,28 +103,36 @@ const mode = oneOf(["allow", "block"]);
 
 const selector = strict({}, { products: numericIds, variants: numericIds, tags: list(nonBlank(255)), collections: numericIds });
 
-const common: Record<string, Check> = {
+/** Keys every rule may have, and those only address rules add. */
+const common: Record<string, Check> = ownKeysOnly({
   schedule: strict({}, { start: localDateTime, end: localDateTime }),
   countries: strict({ codes: list(countryCode, 1) }, { not: isBool }),
   stage: oneOf(STAGES),
   message: nonBlank(500),
   translations: record(regex(LANGUAGE), nonBlank(500)),
-};
-const addressCommon: Record<string, Check> = { ...common, display: oneOf(["field", "banner"]) };
-const minMaxCount = { min: count, max: count };
-
-type RuleSpec = { required: Record<string, Check>; optional: Record<string, Check> };
+});
+const addressCommon: Record<string, Check> = ownKeysOnly({ ...common, display: oneOf(["field", "banner"]) });
+const NO_KEYS: Record<string, Check> = ownKeysOnly({});
 
 /**
- * Per kind: required and optional keys besides `id` and `kind`. Each spec is
- * built when a rule of its kind is first checked: its closures and spread
- * objects would cost QuickJS ~0.4M WebAssembly instructions on every run
- * for all sixteen kinds, and most configurations use a few.
+ * A kind's keys besides `id` and `kind`: required ones; its own optional ones;
+ * and the shared optional ones (`common` or `addressCommon`), looked up after
+ * its own, so that a kind can give a shared key its own meaning.
  */
-const RULE_SPECS: Record<string, () => RuleSpec> = {
+type RuleSpec = { required: Record<string, Check>; optional: Record<string, Check>; shared: Record<string, Check>; requiredCount: number };
+type RuleSpecKeys = Omit<RuleSpec, "requiredCount">;
+
+/**
+ * Per kind, built when a rule of its kind is first checked: its closures would
+ * cost QuickJS ~0.4M WebAssembly instructions on every run for all sixteen
+ * kinds, and most configurations use a few. No spreading of the shared keys
+ * into each kind's table: a copy costs thousands of instructions per key.
+ */
+const RULE_SPECS: Record<string, () => RuleSpecKeys> = {
   addressKind: () => ({
     required: { block: list(oneOf(ADDRESS_KINDS), 1) },
-    optional: { ...addressCommon, fields: list(oneOf(ADDRESS_KIND_FIELDS), 1) },
+    optional: { fields: list(oneOf(ADDRESS_KIND_FIELDS), 1) },
+    shared: addressCommon,
   }),
   fieldPattern: () => ({
     required: {
@@ -132,32 +140,44 @@ const RULE_SPECS: Record<string, () => RuleSpec> = {
       pattern: (value) => typeof value === "string" && value.length >= 1 && value.length <= 300,
       mode,
     },
-    optional: { ...addressCommon, ignoreCase: isBool },
+    optional: { ignoreCase: isBool },
+    shared: addressCommon,
   }),
-  fieldLength: () => ({ required: { fields: list(addressField, 1) }, optional: { ...addressCommon, ...minMaxCount } }),
-  requiredFields: () => ({ required: { fields: list(addressField, 1) }, optional: addressCommon }),
+  fieldLength: () => ({ required: { fields: list(addressField, 1) }, optional: { min: count, max: count }, shared: addressCommon }),
+  requiredFields: () => ({ required: { fields: list(addressField, 1) }, optional: NO_KEYS, shared: addressCommon }),
   charset: () => ({
     required: { fields: list(addressField, 1), allow: oneOf(["latin", "ascii", "noEmoji"]) },
-    optional: { ...addressCommon, accents: isBool },
+    optional: { accents: isBool },
+    shared: addressCommon,
   }),
-  streetNumber: () => ({ required: {}, optional: addressCommon }),
+  streetNumber: () => ({ required: NO_KEYS, optional: NO_KEYS, shared: addressCommon }),
   postalCode: () => ({
     required: { mode, codes: record(countryCode, list(regex(POSTAL_ENTRY), 1)) },
-    optional: addressCommon,
+    optional: NO_KEYS,
+    shared: addressCommon,
   }),
   destination: () => ({
     required: { mode },
     // The destination rule's own `countries` (a list) replaces the common scope.
-    optional: { ...addressCommon, countries: list(countryCode), provinces: record(countryCode, list(nonBlank(10), 1)) },
+    optional: { countries: list(countryCode), provinces: record(countryCode, list(nonBlank(10), 1)) },
+    shared: addressCommon,
   }),
-  cartQuantity: () => ({ required: {}, optional: { ...common, ...minMaxCount } }),
-  lineQuantity: () => ({ required: {}, optional: { ...common, ...minMaxCount, multiple: positiveCount, select: selector } }),
-  productQuantity: () => ({ required: {}, optional: { ...common, ...minMaxCount, select: selector } }),
-  subtotal: () => ({ required: { limits: record(regex(CURRENCY), strict({}, { min: amount, max: amount })) }, optional: common }),
-  distinctLines: () => ({ required: { max: positiveCount }, optional: common }),
-  weight: () => ({ required: { unit: oneOf(WEIGHT_UNITS) }, optional: { ...common, min: amount, max: amount } }),
-  exclusive: () => ({ required: { select: selector }, optional: { ...common, other: selector } }),
-  dependency: () => ({ required: { select: selector, requires: selector }, optional: common }),
+  cartQuantity: () => ({ required: NO_KEYS, optional: { min: count, max: count }, shared: common }),
+  lineQuantity: () => ({
+    required: NO_KEYS,
+    optional: { min: count, max: count, multiple: positiveCount, select: selector },
+    shared: common,
+  }),
+  productQuantity: () => ({ required: NO_KEYS, optional: { min: count, max: count, select: selector }, shared: common }),
+  subtotal: () => ({
+    required: { limits: record(regex(CURRENCY), strict({}, { min: amount, max: amount })) },
+    optional: NO_KEYS,
+    shared: common,
+  }),
+  distinctLines: () => ({ required: { max: positiveCount }, optional: NO_KEYS, shared: common }),
+  weight: () => ({ required: { unit: oneOf(WEIGHT_UNITS) }, optional: { min: amount, max: amount }, shared: common }),
+  exclusive: () => ({ required: { select: selector }, optional: { other: selector }, shared: common }),
+  dependency: () => ({ required: { select: selector, requires: selector }, optional: NO_KEYS, shared: common }),
 };
 
 const specs: Record<string, RuleSpec> = Object.create(null);
@@ -166,25 +186,33 @@ function specOf(kind: unknown): RuleSpec | undefined {
   if (typeof kind !== "string") return undefined;
   const spec = specs[kind];
   if (spec !== undefined || !Object.prototype.hasOwnProperty.call(RULE_SPECS, kind)) return spec;
-  const built = RULE_SPECS[kind]();
-  ownKeysOnly(built.required);
-  ownKeysOnly(built.optional);
-  return (specs[kind] = built);
+  const { required, optional, shared } = RULE_SPECS[kind]();
+  let requiredCount = 0;
+  for (const _ in required) requiredCount++;
+  return (specs[kind] = { required: ownKeysOnly(required), optional: ownKeysOnly(optional), shared, requiredCount });
 }
 
 const isId = regex(ID);
 
+/** One pass over the rule's own keys: each known and valid, every required one present. */
 function isRule(value: unknown): boolean {
   if (!isObj(value)) return false;
   const spec = specOf(value.kind);
   if (!spec || !isId(value.id)) return false;
-  for (const k in spec.required) if (!(k in value) || !spec.required[k](value[k])) return false;
+  let requiredSeen = 0;
   for (const k in value) {
-    if (k === "id" || k === "kind" || k in spec.required) continue;
-    const check = spec.optional[k];
-    if (!check || (value[k] !== undefined && !check(value[k]))) return false;
+    if (k === "id" || k === "kind") continue;
+    const v = value[k];
+    const required = spec.required[k];
+    if (required !== undefined) {
+      if (!required(v)) return false;
+      requiredSeen++;
+      continue;
+    }
+    const optional = spec.optional[k] ?? spec.shared[k];
+    if (optional === undefined || (v !== undefined && !optional(v))) return false;
   }
-  return true;
+  return requiredSeen === spec.requiredCount;
 }
 
 /**
