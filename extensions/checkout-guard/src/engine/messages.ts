@@ -85,18 +85,20 @@ type MessageTable = Record<MessageKey, string>;
  * Tables per language, each built on first use: at checkout only the buyer's
  * language is needed, and QuickJS pays about 2k WebAssembly instructions per
  * property of an object literal (seven languages of messages and labels
- * would cost ~0.4M on every run).
+ * would cost ~0.4M on every run). Even the builders are made on first use
+ * (a run that blocks nothing renders no message): seven closures cost ~30k.
  */
-function lazyTables<T>(builders: Record<MessageLanguage, () => T>): (language: MessageLanguage) => T {
+function lazyTables<T>(makeBuilders: () => Record<MessageLanguage, () => T>): (language: MessageLanguage) => T {
   const built: Partial<Record<MessageLanguage, T>> = {};
-  return (language) => (built[language] ??= builders[language]());
+  let builders: Record<MessageLanguage, () => T> | undefined;
+  return (language) => (built[language] ??= (builders ??= makeBuilders())[language]());
 }
 
 function allTables<T>(tableIn: (language: MessageLanguage) => T): Record<MessageLanguage, T> {
   return Object.fromEntries(MESSAGE_LANGUAGES.map((language) => [language, tableIn(language)])) as Record<MessageLanguage, T>;
 }
 
-const messagesIn = lazyTables<MessageTable>({
+const messagesIn = lazyTables<MessageTable>(() => ({
   en: () => ({
     addressKind: "{field}: we can't deliver to this type of address ({kind}). Please enter a street address.",
     fieldPattern: "{field}: this format isn't accepted. Please check it.",
@@ -300,12 +302,12 @@ const messagesIn = lazyTables<MessageTable>({
     exclusiveOther: "{product} não pode ser comprado junto com {other}.",
     dependency: "{product} só pode ser comprado junto com um produto obrigatório.",
   }),
-});
+}));
 /** Every built-in message table (for the admin and the tests; the function reads them one language at a time). */
 export const DEFAULT_MESSAGES = /* @__PURE__ */ allTables(messagesIn);
 
 /** Field names as checkout shows them, for {field}. */
-const fieldLabelsIn = lazyTables<Record<AddressField, string>>({
+const fieldLabelsIn = lazyTables<Record<AddressField, string>>(() => ({
   en: () => ({ address1: "Address", address2: "Apartment, suite, etc.", city: "City", company: "Company", zip: "Postal code", provinceCode: "State/province", countryCode: "Country/region", phone: "Phone", firstName: "First name", lastName: "Last name" }),
   fr: () => ({ address1: "Adresse", address2: "Appartement, suite, etc.", city: "Ville", company: "Entreprise", zip: "Code postal", provinceCode: "État/province", countryCode: "Pays/région", phone: "Téléphone", firstName: "Prénom", lastName: "Nom" }),
   de: () => ({ address1: "Adresse", address2: "Wohnung, Zimmer usw.", city: "Stadt", company: "Firma", zip: "Postleitzahl", provinceCode: "Bundesland/Provinz", countryCode: "Land/Region", phone: "Telefon", firstName: "Vorname", lastName: "Nachname" }),
@@ -313,7 +315,7 @@ const fieldLabelsIn = lazyTables<Record<AddressField, string>>({
   it: () => ({ address1: "Indirizzo", address2: "Interno, scala, ecc.", city: "Città", company: "Azienda", zip: "CAP", provinceCode: "Provincia/stato", countryCode: "Paese/area geografica", phone: "Telefono", firstName: "Nome", lastName: "Cognome" }),
   nl: () => ({ address1: "Adres", address2: "Appartement, suite, etc.", city: "Plaats", company: "Bedrijf", zip: "Postcode", provinceCode: "Provincie/staat", countryCode: "Land/regio", phone: "Telefoon", firstName: "Voornaam", lastName: "Achternaam" }),
   pt: () => ({ address1: "Endereço", address2: "Apartamento, bloco, etc.", city: "Cidade", company: "Empresa", zip: "Código postal", provinceCode: "Estado/província", countryCode: "País/região", phone: "Telefone", firstName: "Nome", lastName: "Sobrenome" }),
-});
+}));
 export const FIELD_LABELS = /* @__PURE__ */ allTables(fieldLabelsIn);
 
 /** Regional overrides of field labels, looked up before the base language. */
@@ -323,7 +325,7 @@ const FIELD_LABEL_VARIANTS: Record<string, Partial<Record<AddressField, string>>
 };
 
 /** Address kinds, for {kind}. */
-const addressKindLabelsIn = lazyTables<Record<AddressKind, string>>({
+const addressKindLabelsIn = lazyTables<Record<AddressKind, string>>(() => ({
   en: () => ({ poBox: "PO box", privateMailbox: "private mailbox (PMB)", parcelLocker: "parcel locker or pick-up station", military: "military address (APO/FPO/DPO)", gopost: "USPS GoPost" }),
   fr: () => ({ poBox: "boîte postale", privateMailbox: "boîte aux lettres privée (PMB)", parcelLocker: "consigne ou point relais", military: "adresse militaire (APO/FPO/DPO)", gopost: "USPS GoPost" }),
   de: () => ({ poBox: "Postfach", privateMailbox: "privates Postfach (PMB)", parcelLocker: "Packstation oder Abholstation", military: "Militäradresse (APO/FPO/DPO)", gopost: "USPS GoPost" }),
@@ -331,7 +333,7 @@ const addressKindLabelsIn = lazyTables<Record<AddressKind, string>>({
   it: () => ({ poBox: "casella postale", privateMailbox: "casella postale privata (PMB)", parcelLocker: "locker o punto di ritiro", military: "indirizzo militare (APO/FPO/DPO)", gopost: "USPS GoPost" }),
   nl: () => ({ poBox: "postbus", privateMailbox: "privépostbus (PMB)", parcelLocker: "pakketautomaat of afhaalpunt", military: "militair adres (APO/FPO/DPO)", gopost: "USPS GoPost" }),
   pt: () => ({ poBox: "caixa postal", privateMailbox: "caixa de correio privada (PMB)", parcelLocker: "cacifo ou ponto de recolha", military: "endereço militar (APO/FPO/DPO)", gopost: "USPS GoPost" }),
-});
+}));
 export const ADDRESS_KIND_LABELS = /* @__PURE__ */ allTables(addressKindLabelsIn);
 
 /** Languages whose numbers use a decimal comma. (Lists, not Sets, in this file: a Set built at module start costs every run.) */
