@@ -125,68 +125,91 @@ type RuleSpecKeys = Omit<RuleSpec, "requiredCount">;
 /**
  * Per kind, built when a rule of its kind is first checked: its closures would
  * cost QuickJS ~0.4M WebAssembly instructions on every run for all sixteen
- * kinds, and most configurations use a few. No spreading of the shared keys
- * into each kind's table: a copy costs thousands of instructions per key.
+ * kinds, and most configurations use a few. A switch rather than an object of
+ * sixteen builders (~3k each to create at every run); no spreading of the
+ * shared keys into each kind's table (a copy costs thousands per key).
  */
-const RULE_SPECS: Record<string, () => RuleSpecKeys> = {
-  addressKind: () => ({
-    required: { block: list(oneOf(ADDRESS_KINDS), 1) },
-    optional: { fields: list(oneOf(ADDRESS_KIND_FIELDS), 1) },
-    shared: addressCommon,
-  }),
-  fieldPattern: () => ({
-    required: {
-      field: addressField,
-      pattern: (value) => typeof value === "string" && value.length >= 1 && value.length <= 300,
-      mode,
-    },
-    optional: { ignoreCase: isBool },
-    shared: addressCommon,
-  }),
-  fieldLength: () => ({ required: { fields: list(addressField, 1) }, optional: { min: count, max: count }, shared: addressCommon }),
-  requiredFields: () => ({ required: { fields: list(addressField, 1) }, optional: NO_KEYS, shared: addressCommon }),
-  charset: () => ({
-    required: { fields: list(addressField, 1), allow: oneOf(["latin", "ascii", "noEmoji"]) },
-    optional: { accents: isBool },
-    shared: addressCommon,
-  }),
-  streetNumber: () => ({ required: NO_KEYS, optional: NO_KEYS, shared: addressCommon }),
-  postalCode: () => ({
-    required: { mode, codes: record(countryCode, list(regex(POSTAL_ENTRY), 1)) },
-    optional: NO_KEYS,
-    shared: addressCommon,
-  }),
-  destination: () => ({
-    required: { mode },
-    // The destination rule's own `countries` (a list) replaces the common scope.
-    optional: { countries: list(countryCode), provinces: record(countryCode, list(nonBlank(10), 1)) },
-    shared: addressCommon,
-  }),
-  cartQuantity: () => ({ required: NO_KEYS, optional: { min: count, max: count }, shared: common }),
-  lineQuantity: () => ({
-    required: NO_KEYS,
-    optional: { min: count, max: count, multiple: positiveCount, select: selector },
-    shared: common,
-  }),
-  productQuantity: () => ({ required: NO_KEYS, optional: { min: count, max: count, select: selector }, shared: common }),
-  subtotal: () => ({
-    required: { limits: record(regex(CURRENCY), strict({}, { min: amount, max: amount })) },
-    optional: NO_KEYS,
-    shared: common,
-  }),
-  distinctLines: () => ({ required: { max: positiveCount }, optional: NO_KEYS, shared: common }),
-  weight: () => ({ required: { unit: oneOf(WEIGHT_UNITS) }, optional: { min: amount, max: amount }, shared: common }),
-  exclusive: () => ({ required: { select: selector }, optional: { other: selector }, shared: common }),
-  dependency: () => ({ required: { select: selector, requires: selector }, optional: NO_KEYS, shared: common }),
-};
+function ruleSpecKeys(kind: string): RuleSpecKeys | undefined {
+  switch (kind) {
+    case "addressKind":
+      return {
+        required: { block: list(oneOf(ADDRESS_KINDS), 1) },
+        optional: { fields: list(oneOf(ADDRESS_KIND_FIELDS), 1) },
+        shared: addressCommon,
+      };
+    case "fieldPattern":
+      return {
+        required: {
+          field: addressField,
+          pattern: (value) => typeof value === "string" && value.length >= 1 && value.length <= 300,
+          mode,
+        },
+        optional: { ignoreCase: isBool },
+        shared: addressCommon,
+      };
+    case "fieldLength":
+      return { required: { fields: list(addressField, 1) }, optional: { min: count, max: count }, shared: addressCommon };
+    case "requiredFields":
+      return { required: { fields: list(addressField, 1) }, optional: NO_KEYS, shared: addressCommon };
+    case "charset":
+      return {
+        required: { fields: list(addressField, 1), allow: oneOf(["latin", "ascii", "noEmoji"]) },
+        optional: { accents: isBool },
+        shared: addressCommon,
+      };
+    case "streetNumber":
+      return { required: NO_KEYS, optional: NO_KEYS, shared: addressCommon };
+    case "postalCode":
+      return {
+        required: { mode, codes: record(countryCode, list(regex(POSTAL_ENTRY), 1)) },
+        optional: NO_KEYS,
+        shared: addressCommon,
+      };
+    case "destination":
+      return {
+        required: { mode },
+        // The destination rule's own `countries` (a list) replaces the common scope.
+        optional: { countries: list(countryCode), provinces: record(countryCode, list(nonBlank(10), 1)) },
+        shared: addressCommon,
+      };
+    case "cartQuantity":
+      return { required: NO_KEYS, optional: { min: count, max: count }, shared: common };
+    case "lineQuantity":
+      return {
+        required: NO_KEYS,
+        optional: { min: count, max: count, multiple: positiveCount, select: selector },
+        shared: common,
+      };
+    case "productQuantity":
+      return { required: NO_KEYS, optional: { min: count, max: count, select: selector }, shared: common };
+    case "subtotal":
+      return {
+        required: { limits: record(regex(CURRENCY), strict({}, { min: amount, max: amount })) },
+        optional: NO_KEYS,
+        shared: common,
+      };
+    case "distinctLines":
+      return { required: { max: positiveCount }, optional: NO_KEYS, shared: common };
+    case "weight":
+      return { required: { unit: oneOf(WEIGHT_UNITS) }, optional: { min: amount, max: amount }, shared: common };
+    case "exclusive":
+      return { required: { select: selector }, optional: { other: selector }, shared: common };
+    case "dependency":
+      return { required: { select: selector, requires: selector }, optional: NO_KEYS, shared: common };
+    default:
+      return undefined;
+  }
+}
 
 const specs: Record<string, RuleSpec> = Object.create(null);
 
 function specOf(kind: unknown): RuleSpec | undefined {
   if (typeof kind !== "string") return undefined;
   const spec = specs[kind];
-  if (spec !== undefined || !Object.prototype.hasOwnProperty.call(RULE_SPECS, kind)) return spec;
-  const { required, optional, shared } = RULE_SPECS[kind]();
+  if (spec !== undefined) return spec;
+  const keys = ruleSpecKeys(kind);
+  if (keys === undefined) return undefined;
+  const { required, optional, shared } = keys;
   let requiredCount = 0;
   for (const _ in required) requiredCount++;
   return (specs[kind] = { required: ownKeysOnly(required), optional: ownKeysOnly(optional), shared, requiredCount });
