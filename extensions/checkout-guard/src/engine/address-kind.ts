@@ -36,11 +36,14 @@ export const MAX_INPUT = 1000;
 
 const ORDER: readonly AddressKind[] = ["poBox", "privateMailbox", "parcelLocker", "military", "gopost"];
 
-// Letters without a canonical decomposition, mapped by hand.
-const SPECIAL: Record<string, string> = {
-  ß: "ss", ẞ: "ss", ø: "o", Ø: "o", æ: "ae", Æ: "ae", œ: "oe", Œ: "oe", ł: "l", Ł: "l",
-  đ: "d", Đ: "d", ð: "d", Ð: "d", þ: "th", Þ: "th", ı: "i", ħ: "h", Ħ: "h",
-};
+// Letters without a canonical decomposition, mapped by hand (the table is made on
+// first use: most address lines are ASCII).
+let special: Record<string, string> | undefined;
+const specialSpelling = (c: string): string =>
+  (special ??= {
+    ß: "ss", ẞ: "ss", ø: "o", Ø: "o", æ: "ae", Æ: "ae", œ: "oe", Œ: "oe", ł: "l", Ł: "l",
+    đ: "d", Đ: "d", ð: "d", Ð: "d", þ: "th", Þ: "th", ı: "i", ħ: "h", Ħ: "h",
+  })[c] ?? " ";
 const SPECIAL_RE = /[ßẞøØæÆœŒłŁđĐðÐþÞıħĦ]/g;
 const COMBINING_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 const DIGIT_JOIN_RE = /(\d)[-/](?=\d)/g;
@@ -48,15 +51,21 @@ const NON_ALNUM_RE = /[^a-z0-9]+/g;
 const LETTER_DIGIT_RE = /([a-z])(?=\d)|(\d)(?=[a-z])/g;
 
 /** Normalises one address line to lower-case [a-z0-9] tokens separated by single spaces. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function normalizeAddressLine(text: string): string {
   let s = text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text;
-  s = s.replace(SPECIAL_RE, (c) => SPECIAL[c] ?? " ");
-  try {
-    s = s.normalize("NFKD");
-  } catch {
-    // keep s as it is: an engine without normalisation data still gets ASCII right
+  // Step 1 changes only non-ASCII text: most address lines skip its three scans.
+  if (NON_ASCII.test(s)) {
+    s = s.replace(SPECIAL_RE, specialSpelling);
+    try {
+      s = s.normalize("NFKD");
+    } catch {
+      // keep s as it is: an engine without normalisation data still gets ASCII right
+    }
+    s = s.replace(COMBINING_RE, "");
   }
-  s = s.replace(COMBINING_RE, "").toLowerCase();
+  s = s.toLowerCase();
   s = s.replace(DIGIT_JOIN_RE, "$1");
   s = s.replace(NON_ALNUM_RE, " ");
   s = s.replace(LETTER_DIGIT_RE, "$1$2 ");
