@@ -146,12 +146,16 @@ export class CartLines {
     if (!this.byTag) {
       const products = this.productList();
       const map = newIndex();
+      // Every line answers for the same few queried tags: normalise each spelling once.
+      const normalised: Record<string, string> = Object.create(null);
       for (let p = 0; p < products.length; p++) {
         const responses = products[p]?.hasTags;
         if (!Array.isArray(responses)) continue;
         for (let i = 0; i < responses.length; i++) {
           const r = responses[i] as AnyRecord | null;
-          if (r && r.hasTag === true && typeof r.tag === "string") addPosition(map, r.tag.trim().toLowerCase(), p);
+          if (r && r.hasTag === true && typeof r.tag === "string") {
+            addPosition(map, (normalised[r.tag] ??= r.tag.trim().toLowerCase()), p);
+          }
         }
       }
       this.byTag = map;
