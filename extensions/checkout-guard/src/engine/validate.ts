@@ -210,8 +210,7 @@ function specOf(kind: unknown): RuleSpec | undefined {
   const keys = ruleSpecKeys(kind);
   if (keys === undefined) return undefined;
   const { required, optional, shared } = keys;
-  let requiredCount = 0;
-  for (const _ in required) requiredCount++;
+  const requiredCount = Object.keys(required).length;
   return (specs[kind] = { required: ownKeysOnly(required), optional: ownKeysOnly(optional), shared, requiredCount });
 }
 
