@@ -50,9 +50,9 @@ const DIGIT_JOIN_RE = /(\d)[-/](?=\d)/g;
 const NON_ALNUM_RE = /[^a-z0-9]+/g;
 const LETTER_DIGIT_RE = /([a-z])(?=\d)|(\d)(?=[a-z])/g;
 
-/** Normalises one address line to lower-case [a-z0-9] tokens separated by single spaces. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Normalises one address line to lower-case [a-z0-9] tokens separated by single spaces. */
 export function normalizeAddressLine(text: string): string {
   let s = text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text;
   // Step 1 changes only non-ASCII text: most address lines skip its three scans.
