@@ -136,6 +136,13 @@ export function firstCharClass(source: string): string | null {
   return [...new Set(members)].sort().join("");
 }
 
+/**
+ * A look-ahead pays when it spares many alternatives; on a short alternation it
+ * saves nothing, and on the two-pattern parcel-locker group it would cost
+ * `recheck` its proof by automaton (tests/address-kind checks those proofs).
+ */
+const MIN_GUARDED_ALTERNATIVES = 4;
+
 /** `(?=[…])` of the first characters of `source`, or "" when unknown. */
 const firstCharGuard = (source: string) => {
   const chars = firstCharClass(source);
@@ -158,7 +165,8 @@ function alternation(alternatives: string[]): string {
   const parts = others.map((a) => `${a.startsWith("^") ? "" : firstCharGuard(a)}(?:${a})`);
   if (bounded.length > 0) {
     const body = bounded.map((a) => `(?:${a.slice(2)})`).join("|");
-    parts.unshift(`\\b${firstCharGuard(body)}(?:${body})`);
+    const guard = bounded.length >= MIN_GUARDED_ALTERNATIVES ? firstCharGuard(body) : "";
+    parts.unshift(`\\b${guard}(?:${body})`);
   }
   return parts.join("|");
 }
