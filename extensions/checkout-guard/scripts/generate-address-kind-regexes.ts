@@ -139,7 +139,7 @@ export function firstCharClass(source: string): string | null {
 /**
  * A look-ahead pays when it spares many alternatives; on a short alternation it
  * saves nothing, and on the two-pattern parcel-locker group it would cost
- * `recheck` its proof by automaton (tests/address-kind checks those proofs).
+ * `recheck` its proof by automaton (tests/address-kind/address-kind.test.ts checks those proofs).
  */
 const MIN_GUARDED_ALTERNATIVES = 4;
 
