@@ -25,12 +25,12 @@ import { instructionLimitFor, runFunction, SHOPIFY_LIMITS } from "../extensions/
 import { address, buildInput, type LineSpec } from "../extensions/checkout-guard/runner/sample-input";
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "results", "function.json");
-/** Reads the input and writes an empty result; keeps the input referenced, as the function does (see its entry). */
-const ECHO_BUNDLE =
-  "let kept; export function cartValidationsGenerateRun(){ kept = ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
-/** Appended to the real bundle: an export that only reads the input, so that the module's top level is measured alone. */
-const MODULE_ONLY_EXPORT =
-  "\nlet kept; export function moduleOnly(){ kept = ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
+/** An export that reads the input and writes an empty result; it keeps the input referenced, as the function does (see its entry). */
+const echoExport = (name: string) =>
+  `let kept; export function ${name}(){ kept = ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }`;
+const ECHO_BUNDLE = echoExport("cartValidationsGenerateRun");
+/** Appended to the real bundle, so that the module's top level is measured alone. */
+const MODULE_ONLY_EXPORT = `\n${echoExport("moduleOnly")}`;
 /**
  * Line inputs no JavaScript rule engine can do without (see measureFloors), each
  * with its query (validated against the schema) and one line of its answer.
