@@ -20,22 +20,39 @@
  *   minify (Javy compiles the bundle to QuickJS bytecode, which drops whitespace and
  *   comments anyway); `minify: true` is available here only to measure.
  *
- * Usage: `npm run function:build` (writes extensions/checkout-guard/dist/function.js).
+ * Usage: `npm run function:build` (writes dist/function.js of both function
+ * extensions, extensions/checkout-guard-address and extensions/checkout-guard-cart).
  */
 import { build } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../src/engine/functions";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const EXTENSION_DIR = path.resolve(HERE, "..");
-export const DIST_FILE = path.join(EXTENSION_DIR, "dist", "function.js");
-export const SCHEMA_FILE = path.join(EXTENSION_DIR, "schema.graphql");
-export const INPUT_QUERY_FILE = path.join(EXTENSION_DIR, "src", "cart_validations_generate_run.graphql");
-export const TOML_FILE = path.join(EXTENSION_DIR, "shopify.extension.toml");
+const EXTENSIONS_DIR = path.resolve(HERE, "..", "..");
 export const TARGET = "cart.validations.generate.run";
 export const DEFAULT_WASM_EXPORT = "cart-validations-generate-run";
+
+/** The files of one function extension. */
+export function functionFiles(fn: CheckoutFunction) {
+  const dir = path.join(EXTENSIONS_DIR, CHECKOUT_FUNCTIONS[fn].handle);
+  return {
+    dir,
+    dist: path.join(dir, "dist", "function.js"),
+    schema: path.join(dir, "schema.graphql"),
+    inputQuery: path.join(dir, "src", "cart_validations_generate_run.graphql"),
+    toml: path.join(dir, "shopify.extension.toml"),
+    fixtures: path.join(dir, "tests", "fixtures"),
+  };
+}
+
+/** The function whose extension folder holds `file`, if any (e.g. one of its fixtures). */
+export function functionOfPath(file: string): CheckoutFunction | null {
+  const resolved = path.resolve(file);
+  return CHECKOUT_FUNCTION_NAMES.find((fn) => resolved.startsWith(functionFiles(fn).dir + path.sep)) ?? null;
+}
 
 /** kebab-case → camelCase, as the CLI's `camelize` does for export names. */
 export function camelize(name: string): string {
@@ -43,28 +60,25 @@ export function camelize(name: string): string {
 }
 
 /** The Wasm export names of the toml's targets (`export = "…"`), or the default one. */
-export function wasmExports(tomlFile = TOML_FILE): string[] {
+export function wasmExports(tomlFile: string): string[] {
   if (!existsSync(tomlFile)) return [DEFAULT_WASM_EXPORT];
   const names = [...readFileSync(tomlFile, "utf8").matchAll(/^\s*export\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
   return names.length > 0 ? names : [DEFAULT_WASM_EXPORT];
 }
 
-/** The JS export the runtime calls for the function's (first) Wasm export. */
-export function jsExportName(): string {
-  return camelize(wasmExports()[0]);
+/** The JS export the runtime calls for a function's (first) Wasm export. */
+export function jsExportName(fn: CheckoutFunction): string {
+  return camelize(wasmExports(functionFiles(fn).toml)[0]);
 }
 
-/** The user's source entry, as the CLI's `user-function` alias points to it. */
-export function userFunctionEntry(): string {
-  const override = process.env.CHECKOUT_GUARD_FUNCTION_ENTRY;
-  if (override) return path.resolve(override);
+/** A function's source entry, as the CLI's `user-function` alias points to it. */
+export function userFunctionEntry(fn: CheckoutFunction): string {
+  const { dir } = functionFiles(fn);
   for (const candidate of ["src/index.ts", "src/index.js", "src/cart_validations_generate_run.ts"]) {
-    const file = path.join(EXTENSION_DIR, candidate);
+    const file = path.join(dir, candidate);
     if (existsSync(file)) return file;
   }
-  throw new Error(
-    "Could not find the function entry point (src/index.ts or src/cart_validations_generate_run.ts) in " + EXTENSION_DIR,
-  );
+  throw new Error("Could not find the function entry point (src/index.ts or src/cart_validations_generate_run.ts) in " + dir);
 }
 
 /** The generated entry module, as the CLI's ExportJavyBuilder writes it. */
@@ -78,6 +92,8 @@ export function entrypointContents(exports: string[]): string {
 }
 
 export interface BuildOptions {
+  /** Which function (its extension folder gives the entry, the toml's exports and dist/). */
+  function: CheckoutFunction;
   /** Source entry aliased as `user-function` (default: see userFunctionEntry). */
   userFunction?: string;
   /** Where to write the bundle; `null` to keep it in memory only. Default dist/function.js. */
@@ -100,17 +116,18 @@ export interface FunctionBundle {
   userFunction: string;
 }
 
-/** Bundles the function as the Shopify CLI does; writes dist/function.js unless `outfile: null`. */
-export async function buildFunctionBundle(options: BuildOptions = {}): Promise<FunctionBundle> {
-  const userFunction = options.userFunction ? path.resolve(options.userFunction) : userFunctionEntry();
-  const exports = wasmExports();
-  const outfile = options.outfile === undefined ? DIST_FILE : options.outfile;
+/** Bundles a function as the Shopify CLI does; writes its dist/function.js unless `outfile: null`. */
+export async function buildFunctionBundle(options: BuildOptions): Promise<FunctionBundle> {
+  const files = functionFiles(options.function);
+  const userFunction = options.userFunction ? path.resolve(options.userFunction) : userFunctionEntry(options.function);
+  const exports = wasmExports(files.toml);
+  const outfile = options.outfile === undefined ? files.dist : options.outfile;
   const result = await build({
-    stdin: { contents: entrypointContents(exports), loader: "ts", resolveDir: EXTENSION_DIR },
+    stdin: { contents: entrypointContents(exports), loader: "ts", resolveDir: files.dir },
     alias: { "user-function": userFunction },
     // Resolve the runtime from the extension's own dependencies, as the CLI does.
-    nodePaths: [path.join(EXTENSION_DIR, "node_modules"), path.resolve(EXTENSION_DIR, "../../node_modules")],
-    outfile: outfile ?? path.join(EXTENSION_DIR, "dist", "function.js"),
+    nodePaths: [path.join(files.dir, "node_modules"), path.resolve(files.dir, "../../node_modules")],
+    outfile: outfile ?? files.dist,
     write: false,
     logLevel: "silent",
     bundle: true,
@@ -136,20 +153,23 @@ export async function buildFunctionBundle(options: BuildOptions = {}): Promise<F
   };
 }
 
-/** Returns dist/function.js, building it first when it is missing. */
-export async function ensureBundle(): Promise<{ code: string; path: string }> {
-  if (!existsSync(DIST_FILE)) await buildFunctionBundle();
-  return { code: readFileSync(DIST_FILE, "utf8"), path: DIST_FILE };
+/** Returns a function's dist/function.js, building it first when it is missing. */
+export async function ensureBundle(fn: CheckoutFunction): Promise<{ code: string; path: string }> {
+  const { dist } = functionFiles(fn);
+  if (!existsSync(dist)) await buildFunctionBundle({ function: fn });
+  return { code: readFileSync(dist, "utf8"), path: dist };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  buildFunctionBundle().then(
-    (b) => {
-      process.stdout.write(
-        `Built ${path.relative(process.cwd(), b.path!)} (${b.bytes} bytes, ${b.gzipBytes} gzipped; ` +
-          `export ${b.jsExport} → Wasm export "${b.wasmExports[0]}")\n`,
-      );
+  Promise.all(CHECKOUT_FUNCTION_NAMES.map((fn) => buildFunctionBundle({ function: fn }))).then(
+    (bundles) => {
+      for (const b of bundles) {
+        process.stdout.write(
+          `Built ${path.relative(process.cwd(), b.path!)} (${b.bytes} bytes, ${b.gzipBytes} gzipped; ` +
+            `export ${b.jsExport} → Wasm export "${b.wasmExports[0]}")\n`,
+        );
+      }
     },
     (error: unknown) => {
       const errors = (error as { errors?: { text: string; location?: { file: string; line: number } }[] }).errors;

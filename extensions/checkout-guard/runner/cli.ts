@@ -1,12 +1,13 @@
 /**
- * `npm run function:run -- <input.json> [--stats] [--no-validate]`
+ * `npm run function:run -- <input.json> [--function=address|cart] [--stats] [--no-validate]`
  *
- * Runs the compiled bundle (extensions/checkout-guard/dist/function.js, built
+ * Runs a function's compiled bundle (dist/function.js of its extension, built
  * first when missing) in QuickJS-in-WebAssembly on a function input — the same
  * JSON `shopify app function run` takes: the input query's result, with the
  * configuration in `validation.metafield.jsonValue`. A Shopify fixture file
  * (`{ "payload": { "input": … } }`) is accepted too. Prints the output JSON on
- * stdout. With --stats, prints the run's cost on stderr.
+ * stdout. With --stats, prints the run's cost on stderr. The function is the one
+ * whose extension folder holds the file (its tests/fixtures), else --function.
  *
  * Exit code 1, with a message on stderr, when the file is missing, is not JSON,
  * does not match schema.graphql + the input query, or the function fails.
@@ -15,7 +16,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildSchema, Kind, parse } from "graphql";
 import { validateFixtureInput } from "@shopify/shopify-function-test-helpers";
-import { ensureBundle, INPUT_QUERY_FILE, SCHEMA_FILE } from "./build";
+import { ensureBundle, functionFiles, functionOfPath } from "./build";
+import { CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../src/engine/functions";
 import { instructionLimitFor, runFunction } from "./wasm-runner";
 
 function fail(message: string): never {
@@ -23,13 +25,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** Errors of `input` against schema.graphql and the input query (empty when valid). */
-export function validateInput(input: unknown): string[] {
-  if (!existsSync(SCHEMA_FILE) || !existsSync(INPUT_QUERY_FILE)) {
-    return [`cannot validate: ${path.relative(process.cwd(), SCHEMA_FILE)} or the input query is missing`];
+/** Errors of `input` against a function's schema.graphql and input query (empty when valid). */
+export function validateInput(fn: CheckoutFunction, input: unknown): string[] {
+  const files = functionFiles(fn);
+  if (!existsSync(files.schema) || !existsSync(files.inputQuery)) {
+    return [`cannot validate: ${path.relative(process.cwd(), files.schema)} or the input query is missing`];
   }
-  const schema = buildSchema(readFileSync(SCHEMA_FILE, "utf8"));
-  const query = parse(readFileSync(INPUT_QUERY_FILE, "utf8"));
+  const schema = buildSchema(readFileSync(files.schema, "utf8"));
+  const query = parse(readFileSync(files.inputQuery, "utf8"));
   if (input === null || typeof input !== "object" || Array.isArray(input)) return ["the input must be a JSON object"];
   // The helper cannot report a missing top-level field (it throws), so those are checked here first.
   const operation = query.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
@@ -50,14 +53,21 @@ export function validateInput(input: unknown): string[] {
 }
 
 async function main(argv: string[]) {
-  const flags = new Set(argv.filter((a) => a.startsWith("--")));
+  const usage = "usage: npm run function:run -- <input.json> [--function=address|cart] [--stats] [--no-validate]";
+  const flags = new Set(argv.filter((a) => a.startsWith("--") && !a.startsWith("--function=")));
+  const named = argv.find((a) => a.startsWith("--function="))?.slice("--function=".length);
   const files = argv.filter((a) => !a.startsWith("--"));
   for (const flag of flags) {
     if (!["--stats", "--no-validate"].includes(flag)) fail(`unknown option ${flag}`);
   }
-  if (files.length !== 1) fail("usage: npm run function:run -- <input.json> [--stats] [--no-validate]");
+  if (files.length !== 1) fail(usage);
+  if (named !== undefined && !CHECKOUT_FUNCTION_NAMES.includes(named as CheckoutFunction)) {
+    fail(`unknown function "${named}": use ${CHECKOUT_FUNCTION_NAMES.join(" or ")}`);
+  }
   const file = path.resolve(files[0]);
   if (!existsSync(file)) fail(`no such file: ${files[0]}`);
+  const fn = (named as CheckoutFunction | undefined) ?? functionOfPath(file);
+  if (!fn) fail(`which function? ${files[0]} is not in a function's folder: add --function=address or --function=cart\n${usage}`);
   let input: unknown;
   try {
     input = JSON.parse(readFileSync(file, "utf8"));
@@ -68,13 +78,13 @@ async function main(argv: string[]) {
   if (payload && typeof payload === "object" && "input" in payload) input = payload.input;
 
   if (!flags.has("--no-validate")) {
-    const errors = validateInput(input);
+    const errors = validateInput(fn, input);
     if (errors.length > 0) {
       fail(`${files[0]} does not match the input query:\n  ${errors.slice(0, 20).join("\n  ")}${errors.length > 20 ? `\n  … ${errors.length - 20} more` : ""}`);
     }
   }
 
-  const bundle = await ensureBundle();
+  const bundle = await ensureBundle(fn);
   const result = await runFunction(input, { bundle: bundle.code });
   if (result.error) fail(`the function failed: ${result.error}`);
   process.stdout.write(`${JSON.stringify(result.output, null, 2)}\n`);

@@ -37,7 +37,8 @@ import {
 import baseVariant from "@jitl/quickjs-wasmfile-release-sync";
 import { createHash } from "node:crypto";
 import { COUNTER_EXPORT, instrumentedQuickjsWasm } from "./instrument";
-import { ensureBundle, jsExportName } from "./build";
+import { DEFAULT_WASM_EXPORT, camelize, ensureBundle } from "./build";
+import type { CheckoutFunction } from "../src/engine/functions";
 
 /** Shopify's per-run limits, for comparison (see docs/function-runtime.md). */
 export const SHOPIFY_LIMITS = {
@@ -62,7 +63,9 @@ export function instructionLimitFor(lines: number): number {
 }
 
 export interface RunOptions {
-  /** ES module source of the bundle. Default: dist/function.js (built when missing). */
+  /** The function to run: its dist/function.js (built when missing) unless `bundle` is given. */
+  function?: CheckoutFunction;
+  /** ES module source of the bundle. */
   bundle?: string;
   /** JS export to call. Default: camelCase of the toml's export ("cartValidationsGenerateRun"). */
   exportName?: string;
@@ -235,8 +238,9 @@ function errorMessage(ctx: QuickJSContext, handle: QuickJSHandle): string {
  */
 export async function runFunction(input: unknown, options: RunOptions = {}): Promise<RunResult> {
   const { qjs, counter, memory } = await loadQuickJS();
-  const bundle = options.bundle ?? (await ensureBundle()).code;
-  const exportName = options.exportName ?? jsExportName();
+  if (options.bundle === undefined && options.function === undefined) throw new Error("runFunction: give a function or a bundle");
+  const bundle = options.bundle ?? (await ensureBundle(options.function!)).code;
+  const exportName = options.exportName ?? camelize(DEFAULT_WASM_EXPORT);
   const maxInstructions = BigInt(Math.round(options.maxInstructions ?? 1e9));
   const memoryLimitBytes = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT;
   const timeoutMs = options.timeoutMs ?? 10_000;

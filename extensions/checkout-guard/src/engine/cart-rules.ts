@@ -16,6 +16,7 @@
 import type { RuleOf } from "./config";
 import type { Facts } from "./facts";
 import { compileSelector } from "./selectors";
+import type { RuleCompilers } from "./evaluate";
 import type { Finding } from "./types";
 import { fromGrams } from "./weight";
 
@@ -183,3 +184,6 @@ export function compileCartRule(rule: CartRule): CartCheck {
       return () => NONE;
   }
 }
+
+/** The cart function's rule family (see evaluate.ts). */
+export const CART_RULES: RuleCompilers = { cart: compileCartRule };

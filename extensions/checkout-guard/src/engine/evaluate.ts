@@ -1,5 +1,8 @@
 /**
- * Evaluates a parsed configuration against the function input.
+ * Evaluates a configuration against the function input: the one evaluator of
+ * the address function, the cart function, the admin's simulator and the tests.
+ * Each function passes only its own family's compiler, so that its bundle holds
+ * only the code its rules run (rules of the other family are skipped).
  *
  * Work per run: the input is read once (readFacts), each rule is compiled
  * once (regular expression, postal-code sets, selectors), then address rules
@@ -10,15 +13,15 @@
  */
 import type { Config, Rule, RuleKind } from "./config";
 import { ADDRESS_RULE_KINDS } from "./constants";
-import { compileAddressRule, type AddressRule, type KindCache } from "./address-rules";
-import { compileCartRule, type CartRule } from "./cart-rules";
-import { readFacts, type Facts } from "./facts";
+import type { AddressCheck, AddressRule, KindCache } from "./address-rules";
+import type { CartCheck, CartRule } from "./cart-rules";
+import type { Facts } from "./facts";
 import { pickTemplate, renderMessage } from "./messages";
 import { ErrorCollector } from "./output";
 import { makeScheduleCheck } from "./schedule";
 import { compileScope, inScope } from "./scope";
 import { stageBlocks } from "./stage";
-import type { Finding, FunctionInput, ValidationError, Violation } from "./types";
+import type { Finding, ValidationError, Violation } from "./types";
 
 export interface Evaluation {
   /** What the function returns to Shopify: de-duplicated and capped. */
@@ -36,12 +39,13 @@ export const CART_TARGET = "$.cart";
 export const addressTarget = (groupIndex: number, field: string) =>
   `$.cart.deliveryGroups[${groupIndex}].deliveryAddress.${field}`;
 
-export function evaluate(config: Config, input: FunctionInput): Evaluation {
-  const facts = readFacts(input);
-  return evaluateFacts(config, facts);
+/** The rule families a run evaluates: a family left out is skipped. */
+export interface RuleCompilers {
+  address?: (rule: AddressRule, cache: KindCache) => AddressCheck;
+  cart?: (rule: CartRule) => CartCheck;
 }
 
-export function evaluateFacts(config: Config, facts: Facts): Evaluation {
+export function evaluateFacts(config: Config, facts: Facts, compilers: RuleCompilers): Evaluation {
   const collector = new ErrorCollector();
   const violations: Violation[] = [];
   const scheduled = makeScheduleCheck(config.clock, facts.clock);
@@ -64,8 +68,8 @@ export function evaluateFacts(config: Config, facts: Facts): Evaluation {
     const scope = rule.countries === undefined ? null : compileScope(rule.countries);
 
     if (isAddressRule(rule)) {
-      if (groupsWithAddress.length === 0) continue;
-      const check = compileAddressRule(rule, kindCache);
+      if (groupsWithAddress.length === 0 || compilers.address === undefined) continue;
+      const check = compilers.address(rule, kindCache);
       const banner = rule.display === "banner";
       for (const group of groupsWithAddress) {
         if (scope && !inScope(scope, group.country ? [group.country] : [])) continue;
@@ -74,10 +78,11 @@ export function evaluateFacts(config: Config, facts: Facts): Evaluation {
         }
       }
     } else {
+      if (compilers.cart === undefined) continue;
       // The cart's lines are read here, on the first cart rule that applies.
       if (facts.cart.length === 0) continue;
       if (scope && !inScope(scope, facts.cartCountries)) continue;
-      const check = compileCartRule(rule as CartRule);
+      const check = compilers.cart(rule as CartRule);
       for (const finding of check(facts)) report(rule, finding, CART_TARGET);
     }
   }

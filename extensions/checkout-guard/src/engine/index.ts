@@ -1,11 +1,28 @@
 /**
- * The rule engine's public API, shared by the checkout function and the admin
- * (simulator, message previews, rule editor).
+ * The rule engine's public API for the admin (simulator, message previews,
+ * rule editor) and the tests. The two checkout functions import their own
+ * parts directly (functions.ts), so that each bundle holds only what it runs.
  */
+import type { Config } from "./config";
+import { ADDRESS_RULES } from "./address-rules";
+import { CART_RULES } from "./cart-rules";
+import { evaluateFacts, type Evaluation, type RuleCompilers } from "./evaluate";
+import { readFacts } from "./facts";
+import type { FunctionInput } from "./types";
+
 export * from "./config";
-export { evaluate, evaluateFacts, isAddressRule, addressTarget, CART_TARGET, type Evaluation } from "./evaluate";
-export { configFromInput, validationErrors, toResult } from "./run";
-export { readConfig } from "./validate";
+export { evaluateFacts, isAddressRule, addressTarget, CART_TARGET, type Evaluation, type RuleCompilers } from "./evaluate";
+export { documentFromInput, validationErrors, toResult } from "./run";
+export { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfKind, splitConfig, type CheckoutFunction } from "./functions";
+export { ADDRESS_RULES, CART_RULES };
+
+/** Both families: what the two functions decide together (the admin and the tests). */
+export const ALL_RULES: RuleCompilers = { ...ADDRESS_RULES, ...CART_RULES };
+
+/** Evaluates both families of rules, in the merchant's order: what the two functions together decide. */
+export function evaluate(config: Config, input: FunctionInput): Evaluation {
+  return evaluateFacts(config, readFacts(input), ALL_RULES);
+}
 export { readFacts, languageCandidates, type Facts, type GroupFacts, type JourneyStep } from "./facts";
 export {
   DEFAULT_MESSAGES,

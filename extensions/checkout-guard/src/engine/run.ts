@@ -1,18 +1,25 @@
 /**
- * From the raw function input to the function result: read the configuration
- * from the Validation's metafield, evaluate, wrap the errors. Never throws: a
- * missing, malformed or newer-version configuration, or any unexpected
- * failure, lets checkout through (no errors). The document is checked with
- * the lean `readConfig` (same acceptance as `parseConfig`, see validate.ts).
+ * From a function's raw input to its result: read the configuration document
+ * from the Validation's metafield, evaluate the function's family of rules,
+ * wrap the errors.
+ *
+ * The document is not validated again here. The admin checks it with the
+ * shared valibot schema (config.ts) and is the only writer of the app-owned
+ * `$app:` metafield, and checking it at every run cost ~60k instructions per
+ * rule. Only its version and outline are checked; a missing, malformed or
+ * newer-version document, or any failure while evaluating, lets checkout
+ * through (no errors): the function never throws.
  */
 import type { Config } from "./config";
-import { evaluate } from "./evaluate";
-import { readConfig } from "./validate";
+import { CONFIG_VERSION } from "./constants";
+import { evaluateFacts, type RuleCompilers } from "./evaluate";
+import { readFacts } from "./facts";
 import type { FunctionInput, FunctionResult, ValidationError } from "./types";
 
-/** The configuration carried by the input, or null when it is absent or invalid. */
-export function configFromInput(input: FunctionInput): Config | null {
-  let value: unknown = input?.validation?.metafield?.jsonValue;
+/** The configuration document carried by the input, or null when it is absent or not one this version reads. */
+export function documentFromInput(input: FunctionInput): Config | null {
+  let value: unknown = (input as { validation?: { metafield?: { jsonValue?: unknown } | null } } | null)?.validation?.metafield
+    ?.jsonValue;
   if (typeof value === "string") {
     try {
       value = JSON.parse(value);
@@ -20,14 +27,18 @@ export function configFromInput(input: FunctionInput): Config | null {
       return null;
     }
   }
-  return readConfig(value);
+  if (value === null || typeof value !== "object") return null;
+  const document = value as { v?: unknown; rules?: unknown; clock?: unknown };
+  if (document.v !== CONFIG_VERSION || !Array.isArray(document.rules)) return null;
+  if (document.clock !== undefined && !Array.isArray(document.clock)) return null;
+  return document as Config;
 }
 
-/** The validation errors for an input: [] when the configuration is unusable. */
-export function validationErrors(input: FunctionInput): ValidationError[] {
+/** The validation errors of one function's rules for an input: [] when checkout may proceed. */
+export function validationErrors(input: FunctionInput, compilers: RuleCompilers): ValidationError[] {
   try {
-    const config = configFromInput(input);
-    return config ? evaluate(config, input).errors : [];
+    const config = documentFromInput(input);
+    return config ? evaluateFacts(config, readFacts(input), compilers).errors : [];
   } catch {
     return [];
   }

@@ -1,16 +1,18 @@
 /**
- * Types shared by the engine modules. The function's input type is generated
- * from the input query (generated/api.ts); the engine reads it defensively,
- * since a simulator or a future API version may leave fields out.
+ * Types shared by the engine modules. Each function's input type is generated
+ * from its input query (generated/api.ts of each extension); the engine reads
+ * either defensively, since a simulator or a future API version may leave
+ * fields out.
  */
+import type { CartValidationsGenerateRunInput as AddressFunctionInput } from "../../../checkout-guard-address/generated/api";
 import type {
-  CartValidationsGenerateRunInput,
+  CartValidationsGenerateRunInput as CartFunctionInput,
   CartValidationsGenerateRunResult,
   ValidationError,
-} from "../../generated/api";
+} from "../../../checkout-guard-cart/generated/api";
 import type { AddressField, AddressKind, RuleKind, WeightUnit } from "./config";
 
-export type FunctionInput = CartValidationsGenerateRunInput;
+export type FunctionInput = AddressFunctionInput | CartFunctionInput;
 export type FunctionResult = CartValidationsGenerateRunResult;
 export type { ValidationError };
 

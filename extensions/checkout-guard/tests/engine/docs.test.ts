@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { CART_RULE_KINDS, ADDRESS_RULE_KINDS, SCHEDULE_SLOTS, parseConfig } from "../../src/engine/config";
-import { readConfig } from "../../src/engine/validate";
+import { documentFromInput } from "../../src/engine/run";
 import { CONFIG_SCHEMA_FILE, configJsonSchemaText } from "../../../../scripts/config-schema";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");
@@ -23,7 +23,7 @@ test("every configuration example is valid for the admin and for the function", 
   for (const block of blocks.filter((b) => !isInputVariables(b))) {
     const parsed = parseConfig(block);
     expect(parsed.ok ? [] : parsed.issues, JSON.stringify(block)).toEqual([]);
-    expect(readConfig(block)).not.toBeNull();
+    expect(documentFromInput({ validation: { metafield: { jsonValue: block } } } as never)).not.toBeNull();
   }
 });
 
