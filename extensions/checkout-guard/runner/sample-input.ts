@@ -1,25 +1,35 @@
 /**
- * A typed builder of function inputs — the result of the input query
- * (src/cart_validations_generate_run.graphql) as Shopify would pass it —
- * shared by the fixtures, the property tests, the bench and the admin's simulator.
+ * A typed builder of function inputs — the result of a function's input query
+ * (src/cart_validations_generate_run.graphql of checkout-guard-address or
+ * checkout-guard-cart) as Shopify would pass it — shared by the fixtures, the
+ * property tests, the bench and the admin's simulator.
  *
- *     buildInput({
+ *     const spec = {
  *       step: "CHECKOUT_INTERACTION",
  *       addresses: [{ address1: "PO Box 12", city: "Springfield", zip: "12345", countryCode: "US" }],
- *       lines: [{ quantity: 2, price: 10, product: { id: 1, tags: ["fragile"] } }],
+ *       lines: [{ quantity: 2, amount: 20, product: { id: 1, tags: ["fragile"] } }],
  *       config: { v: 1, rules: [...] },
- *     })
+ *     };
+ *     buildFunctionInput("cart", spec)  // the cart function's input, `config` its document
+ *     buildFunctionInputs(spec)         // { address, cart }: `config` the whole document, split as the admin publishes it
+ *     buildInput(spec)                  // both queries' fields together: what `evaluate` (both families) reads
  *
- * Only fields the input query selects are produced, so the result validates
- * against schema.graphql + the query (`validateFixtureInput`).
+ * A function's input has exactly the fields its query selects (projected with
+ * the query itself, input-projection.ts), so it validates against the
+ * function's schema.graphql + query (`validateFixtureInput`): the address
+ * function's has no cart lines, the cart function's addresses only their
+ * country. `buildInput`'s union validates against neither query.
  */
 
 export type JourneyStep = "CART_INTERACTION" | "CHECKOUT_INTERACTION" | "CHECKOUT_COMPLETION";
 import { ADDRESS_FIELDS } from "../src/engine/constants";
-import type { WeightUnit } from "../src/engine/config";
+import { parseConfig, type Config, type WeightUnit } from "../src/engine/config";
+import { CHECKOUT_FUNCTION_NAMES, splitConfig, type CheckoutFunction } from "../src/engine/functions";
+import { inputQueryOf, projectInput } from "./input-projection";
 export type { WeightUnit };
+export type { CheckoutFunction };
 
-/** The address fields the input query reads. */
+/** The address fields the address function's input query reads (the cart function's reads only countryCode). */
 export const ADDRESS_KEYS = ADDRESS_FIELDS;
 export type AddressKey = (typeof ADDRESS_KEYS)[number];
 /** A shipping address; absent fields are null in the input. */
@@ -71,9 +81,12 @@ export interface InputSpec {
   language?: string;
   /** localization.country.isoCode. Default US. */
   country?: string;
-  /** shop.localTime.date. Default 2026-06-15. */
+  /** @deprecated Ignored: neither input query reads `shop.localTime.date` any more. */
   date?: string;
-  /** shop.localTime.at0 … at7: whether each schedule slot has passed. Default all false. */
+  /**
+   * shop.localTime.at0 … at7: whether each schedule slot of `config.clock` has
+   * passed. Default all false (unused slots hold a date-time that never passes).
+   */
   clock?: boolean[];
   /**
    * The configuration document (validation.metafield.jsonValue); `undefined`
@@ -116,7 +129,11 @@ export function variablesFromConfig(config: unknown): { productTags: string[]; c
   return { productTags: [...tags], collectionIds: [...collections] };
 }
 
-/** Builds one function input (the query result) from a spec. */
+/**
+ * The fields of both input queries together, from a spec: what `evaluate`
+ * (both families of rules) reads, e.g. for the admin's attribution of errors
+ * to rules. Not any one function's input: see `buildFunctionInput`.
+ */
 export function buildInput(spec: InputSpec = {}) {
   const currency = spec.currency ?? "USD";
   const lineSpecs = spec.lines ?? [];
@@ -174,7 +191,7 @@ export function buildInput(spec: InputSpec = {}) {
   }));
 
   const clock = spec.clock ?? [];
-  const localTime: Record<string, unknown> = { date: spec.date ?? "2026-06-15" };
+  const localTime: Record<string, unknown> = {};
   for (let i = 0; i < SCHEDULE_SLOT_COUNT; i++) localTime[`at${i}`] = clock[i] ?? false;
 
   return {
@@ -197,6 +214,49 @@ export function buildInput(spec: InputSpec = {}) {
 }
 
 export type FunctionInputObject = ReturnType<typeof buildInput>;
+
+/**
+ * One function's input, as Shopify sends it for that function's query:
+ * `spec.config` is that function's own document (what its Validation's
+ * metafield holds, e.g. `splitConfig(document)[fn]`) and `spec.clock` answers
+ * for that document's clock.
+ */
+export function buildFunctionInput(fn: CheckoutFunction, spec: InputSpec = {}): Record<string, unknown> {
+  return projectInput(inputQueryOf(fn), buildInput(spec));
+}
+
+/**
+ * Each function's spec for a spec whose `config` is the whole document (both
+ * families): a valid document is split as the admin publishes it
+ * (`splitConfig`), each function's `clock` answering for its own document's
+ * clock slots (a boundary keeps the answer `spec.clock` gives for it);
+ * anything else (no document, a malformed or newer one) goes to both
+ * functions as it is.
+ */
+export function functionSpecs(spec: InputSpec = {}): Record<CheckoutFunction, InputSpec> {
+  const parsed = spec.config === undefined || spec.config === null ? null : parseConfig(spec.config);
+  const specs = {} as Record<CheckoutFunction, InputSpec>;
+  if (parsed === null || !parsed.ok) {
+    for (const fn of CHECKOUT_FUNCTION_NAMES) specs[fn] = spec;
+    return specs;
+  }
+  // The document as given (parseConfig's copy orders each rule's keys as the schema lists them).
+  const whole = spec.config as Config;
+  const split = splitConfig(whole);
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    const passed = (boundary: string) => spec.clock?.[(whole.clock ?? []).indexOf(boundary)] ?? false;
+    specs[fn] = { ...spec, config: split[fn], clock: (split[fn].clock ?? []).map(passed) };
+  }
+  return specs;
+}
+
+/** Each function's input for a spec whose `config` is the whole document (see `functionSpecs`). */
+export function buildFunctionInputs(spec: InputSpec = {}): Record<CheckoutFunction, Record<string, unknown>> {
+  const specs = functionSpecs(spec);
+  const inputs = {} as Record<CheckoutFunction, Record<string, unknown>>;
+  for (const fn of CHECKOUT_FUNCTION_NAMES) inputs[fn] = buildFunctionInput(fn, specs[fn]);
+  return inputs;
+}
 
 /** An ordinary US address, overridable field by field. */
 export function address(overrides: AddressSpec = {}): AddressSpec {

@@ -1,10 +1,17 @@
 /**
  * Small input builders for the engine tests only (the shared fixture builder
- * lives under extensions/checkout-guard/runner/).
+ * lives under extensions/checkout-guard/runner/). `input` builds the fields of
+ * both functions' queries together: the address function's entry ignores the
+ * lines, the cart function's reads of the addresses only the country.
  */
-import type { Config, Rule } from "../../src/engine/config";
-import { evaluate } from "../../src/engine/evaluate";
-import type { Address, FunctionInput } from "../../src/engine/types";
+import type { CartValidationsGenerateRunInput as AddressFunctionInput } from "../../../checkout-guard-address/generated/api";
+import type { CartValidationsGenerateRunInput as CartFunctionInput } from "../../../checkout-guard-cart/generated/api";
+import { evaluate, type Config, type Rule } from "../../src/engine";
+import type { Address } from "../../src/engine/types";
+
+type CartLine = CartFunctionInput["cart"]["lines"][number];
+/** An input with the fields of both queries: either function's entry takes it. */
+export type BothInputs = AddressFunctionInput & CartFunctionInput;
 
 export interface LineSpec {
   quantity?: number;
@@ -28,7 +35,7 @@ let counter = 0;
 /** Line amounts (price × quantity) of the lines built here, for the default subtotal. */
 const amounts = new WeakMap<object, number>();
 
-export function line(spec: LineSpec = {}): FunctionInput["cart"]["lines"][number] {
+export function line(spec: LineSpec = {}): CartLine {
   counter++;
   const quantity = spec.quantity ?? 1;
   const base = { quantity };
@@ -37,7 +44,7 @@ export function line(spec: LineSpec = {}): FunctionInput["cart"]["lines"][number
   return built;
 }
 
-function buildLine(spec: LineSpec, base: { quantity: number }): FunctionInput["cart"]["lines"][number] {
+function buildLine(spec: LineSpec, base: { quantity: number }): CartLine {
   if (spec.custom) {
     return {
       ...base,
@@ -99,10 +106,10 @@ export interface InputSpec {
   subtotal?: { amount: string; currencyCode: string };
 }
 
-export function input(spec: InputSpec = {}): FunctionInput {
+export function input(spec: InputSpec = {}): BothInputs {
   const lines = spec.lines ?? [line()];
   const clock = spec.clock ?? [];
-  const localTime: Record<string, unknown> = { date: "2026-05-01" };
+  const localTime: Record<string, unknown> = {};
   for (let i = 0; i < 8; i++) localTime[`at${i}`] = clock[i] ?? false;
   const subtotal =
     spec.subtotal ?? {
@@ -121,7 +128,7 @@ export function input(spec: InputSpec = {}): FunctionInput {
     localization: { language: { isoCode: spec.language ?? "EN" }, country: { isoCode: spec.country ?? "FR" } },
     shop: { localTime },
     validation: { metafield: spec.config === undefined ? null : { jsonValue: spec.config } },
-  } as unknown as FunctionInput;
+  } as unknown as BothInputs;
 }
 
 /** A configuration document with the given rules. */
@@ -129,7 +136,7 @@ export function config(rules: unknown[], clock?: string[]): Config {
   return { v: 1, rules: rules as Rule[], ...(clock ? { clock } : {}) } as Config;
 }
 
-/** Evaluates rules (typed loosely so tests can write them inline) and returns the errors. */
+/** Evaluates rules of both families (typed loosely so tests can write them inline) and returns the errors. */
 export function errorsFor(rules: unknown[], spec: Omit<InputSpec, "config"> = {}, clock?: string[]) {
   return evaluate(config(rules, clock), input(spec)).errors;
 }

@@ -1,53 +1,123 @@
 /**
- * The input query validates against the function schema and stays inside the
- * data boundary (PRIVACY.md): no buyer identity, customer, e-mail or billing
- * address. Its variables are the ones the admin writes.
+ * Each function's input query validates against its schema and stays inside
+ * the data boundary (PRIVACY.md): no buyer identity, customer, e-mail,
+ * billing address or order history; personal data only as part of the
+ * shipping address, and only where the function needs it: the address
+ * function reads no cart lines, the cart function reads of the addresses only
+ * the country. Their variables are the ones the admin writes.
  */
 import { buildSchema, Kind, parse, validate, visit, type OperationDefinitionNode } from "graphql";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
+import { functionFiles } from "../../runner/build";
 import { SCHEDULE_SLOTS } from "../../src/engine/config";
+import { CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../src/engine/functions";
+import { inputVariablesFor } from "../../src/engine/input-variables";
 
-const ROOT = join(__dirname, "..", "..");
-const schema = buildSchema(readFileSync(join(ROOT, "schema.graphql"), "utf8"));
-const query = parse(readFileSync(join(ROOT, "src", "cart_validations_generate_run.graphql"), "utf8"));
+const SHARED_SCHEMA = join(__dirname, "..", "..", "..", "..", "..", "shared", "shopify", "cart-checkout-validation-2026-04.schema.graphql");
 
-test("the schema is the shared 2026-04 schema", () => {
-  expect(readFileSync(join(ROOT, "schema.graphql"), "utf8")).toBe(
-    readFileSync(join(ROOT, "..", "..", "..", "shared", "shopify", "cart-checkout-validation-2026-04.schema.graphql"), "utf8"),
-  );
+function queryOf(fn: CheckoutFunction) {
+  const files = functionFiles(fn);
+  const source = readFileSync(files.inputQuery, "utf8");
+  const document = parse(source);
+  // Every field the query reads, as its path from the root ("cart.deliveryGroups.deliveryAddress.zip").
+  const paths: string[] = [];
+  const stack: string[] = [];
+  visit(document, {
+    Field: {
+      enter(node) {
+        stack.push(node.name.value);
+        paths.push(stack.join("."));
+      },
+      leave() {
+        stack.pop();
+      },
+    },
+  });
+  return { files, source, document, paths };
+}
+
+const leaves = (paths: string[], under: string) =>
+  paths.filter((p) => p.startsWith(`${under}.`) && !paths.some((q) => q.startsWith(`${p}.`))).map((p) => p.slice(under.length + 1));
+
+describe.each(CHECKOUT_FUNCTION_NAMES)("the %s function's input query", (fn) => {
+  const { files, source, document, paths } = queryOf(fn);
+
+  test("the schema is the shared 2026-04 schema", () => {
+    expect(readFileSync(files.schema, "utf8")).toBe(readFileSync(SHARED_SCHEMA, "utf8"));
+  });
+
+  test("validates against schema.graphql", () => {
+    expect(validate(buildSchema(readFileSync(files.schema, "utf8")), document).map((e) => e.message)).toEqual([]);
+  });
+
+  test("reads no buyer identity, customer, e-mail, billing address or order history", () => {
+    expect(paths.length).toBeGreaterThan(10);
+    const forbidden = /buyerIdentity|customer|email|billingAddress|purchasingCompany|orders?\b|numberOfOrders|amountSpent|isAuthenticated|attribute/i;
+    expect(paths.filter((p) => forbidden.test(p))).toEqual([]);
+  });
+
+  test("reads personal data (phone, names) only as part of the shipping address", () => {
+    const personal = paths.filter((p) => /phone|firstName|lastName/i.test(p));
+    expect(personal.filter((p) => !p.startsWith("cart.deliveryGroups.deliveryAddress."))).toEqual([]);
+  });
+
+  test("reads only the allowed top-level data; of the shop, only its local time", () => {
+    const roots = new Set(paths.map((p) => p.split(".")[0]));
+    expect([...roots].sort()).toEqual(["buyerJourney", "cart", "localization", "shop", "validation"]);
+    expect(paths.filter((p) => p.startsWith("shop.") && !p.startsWith("shop.localTime"))).toEqual([]);
+  });
+
+  test("asks the shop's clock about every schedule slot", () => {
+    const aliases: string[] = [];
+    visit(document, { Field: (node) => void (node.name.value === "dateTimeAfter" && aliases.push(node.alias!.value)) });
+    expect(aliases).toEqual(Array.from({ length: SCHEDULE_SLOTS }, (_, i) => `at${i}`));
+  });
+
+  test("reads the configuration from the app's own Validation metafield", () => {
+    expect(source).toMatch(/validation\s*\{\s*metafield\(namespace: "\$app:checkout-guard", key: "config"\)\s*\{\s*jsonValue\s*\}/);
+  });
+
+  test("declares exactly the variables of its input-variables metafield", () => {
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+    const declared = Object.fromEntries(
+      (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, source.slice(v.type.loc!.start, v.type.loc!.end)]),
+    );
+    const expected: Record<string, string> = fn === "cart" ? { productTags: "[String!]!", collectionIds: "[ID!]!" } : {};
+    for (let i = 0; i < SCHEDULE_SLOTS; i++) expected[`scheduleAt${i}`] = "DateTimeWithoutTimezone!";
+    expect(declared).toEqual(expected);
+    // What the admin writes for this function's document: a value for each of them, and nothing else.
+    const written = inputVariablesFor(fn, { rules: [], clock: [] }) as Record<string, unknown>;
+    expect(Object.keys(written).sort()).toEqual(Object.keys(expected).sort());
+  });
 });
 
-test("validates against schema.graphql", () => {
-  expect(validate(schema, query).map((e) => e.message)).toEqual([]);
-});
+describe("what each function reads of the cart", () => {
+  const address = queryOf("address");
+  const cart = queryOf("cart");
+  const read = (query: { paths: string[] }, field: string) => query.paths.some((p) => p.split(".").includes(field));
 
-test("never reads buyer identity, customer, e-mail or billing address", () => {
-  const forbidden = new Set(["buyerIdentity", "customer", "email", "billingAddress", "purchasingCompany", "attribute"]);
-  const read: string[] = [];
-  visit(query, { Field: (node) => void read.push(node.name.value) });
-  expect(read.filter((name) => forbidden.has(name))).toEqual([]);
-  expect(read).toContain("deliveryAddress");
-});
+  test("the address function reads no cart lines (its cost does not grow with the cart)", () => {
+    expect(read(address, "lines")).toBe(false);
+    expect(read(address, "merchandise")).toBe(false);
+    expect(address.paths.filter((p) => p.startsWith("cart.")).every((p) => p.startsWith("cart.deliveryGroups"))).toBe(true);
+  });
 
-test("declares exactly the variables of the input-variables metafield", () => {
-  const operation = query.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
-  const variables = Object.fromEntries(
-    (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, readFileSync(join(ROOT, "src", "cart_validations_generate_run.graphql"), "utf8").slice(v.type.loc!.start, v.type.loc!.end)]),
-  );
-  const expected: Record<string, string> = { productTags: "[String!]!", collectionIds: "[ID!]!" };
-  for (let i = 0; i < SCHEDULE_SLOTS; i++) expected[`scheduleAt${i}`] = "DateTimeWithoutTimezone!";
-  expect(variables).toEqual(expected);
-});
+  test("the address function reads the shipping address's fields the address rules check", () => {
+    expect(leaves(address.paths, "cart.deliveryGroups.deliveryAddress").sort()).toEqual(
+      ["address1", "address2", "city", "company", "countryCode", "firstName", "lastName", "phone", "provinceCode", "zip"].sort(),
+    );
+  });
 
-test("asks the shop's clock about every schedule slot", () => {
-  const aliases: string[] = [];
-  visit(query, { Field: (node) => void (node.name.value === "dateTimeAfter" && aliases.push(node.alias!.value)) });
-  expect(aliases).toEqual(Array.from({ length: SCHEDULE_SLOTS }, (_, i) => `at${i}`));
-});
+  test("the cart function reads of the shipping address only its country", () => {
+    expect(leaves(cart.paths, "cart.deliveryGroups.deliveryAddress")).toEqual(["countryCode"]);
+    expect(leaves(cart.paths, "cart.deliveryGroups")).toEqual(["deliveryAddress.countryCode"]);
+    expect(cart.paths.filter((p) => /phone|firstName|lastName|address1|address2|city|company|zip|provinceCode/i.test(p))).toEqual([]);
+  });
 
-test("reads the configuration from the app's own Validation metafield", () => {
-  const source = readFileSync(join(ROOT, "src", "cart_validations_generate_run.graphql"), "utf8");
-  expect(source).toMatch(/validation\s*\{\s*metafield\(namespace: "\$app:checkout-guard", key: "config"\)\s*\{\s*jsonValue\s*\}/);
+  test("the cart function reads the lines, the other does not", () => {
+    expect(read(cart, "lines")).toBe(true);
+    expect(read(address, "lines")).toBe(false);
+  });
 });

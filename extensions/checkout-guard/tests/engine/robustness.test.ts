@@ -1,59 +1,130 @@
 import { describe, expect, test } from "vitest";
-import { cartValidationsGenerateRun } from "../../src/cart_validations_generate_run";
-import * as entry from "../../src/index";
-import { evaluate } from "../../src/engine/evaluate";
+import { cartValidationsGenerateRun as addressRun } from "../../../checkout-guard-address/src/cart_validations_generate_run";
+import * as addressIndex from "../../../checkout-guard-address/src/index";
+import { cartValidationsGenerateRun as cartRun } from "../../../checkout-guard-cart/src/cart_validations_generate_run";
+import * as cartIndex from "../../../checkout-guard-cart/src/index";
+import { evaluate } from "../../src/engine";
+import type { CheckoutFunction } from "../../src/engine/functions";
 import { ERRORS_BYTE_BUDGET, MAX_ERRORS, MAX_MESSAGE_BYTES, OUTPUT_BYTE_LIMIT, utf8Length } from "../../src/engine/output";
-import { config, input, line } from "./build";
+import type { FunctionResult } from "../../src/engine/types";
+import { config, input, line, type BothInputs } from "./build";
 
-const validConfig = { v: 1, rules: [{ id: "q", kind: "cartQuantity", max: 1 }] };
+const ENTRIES: Record<CheckoutFunction, (input: BothInputs) => FunctionResult> = { address: addressRun, cart: cartRun };
+const NO_ERRORS = { operations: [{ validationAdd: { errors: [] } }] };
+
 const tooMany = [line({ quantity: 2 })];
+const poBox = [{ address1: "PO Box 12" }];
+/** For each function: a document of its own rules that blocks `blocked`, and what it returns then. */
+const BLOCKING = {
+  address: {
+    rule: { id: "k", kind: "addressKind", block: ["poBox"] },
+    errors: [
+      {
+        target: "$.cart.deliveryGroups[0].deliveryAddress.address1",
+        message: "Address: we can't deliver to this type of address (PO box). Please enter a street address.",
+      },
+    ],
+  },
+  cart: {
+    rule: { id: "q", kind: "cartQuantity", max: 1 },
+    errors: [{ target: "$.cart", message: "Your cart can contain at most 1 items (currently 2)." }],
+  },
+} as const;
+const blocked = { lines: tooMany, addresses: poBox };
+const FUNCTIONS = ["address", "cart"] as const;
 
-describe("function entry", () => {
+describe.each(FUNCTIONS)("the %s function's entry", (fn) => {
+  const run = ENTRIES[fn];
+  const validConfig = { v: 1, rules: [BLOCKING[fn].rule] };
+
   test("returns one validationAdd operation with the errors", () => {
-    expect(cartValidationsGenerateRun(input({ config: validConfig, lines: tooMany }))).toEqual({
-      operations: [{ validationAdd: { errors: [{ target: "$.cart", message: "Your cart can contain at most 1 items (currently 2)." }] } }],
-    });
+    expect(run(input({ config: validConfig, ...blocked }))).toEqual({ operations: [{ validationAdd: { errors: BLOCKING[fn].errors } }] });
   });
 
   test("no errors: the same operation, empty", () => {
-    expect(cartValidationsGenerateRun(input({ config: validConfig, lines: [line()] }))).toEqual({ operations: [{ validationAdd: { errors: [] } }] });
+    expect(run(input({ config: validConfig, lines: [line()], addresses: [{ address1: "12 Main Street" }] }))).toEqual(NO_ERRORS);
   });
 
   test("src/index.ts re-exports the entry", () => {
-    expect(entry.cartValidationsGenerateRun).toBe(cartValidationsGenerateRun);
+    expect((fn === "address" ? addressIndex : cartIndex).cartValidationsGenerateRun).toBe(run);
   });
 
   test("accepts the configuration as a JSON string too", () => {
-    const result = cartValidationsGenerateRun(input({ config: JSON.stringify(validConfig), lines: tooMany }));
-    expect(result.operations[0].validationAdd?.errors).toHaveLength(1);
+    expect(run(input({ config: JSON.stringify(validConfig), ...blocked })).operations[0].validationAdd?.errors).toEqual(BLOCKING[fn].errors);
   });
 
+  test("evaluates only its own family of rules: the other function's rules are skipped", () => {
+    const other = BLOCKING[fn === "address" ? "cart" : "address"].rule;
+    expect(run(input({ config: { v: 1, rules: [other] }, ...blocked }))).toEqual(NO_ERRORS);
+    expect(run(input({ config: { v: 1, rules: [other, BLOCKING[fn].rule, other] }, ...blocked })).operations[0].validationAdd?.errors).toEqual(
+      BLOCKING[fn].errors,
+    );
+  });
+
+  // The document's version and outline are checked; anything else unexpected
+  // blocks nothing.
   const unusable: [string, unknown][] = [
     ["missing metafield", undefined],
     ["null", null],
     ["not JSON", "{nope"],
     ["an array", []],
     ["a number", 42],
-    ["a future version", { v: 2, rules: [{ id: "q", kind: "cartQuantity", max: 1 }] }],
+    ["a string of JSON that is not a document", '"v"'],
+    ["a future version", { v: 2, rules: [BLOCKING[fn].rule] }],
+    ["no version", { rules: [BLOCKING[fn].rule] }],
+    ["rules that are not a list", { v: 1, rules: { 0: BLOCKING[fn].rule } }],
+    ["a clock that is not a list", { v: 1, rules: [BLOCKING[fn].rule], clock: "2026-01-01T00:00:00" }],
     ["an unknown rule kind", { v: 1, rules: [{ id: "q", kind: "teleport" }] }],
     ["a rule missing fields", { v: 1, rules: [{ id: "q", kind: "fieldPattern" }] }],
-    ["an unknown top-level key", { ...validConfig, extra: true }],
+    ["a rule that is not an object", { v: 1, rules: [null, BLOCKING[fn].rule] }],
   ];
   for (const [name, value] of unusable) {
     test(`lets checkout through with ${name}`, () => {
-      expect(cartValidationsGenerateRun(input({ config: value, lines: tooMany }))).toEqual({ operations: [{ validationAdd: { errors: [] } }] });
+      expect(run(input({ config: value, ...blocked }))).toEqual(NO_ERRORS);
     });
   }
 
-  test("never throws, whatever the input", () => {
-    const garbage: unknown[] = [null, undefined, {}, [], 1, "x", { cart: null }, { cart: { lines: "nope", deliveryGroups: [null, 1] }, validation: { metafield: { jsonValue: validConfig } } }];
-    for (const value of garbage) {
-      expect(() => cartValidationsGenerateRun(value as never)).not.toThrow();
-    }
-    // Lines without merchandise still count; malformed groups are skipped.
-    const weird = { buyerJourney: {}, cart: { lines: [{ quantity: 5 }, null], deliveryGroups: [null, {}] }, validation: { metafield: { jsonValue: validConfig } } };
-    expect(cartValidationsGenerateRun(weird as never).operations[0].validationAdd?.errors).toHaveLength(1);
+  test("does not re-validate the document: unknown keys and unknown rule kinds leave the other rules working", () => {
+    expect(run(input({ config: { ...validConfig, extra: true }, ...blocked })).operations[0].validationAdd?.errors).toEqual(BLOCKING[fn].errors);
+    const withUnknownKind = { v: 1, rules: [{ id: "x", kind: "teleport" }, BLOCKING[fn].rule] };
+    expect(run(input({ config: withUnknownKind, ...blocked })).operations[0].validationAdd?.errors).toEqual(BLOCKING[fn].errors);
   });
+
+  test("never throws, whatever the input", () => {
+    const garbage: unknown[] = [
+      null,
+      undefined,
+      {},
+      [],
+      1,
+      "x",
+      { cart: null },
+      { cart: { lines: "nope", deliveryGroups: [null, 1] }, validation: { metafield: { jsonValue: validConfig } } },
+    ];
+    for (const value of garbage) {
+      expect(() => run(value as never)).not.toThrow();
+      expect(run(value as never)).toEqual(NO_ERRORS);
+    }
+  });
+});
+
+test("the cart function: lines without merchandise still count; malformed groups are skipped", () => {
+  const weird = {
+    buyerJourney: {},
+    cart: { lines: [{ quantity: 5 }, null], deliveryGroups: [null, {}] },
+    validation: { metafield: { jsonValue: { v: 1, rules: [BLOCKING.cart.rule] } } },
+  };
+  expect(cartRun(weird as never).operations[0].validationAdd?.errors).toHaveLength(1);
+});
+
+test("the address function: groups without an address or of the wrong shape are skipped, the others checked", () => {
+  const weird = {
+    cart: { deliveryGroups: [null, {}, { deliveryAddress: 7 }, { deliveryAddress: { address1: "PO Box 9" } }] },
+    validation: { metafield: { jsonValue: { v: 1, rules: [BLOCKING.address.rule] } } },
+  };
+  expect(addressRun(weird as never).operations[0].validationAdd?.errors.map((e) => e.target)).toEqual([
+    "$.cart.deliveryGroups[3].deliveryAddress.address1",
+  ]);
 });
 
 describe("output caps", () => {
@@ -78,7 +149,7 @@ describe("output caps", () => {
     expect(result.violations.length).toBeGreaterThanOrEqual(MAX_ERRORS);
   });
 
-  test("the whole output stays under 20,000 bytes whatever the input", () => {
+  test("the cart function's whole output stays under 20,000 bytes whatever the input", () => {
     const rules = Array.from({ length: 50 }, (_, i) => ({
       id: `r${i}`,
       kind: "lineQuantity",
@@ -86,7 +157,22 @@ describe("output caps", () => {
       message: `${"\"\\".repeat(100)}{product} ${i} ${"€".repeat(150)}`,
     }));
     const lines = Array.from({ length: 200 }, (_, i) => line({ title: `${hugeTitle}${i}`, quantity: 3 }));
-    const output = cartValidationsGenerateRun(input({ config: { v: 1, rules }, lines }));
+    const output = cartRun(input({ config: { v: 1, rules }, lines }));
+    const errors = output.operations[0].validationAdd!.errors;
+    expect(errors.length).toBeGreaterThan(0);
+    expect(utf8Length(JSON.stringify(errors))).toBeLessThanOrEqual(ERRORS_BYTE_BUDGET);
+    expect(utf8Length(JSON.stringify(output))).toBeLessThan(OUTPUT_BYTE_LIMIT);
+  });
+
+  test("the address function's whole output stays under 20,000 bytes whatever the input", () => {
+    const rules = Array.from({ length: 50 }, (_, i) => ({
+      id: `r${i}`,
+      kind: "requiredFields",
+      fields: ["phone", "company"],
+      message: `${"\"\\".repeat(100)}{field} ${i} ${"€".repeat(150)}`,
+    }));
+    const addresses = Array.from({ length: 30 }, () => ({ phone: null, company: null }));
+    const output = addressRun(input({ config: { v: 1, rules }, addresses }));
     const errors = output.operations[0].validationAdd!.errors;
     expect(errors.length).toBeGreaterThan(0);
     expect(utf8Length(JSON.stringify(errors))).toBeLessThanOrEqual(ERRORS_BYTE_BUDGET);
@@ -95,7 +181,7 @@ describe("output caps", () => {
 });
 
 describe("performance", () => {
-  test("200 lines × 50 rules evaluates in a few milliseconds", () => {
+  test("200 lines × 50 rules evaluates in a few milliseconds (both functions)", () => {
     const lines = Array.from({ length: 200 }, (_, i) =>
       line({ productId: 1 + (i % 40), tags: i % 3 ? ["a"] : ["b"], collections: [i % 7], quantity: 1 + (i % 4), weight: 120 }),
     );
@@ -113,11 +199,12 @@ describe("performance", () => {
     ];
     const rules = Array.from({ length: 50 }, (_, i) => ({ id: `r${i}`, ...kinds[i % kinds.length] }));
     const value = input({ config: { v: 1, rules }, lines, addresses: [{}, {}] });
-    cartValidationsGenerateRun(value); // warm up
+    const both = () => [addressRun(value), cartRun(value)];
+    both(); // warm up
     const start = performance.now();
-    const result = cartValidationsGenerateRun(value);
+    const results = both();
     const elapsed = performance.now() - start;
-    expect(result.operations[0].validationAdd!.errors).toEqual([]);
+    for (const result of results) expect(result.operations[0].validationAdd!.errors).toEqual([]);
     expect(elapsed).toBeLessThan(50);
   });
 });

@@ -1,59 +1,108 @@
 /**
- * Shopify-format fixtures (tests/fixtures/*.json): each is validated against
- * schema.graphql, the input query and the target's output type with
- * @shopify/shopify-function-test-helpers, then run through the TypeScript
- * function directly and through the WebAssembly bundle (QuickJS-in-Wasm,
- * dist/function.js as the Shopify CLI bundles it). Both must equal payload.output.
+ * Shopify-format fixtures of each function (extensions/checkout-guard-<fn>/
+ * tests/fixtures/*.json, generated from tests/fixtures/cases.ts): each is
+ * validated against that function's schema.graphql, input query and the
+ * target's output type with @shopify/shopify-function-test-helpers, then run
+ * through that function's TypeScript entry and its WebAssembly bundle
+ * (QuickJS-in-Wasm, dist/function.js as the Shopify CLI bundles it). Both
+ * must equal payload.output.
  */
-import { readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
-import { loadFixture, loadInputQuery, loadSchema, validateTestAssets } from "@shopify/shopify-function-test-helpers";
-import { buildFunctionBundle, INPUT_QUERY_FILE, SCHEMA_FILE } from "../../runner/build";
+import { loadFixture, validateTestAssets } from "@shopify/shopify-function-test-helpers";
+import { functionFiles } from "../../runner/build";
 import { runFunction } from "../../runner/wasm-runner";
-import { cartValidationsGenerateRun } from "../../src/cart_validations_generate_run";
+import type { CheckoutFunction } from "../../src/engine/functions";
+import { CASES } from "../fixtures/cases";
+import { fixtureFiles, fixtureFilesOnDisk, functionsOf } from "../fixtures/generate";
+import { CHECKOUT_FUNCTION_NAMES, ENTRIES, freshBundle, inputQueryAstOf, schemaOf } from "./functions";
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
-const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".json")).sort();
+const onDisk = fixtureFilesOnDisk();
+const filesOf = (fn: CheckoutFunction) => onDisk.filter((file) => path.dirname(file) === functionFiles(fn).fixtures).sort();
 
-let schema: GraphQLSchema;
-let query: DocumentNode;
-let bundle: string;
-
-beforeAll(async () => {
-  schema = await loadSchema(SCHEMA_FILE);
-  query = await loadInputQuery(INPUT_QUERY_FILE);
-  bundle = (await buildFunctionBundle({ outfile: null })).code;
-}, 60_000);
-
-test("there are dozens of fixtures", () => {
-  expect(files.length).toBeGreaterThanOrEqual(40);
+test("the fixture files are what generate.ts writes from cases.ts (npx tsx extensions/checkout-guard/tests/fixtures/generate.ts)", () => {
+  const expected = fixtureFiles();
+  expect([...onDisk].sort()).toEqual([...expected.keys()].sort());
+  for (const [file, contents] of expected) expect(readFileSync(file, "utf8") === contents, `${file} is stale`).toBe(true);
 });
 
-describe.each(files)("fixture %s", (file) => {
-  test("is valid against the schema, the input query and the output type", async () => {
-    const fixture = await loadFixture(path.join(FIXTURES, file));
-    expect(fixture.export).toBe("cart-validations-generate-run");
-    expect(fixture.target).toBe("cart.validations.generate.run");
-    const result = await validateTestAssets({ schema, fixture, inputQueryAST: query });
-    expect(result.error).toBeUndefined();
-    expect(result.inputQuery.errors).toEqual([]);
-    expect(result.inputFixture.errors).toEqual([]);
-    expect(result.outputFixture.errors).toEqual([]);
+test("every case has a fixture of each function with rules in it, and cases of both families have two", () => {
+  const mixed = CASES.find((c) => c.name === "mixed-address-and-cart-rules")!;
+  expect(functionsOf(mixed)).toEqual(["address", "cart"]);
+  for (const name of ["config-missing", "config-malformed", "config-future-version", "config-empty-rules"]) {
+    expect(functionsOf(CASES.find((c) => c.name === name)!), name).toEqual(["address", "cart"]);
+  }
+  expect(functionsOf(CASES.find((c) => c.name === "po-box-blocked")!)).toEqual(["address"]);
+  expect(functionsOf(CASES.find((c) => c.name === "cart-quantity-max")!)).toEqual(["cart"]);
+});
+
+describe.each(CHECKOUT_FUNCTION_NAMES)("the %s function's fixtures", (fn) => {
+  const files = filesOf(fn);
+  let schema: GraphQLSchema;
+  let query: DocumentNode;
+
+  beforeAll(async () => {
+    schema = await schemaOf(fn);
+    query = await inputQueryAstOf(fn);
+    await freshBundle(fn);
+  }, 60_000);
+
+  test("there are dozens, some of which block", async () => {
+    expect(files.length).toBeGreaterThanOrEqual(30);
+    const blocking = await Promise.all(files.map(async (file) => (await loadFixture(file)).expectedOutput.operations[0].validationAdd.errors.length > 0));
+    expect(blocking.filter(Boolean).length).toBeGreaterThanOrEqual(15);
   });
 
-  test("the TypeScript function returns the expected output", async () => {
-    const fixture = await loadFixture(path.join(FIXTURES, file));
-    expect(cartValidationsGenerateRun(structuredClone(fixture.input) as never)).toEqual(fixture.expectedOutput);
-  });
+  if (fn === "address") {
+    test("inputs read no cart lines (nor the cart's cost)", async () => {
+      for (const file of files) {
+        const { input } = await loadFixture(file);
+        expect(Object.keys(input.cart), file).toEqual(["deliveryGroups"]);
+        expect(JSON.stringify(input), file).not.toMatch(/"(lines|merchandise|quantity)"/);
+      }
+    });
+  } else {
+    test("inputs carry of each delivery address only its countryCode", async () => {
+      let addresses = 0;
+      for (const file of files) {
+        const { input } = await loadFixture(file);
+        for (const group of input.cart.deliveryGroups) {
+          if (group.deliveryAddress === null) continue;
+          addresses++;
+          expect(Object.keys(group.deliveryAddress), file).toEqual(["countryCode"]);
+        }
+      }
+      expect(addresses).toBeGreaterThan(5);
+    });
+  }
 
-  test("the WebAssembly bundle returns the expected output", async () => {
-    const fixture = await loadFixture(path.join(FIXTURES, file));
-    const run = await runFunction(fixture.input, { bundle });
-    expect(run.error).toBeNull();
-    expect(run.output).toEqual(fixture.expectedOutput);
-    expect(run.outputBytes).toBeLessThan(20_000);
+  describe.each(files.map((file) => path.basename(file)))("%s", (name) => {
+    const file = path.join(functionFiles(fn).fixtures, name);
+
+    test("is valid against the schema, the input query and the output type", async () => {
+      const fixture = await loadFixture(file);
+      expect(fixture.export).toBe("cart-validations-generate-run");
+      expect(fixture.target).toBe("cart.validations.generate.run");
+      const result = await validateTestAssets({ schema, fixture, inputQueryAST: query });
+      expect(result.error).toBeUndefined();
+      expect(result.inputQuery.errors).toEqual([]);
+      expect(result.inputFixture.errors).toEqual([]);
+      expect(result.outputFixture.errors).toEqual([]);
+    });
+
+    test("the TypeScript entry returns the expected output", async () => {
+      const fixture = await loadFixture(file);
+      expect(ENTRIES[fn](structuredClone(fixture.input))).toEqual(fixture.expectedOutput);
+    });
+
+    test("the WebAssembly bundle returns the expected output", async () => {
+      const fixture = await loadFixture(file);
+      const run = await runFunction(fixture.input, { function: fn });
+      expect(run.error).toBeNull();
+      expect(run.output).toEqual(fixture.expectedOutput);
+      expect(run.outputBytes).toBeLessThan(20_000);
+    });
   });
 });

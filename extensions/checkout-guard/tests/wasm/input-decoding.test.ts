@@ -8,7 +8,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { runFunction } from "../../runner/wasm-runner";
-import { address, buildInput, manyLines } from "../../runner/sample-input";
+import { address, buildFunctionInput, manyLines } from "../../runner/sample-input";
 
 const ECHO_BUNDLE =
   "export function cartValidationsGenerateRun(){ ShopifyFunction.writeOutput(ShopifyFunction.readInput()) }";
@@ -48,12 +48,15 @@ describe.each(MODELS)('inputDecoding: "%s"', (inputDecoding) => {
     expect(JSON.stringify(run.output)).toBe(JSON.stringify(VARIED));
   });
 
-  test("an echo bundle returns a sample function input unchanged", async () => {
-    const input = buildInput({
+  test.each(["address", "cart"] as const)("an echo bundle returns a sample %s function input unchanged", async (fn) => {
+    const input = buildFunctionInput(fn, {
       step: "CHECKOUT_INTERACTION",
-      lines: manyLines(5, (i) => ({ quantity: i + 1, amount: 9.99 * (i + 1), product: { id: 100 + i, title: `Ünïcødé ${i} 🎁` } })),
+      lines: manyLines(5, (i) => ({ quantity: i + 1, amount: 9.99 * (i + 1), product: { id: 100 + i, title: `Ünïcødé ${i} 🎁`, tags: ["wine"] } })),
       addresses: [address({ address1: "Packstation 101", city: "München", zip: "80331", countryCode: "DE" })],
-      config: { v: 1, rules: [{ id: "kind", kind: "addressKind", block: ["parcelLocker"] }] },
+      config:
+        fn === "address"
+          ? { v: 1, rules: [{ id: "kind", kind: "addressKind", block: ["parcelLocker"] }] }
+          : { v: 1, rules: [{ id: "q", kind: "lineQuantity", max: 3, select: { tags: ["wine"] } }] },
     });
     const run = await runFunction(input, { bundle: ECHO_BUNDLE, inputDecoding });
     expect(run.error).toBeNull();
@@ -62,15 +65,15 @@ describe.each(MODELS)('inputDecoding: "%s"', (inputDecoding) => {
 });
 
 test("the default input model is native", async () => {
-  const input = buildInput({ lines: manyLines(3) });
+  const input = buildFunctionInput("cart", { lines: manyLines(3) });
   const byDefault = await runFunction(input, { bundle: ECHO_BUNDLE });
   const native = await runFunction(input, { bundle: ECHO_BUNDLE, inputDecoding: "native" });
   expect(byDefault.error).toBeNull();
   expect(byDefault.executeInstructions).toBe(native.executeInstructions);
 });
 
-test("native decoding of a 50-line input costs fewer instructions than the API", async () => {
-  const input = buildInput({
+test("native decoding of a 50-line cart function input costs fewer instructions than the API", async () => {
+  const input = buildFunctionInput("cart", {
     step: "CHECKOUT_COMPLETION",
     lines: manyLines(50, (i) => ({ quantity: 1 + (i % 3), product: { id: 5000 + i, title: `Product ${i}`, tags: i % 4 === 0 ? ["wine"] : [] } })),
     addresses: [address({ address1: "1600 Pennsylvania Avenue NW", city: "Washington", zip: "20500", provinceCode: "DC" })],

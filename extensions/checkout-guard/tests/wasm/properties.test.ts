@@ -1,20 +1,37 @@
 /**
- * Property-based tests (fast-check): whatever the cart (0–250 lines), the
- * addresses (any Unicode, nulls, missing groups) and the configuration (valid
- * documents generated from the model, or arbitrary JSON), the function
+ * Property-based tests (fast-check) of both functions. Whatever the cart
+ * (0–250 lines), the addresses (any Unicode, nulls, missing groups) and the
+ * configuration (valid documents generated from the model and split as the
+ * admin publishes them, or arbitrary JSON), each function, given its own input
+ * (projected onto its query),
  * - never throws,
- * - returns output valid against the schema's CartValidationsGenerateRunResult,
+ * - returns output valid against its schema's CartValidationsGenerateRunResult,
  * - returns output JSON under 20,000 bytes,
- * and the WebAssembly bundle returns the same output (fewer runs: it is slower).
+ * and its WebAssembly bundle returns the same output (fewer runs: it is slower).
+ *
+ * The functions do not re-validate their document (the admin does, with
+ * parseConfig, and is the only writer of the metafield), so:
+ * - every document parseConfig accepts is evaluated by each function's rules
+ *   without throwing (the entries' catch-all is never what answers);
+ * - any JSON at all as the document (malformed, other versions, rules of
+ *   unknown kinds or with values of any type) never makes an entry throw and
+ *   always gives schema-valid output; it may let checkout through.
  */
 import fc from "fast-check";
-import type { GraphQLSchema } from "graphql";
+import type { DocumentNode, GraphQLSchema } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
-import { loadInputQuery, loadSchema, validateFixtureInput, validateFixtureOutput } from "@shopify/shopify-function-test-helpers";
-import { buildFunctionBundle, INPUT_QUERY_FILE, SCHEMA_FILE } from "../../runner/build";
+import { validateFixtureInput, validateFixtureOutput } from "@shopify/shopify-function-test-helpers";
 import { runFunction } from "../../runner/wasm-runner";
-import { ADDRESS_KEYS, buildInput, type AddressSpec, type InputSpec, type LineSpec } from "../../runner/sample-input";
-import { cartValidationsGenerateRun } from "../../src/cart_validations_generate_run";
+import {
+  ADDRESS_KEYS,
+  address,
+  buildFunctionInput,
+  buildFunctionInputs,
+  functionSpecs,
+  type AddressSpec,
+  type InputSpec,
+  type LineSpec,
+} from "../../runner/sample-input";
 import {
   ADDRESS_FIELDS,
   ADDRESS_KIND_FIELDS,
@@ -22,7 +39,16 @@ import {
   parseConfig,
   STAGES,
   WEIGHT_UNITS,
+  type Config,
 } from "../../src/engine/config";
+import { ADDRESS_RULES } from "../../src/engine/address-rules";
+import { CART_RULES } from "../../src/engine/cart-rules";
+import { evaluateFacts, type RuleCompilers } from "../../src/engine/evaluate";
+import { readFacts } from "../../src/engine/facts";
+import { splitConfig, type CheckoutFunction } from "../../src/engine/functions";
+import { toResult } from "../../src/engine/run";
+import type { FunctionInput } from "../../src/engine/types";
+import { CHECKOUT_FUNCTION_NAMES, ENTRIES, freshBundle, inputQueryAstOf, schemaOf } from "./functions";
 
 const OUTPUT_LIMIT = 20_000;
 
@@ -162,24 +188,136 @@ const inputSpecArb = (maxLines: number): fc.Arbitrary<InputSpec> =>
     config: configArb,
   }) as fc.Arbitrary<InputSpec>;
 
+// Documents the admin accepts, beyond the generator above: one valid rule of
+// each kind with up to three keys replaced by values of any type, kept when
+// parseConfig accepts the result (edge values the model allows).
+
+const VALID_RULES: Record<string, unknown>[] = [
+  { id: "k", kind: "addressKind", block: ["poBox", "military"], fields: ["address1"], display: "banner" },
+  { id: "p", kind: "fieldPattern", field: "zip", pattern: "^\\d{5}$", mode: "allow", ignoreCase: true, countries: { codes: ["FR"] } },
+  { id: "l", kind: "fieldLength", fields: ["address1", "address2"], min: 0, max: 35 },
+  { id: "r", kind: "requiredFields", fields: ["phone"], stage: "completion" },
+  { id: "c", kind: "charset", fields: ["city"], allow: "latin", accents: false },
+  { id: "n", kind: "streetNumber", message: "Number please", translations: { fr: "Numéro", "pt-br": "Número" } },
+  { id: "z", kind: "postalCode", mode: "block", codes: { FR: ["20*", "97100..97199", "75002"], US: ["9*"] } },
+  { id: "d", kind: "destination", mode: "allow", countries: ["FR"], provinces: { US: ["CA"] } },
+  { id: "q", kind: "cartQuantity", min: 1, max: 10, schedule: { start: "2026-01-01T00:00:00" } },
+  { id: "lq", kind: "lineQuantity", multiple: 6, select: { products: ["1"], variants: ["2"], tags: ["t"], collections: ["3"] } },
+  { id: "pq", kind: "productQuantity", max: 3, select: {} },
+  { id: "s", kind: "subtotal", limits: { EUR: { min: 10.5 }, USD: {} } },
+  { id: "dl", kind: "distinctLines", max: 20 },
+  { id: "w", kind: "weight", max: 30, unit: "KILOGRAMS", countries: { not: true, codes: ["US"] } },
+  { id: "e", kind: "exclusive", select: { tags: ["preorder"] }, other: { tags: ["instock"] } },
+  { id: "dep", kind: "dependency", select: { products: ["1"] }, requires: { collections: ["2"] } },
+];
+const RULE_KEYS = [
+  "id", "kind", "stage", "message", "translations", "countries", "schedule", "display", "block", "fields", "field", "pattern", "mode",
+  "ignoreCase", "min", "max", "allow", "accents", "codes", "provinces", "multiple", "select", "limits", "unit", "other", "requires",
+];
+/** Values of every kind used to replace a key of a valid rule. */
+const REPLACEMENTS: unknown[] = [
+  null, true, false, 0, -1, 1, 1.5, 1e7, 1e13, -0.5, "", " ", "x", "FR", "fr", "EUR", "poBox", "latin", "allow", "block", "field", "banner",
+  "address1", "KILOGRAMS", "2026-01-01T00:00:00", "2026-01-01", "123", "0123", "{max} {product} {field}", "([", [], ["x"], ["FR"],
+  ["123"], ["poBox"], ["address1"], [""], [null], [1], {}, { codes: ["FR"] }, { codes: [] }, { not: true, codes: ["US"] }, { FR: ["1"] },
+  { fr: "x" }, { fr: 1 }, { EUR: { min: 1 } }, { USD: { max: "1" } }, { products: ["1"] }, { products: ["a"] }, { tags: [1] },
+  { start: "2026-01-01T00:00:00" }, { start: "nope" }, { end: 5 }, "x".repeat(501), "1".repeat(21),
+  // Names of Object.prototype's members, where a table is looked up by a document's value.
+  "constructor", "toString", "__proto__", "hasOwnProperty", ["constructor"], ["toString"], { constructor: ["1"] }, JSON.parse('{"__proto__":["1"]}'),
+];
+const replacement = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...REPLACEMENTS) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+);
+const mutatedRuleArb = fc
+  .tuple(fc.constantFrom(...VALID_RULES), fc.dictionary(fc.constantFrom(...RULE_KEYS), fc.option(replacement, { nil: undefined }), { maxKeys: 3 }))
+  .map(([base, patch]) => {
+    const rule: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) delete rule[key];
+      else rule[key] = value;
+    }
+    return rule;
+  });
+const acceptedConfigArb: fc.Arbitrary<Config> = fc.oneof(
+  validConfigArb as fc.Arbitrary<unknown>,
+  fc
+    .tuple(fc.array(mutatedRuleArb, { maxLength: 6 }), fc.constantFrom(undefined, clockTimes, ["2026-06-01T00:00:00"], []))
+    .map(([rules, clock]) => ({ v: 1, rules: rules.map((r, i) => ({ ...r, id: `r${i}` })), ...(clock ? { clock } : {}) })),
+).filter((doc) => parseConfig(doc).ok) as fc.Arbitrary<Config>;
+
+// Any JSON as the document: a rule of a known kind with keys of any type,
+// unknown kinds, rules and outlines that are not objects, and all of it as a
+// JSON string too (the metafield's jsonValue may be a string).
+const looseRuleArb = fc.oneof(
+  { weight: 4, arbitrary: mutatedRuleArb },
+  { weight: 1, arbitrary: fc.record({ id: replacement, kind: fc.oneof(fc.constantFrom("teleport", "", "toString", "__proto__"), replacement) }, { requiredKeys: [] }) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+);
+const looseDocumentArb: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: fc.record(
+    {
+      v: fc.oneof({ weight: 5, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: replacement }),
+      rules: fc.oneof({ weight: 5, arbitrary: fc.array(looseRuleArb, { maxLength: 6 }) }, { weight: 1, arbitrary: replacement }),
+      clock: fc.oneof(fc.array(fc.oneof(fc.constantFrom(...clockTimes), replacement), { maxLength: 9 }), replacement),
+      extra: replacement,
+    },
+    { requiredKeys: ["v", "rules"] },
+  ) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
+);
+const anyDocumentArb = fc.oneof({ weight: 4, arbitrary: looseDocumentArb }, { weight: 1, arbitrary: looseDocumentArb.map((doc) => JSON.stringify(doc) ?? "") });
+
+/** Inputs whose addresses and lines give the rules above something to find. */
+const eventfulSpecArb = (maxLines: number): fc.Arbitrary<InputSpec> =>
+  fc.tuple(inputSpecArb(maxLines), fc.array(fc.constantFrom(
+    address({ address1: "PO Box 12" }),
+    address({ address1: "Main Street", phone: null, zip: "9", countryCode: "FR", city: "Москва" }),
+    address({ provinceCode: "CA", zip: "95014" }),
+    address({ countryCode: "FR", zip: "75002", address2: "P.O. Box 7 " + "x".repeat(40) }),
+  ), { maxLength: 3 })).map(([spec, more]) => ({ ...spec, addresses: [...(spec.addresses ?? []), ...more] }));
+
 // ---------------------------------------------------------------------------
 
-let schema: GraphQLSchema;
-let bundle: string;
+const FAMILIES: Record<CheckoutFunction, RuleCompilers> = { address: ADDRESS_RULES, cart: CART_RULES };
+const schemas = {} as Record<CheckoutFunction, GraphQLSchema>;
+const queries = {} as Record<CheckoutFunction, DocumentNode>;
 
 beforeAll(async () => {
-  schema = await loadSchema(SCHEMA_FILE);
-  bundle = (await buildFunctionBundle({ outfile: null })).code;
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    schemas[fn] = await schemaOf(fn);
+    queries[fn] = await inputQueryAstOf(fn);
+    await freshBundle(fn);
+  }
 }, 60_000);
 
-async function checkOutput(output: unknown) {
+async function checkOutput(fn: CheckoutFunction, output: unknown) {
   const json = JSON.stringify(output);
   expect(Buffer.byteLength(json)).toBeLessThan(OUTPUT_LIMIT);
-  const validation = await validateFixtureOutput(output as Record<string, unknown>, schema, "cartValidationsGenerateRun", "result");
+  const validation = await validateFixtureOutput(output as Record<string, unknown>, schemas[fn], "cartValidationsGenerateRun", "result");
   expect(validation.errors).toEqual([]);
 }
 
-describe("the function, on arbitrary inputs", () => {
+/** The input as Shopify hands it over: plain JSON values. */
+const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+/** Runs a function's TypeScript entry, failing the property if it throws. */
+function runEntry(fn: CheckoutFunction, input: unknown) {
+  let output: unknown;
+  expect(() => {
+    output = ENTRIES[fn](asJson(input));
+  }).not.toThrow();
+  return output;
+}
+
+async function sameInWasm(fn: CheckoutFunction, input: unknown) {
+  const expected = ENTRIES[fn](asJson(input));
+  const run = await runFunction(input, { function: fn });
+  expect(run.error).toBeNull();
+  expect(run.output).toEqual(expected);
+  await checkOutput(fn, run.output);
+}
+
+describe("the functions, on arbitrary inputs", () => {
   test("generated configurations are valid documents", () => {
     fc.assert(
       fc.property(validConfigArb, (config) => {
@@ -190,49 +328,134 @@ describe("the function, on arbitrary inputs", () => {
     );
   });
 
-  test("generated inputs match the input query", async () => {
-    const query = await loadInputQuery(INPUT_QUERY_FILE);
+  test.each(CHECKOUT_FUNCTION_NAMES)("generated %s inputs match its input query", (fn) => {
     fc.assert(
       fc.property(inputSpecArb(20), (spec) => {
-        expect(validateFixtureInput(query, schema, buildInput(spec)).errors).toEqual([]);
+        expect(validateFixtureInput(queries[fn], schemas[fn], buildFunctionInputs(spec)[fn]).errors).toEqual([]);
       }),
       { numRuns: 100 },
     );
   });
 
-  test("never throws and returns schema-valid output under 20,000 bytes (TypeScript, 0–250 lines)", async () => {
+  test("never throw and return schema-valid output under 20,000 bytes (TypeScript entries, 0–250 lines)", async () => {
     await fc.assert(
       fc.asyncProperty(inputSpecArb(250), async (spec) => {
-        const output = cartValidationsGenerateRun(buildInput(spec) as never);
-        await checkOutput(output);
+        const inputs = buildFunctionInputs(spec);
+        for (const fn of CHECKOUT_FUNCTION_NAMES) await checkOutput(fn, runEntry(fn, inputs[fn]));
       }),
       { numRuns: 300 },
     );
   });
 
-  test("many failing rules on a large cart still fit in 20,000 bytes", async () => {
+  test("many failing cart rules on a large cart still fit in 20,000 bytes", async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 150, max: 250 }), fc.string({ minLength: 400, maxLength: 500 }).filter((s) => s.trim() !== ""), async (n, message) => {
         const lines = Array.from({ length: n }, (_, i) => ({ quantity: 7, product: { id: 10_000 + i, title: `Product ${i} ${message.slice(0, 50)}` } }));
         const rules = Array.from({ length: 50 }, (_, i) => ({ id: `lq${i}`, kind: "lineQuantity", max: 1, message: `${i} ${message}`.slice(0, 500) }));
-        const output = cartValidationsGenerateRun(buildInput({ lines, config: { v: 1, rules } }) as never);
-        await checkOutput(output);
+        const output = runEntry("cart", buildFunctionInput("cart", { lines, config: { v: 1, rules } })) as ReturnType<(typeof ENTRIES)["cart"]>;
+        expect(output.operations[0].validationAdd?.errors.length).toBeGreaterThan(0);
+        await checkOutput("cart", output);
       }),
       { numRuns: 10 },
     );
   });
 
-  test("the WebAssembly bundle returns the same output, without error", async () => {
+  test("many failing address rules on many delivery groups still fit in 20,000 bytes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 5, max: 40 }), fc.string({ minLength: 400, maxLength: 500 }).filter((s) => s.trim() !== ""), async (n, message) => {
+        const addresses = Array.from({ length: n }, (_, i) => address({ address1: `PO Box ${i}`, phone: null }));
+        const rules = Array.from({ length: 50 }, (_, i) =>
+          i % 2 === 0
+            ? { id: `k${i}`, kind: "addressKind", block: ["poBox"], message: `${i} ${message}`.slice(0, 500) }
+            : { id: `r${i}`, kind: "requiredFields", fields: ["phone"], message: `${i} ${message}`.slice(0, 500) },
+        );
+        const output = runEntry("address", buildFunctionInput("address", { addresses, config: { v: 1, rules } })) as ReturnType<(typeof ENTRIES)["address"]>;
+        expect(output.operations[0].validationAdd?.errors.length).toBeGreaterThan(0);
+        await checkOutput("address", output);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  test("the WebAssembly bundles return the same output, without error", async () => {
     await fc.assert(
       fc.asyncProperty(inputSpecArb(60), async (spec) => {
-        const input = buildInput(spec);
-        const expected = cartValidationsGenerateRun(structuredClone(input) as never);
-        const run = await runFunction(input, { bundle });
-        expect(run.error).toBeNull();
-        expect(run.output).toEqual(expected);
-        await checkOutput(run.output);
+        const inputs = buildFunctionInputs(spec);
+        for (const fn of CHECKOUT_FUNCTION_NAMES) await sameInWasm(fn, inputs[fn]);
       }),
-      { numRuns: 25 },
+      { numRuns: 20 },
     );
-  }, 120_000);
+  }, 180_000);
+});
+
+describe("documents the admin accepts", () => {
+  test("are evaluated by each function's rules without throwing, and the entry returns that evaluation", () => {
+    fc.assert(
+      fc.property(eventfulSpecArb(30), acceptedConfigArb, (spec, config) => {
+        const specs = functionSpecs({ ...spec, config });
+        for (const fn of CHECKOUT_FUNCTION_NAMES) {
+          const input = asJson(buildFunctionInput(fn, specs[fn]));
+          // Below the entry's catch-all: a throw here would let checkout through unnoticed.
+          const evaluation = evaluateFacts(splitConfig(config)[fn], readFacts(input as unknown as FunctionInput), FAMILIES[fn]);
+          expect(runEntry(fn, input)).toEqual(toResult(evaluation.errors));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test("the WebAssembly bundles return the same output as the TypeScript entries", async () => {
+    await fc.assert(
+      fc.asyncProperty(eventfulSpecArb(20), acceptedConfigArb, async (spec, config) => {
+        const inputs = buildFunctionInputs({ ...spec, config });
+        for (const fn of CHECKOUT_FUNCTION_NAMES) await sameInWasm(fn, inputs[fn]);
+      }),
+      { numRuns: 20 },
+    );
+  }, 180_000);
+
+  test("some of them block in each function (the properties above are not vacuous)", () => {
+    const blocked = { address: 0, cart: 0 };
+    fc.assert(
+      fc.property(eventfulSpecArb(30), acceptedConfigArb, (spec, config) => {
+        const inputs = buildFunctionInputs({ ...spec, config });
+        for (const fn of CHECKOUT_FUNCTION_NAMES) {
+          if ((ENTRIES[fn](asJson(inputs[fn])).operations[0].validationAdd?.errors.length ?? 0) > 0) blocked[fn]++;
+        }
+      }),
+      { numRuns: 200, seed: 1 },
+    );
+    expect(blocked.address).toBeGreaterThan(10);
+    expect(blocked.cart).toBeGreaterThan(10);
+  });
+});
+
+describe("any JSON as the document", () => {
+  test("never makes an entry throw; the output is schema-valid and under 20,000 bytes", async () => {
+    await fc.assert(
+      fc.asyncProperty(eventfulSpecArb(20), anyDocumentArb, async (spec, document) => {
+        for (const fn of CHECKOUT_FUNCTION_NAMES) {
+          await checkOutput(fn, runEntry(fn, buildFunctionInput(fn, { ...spec, config: document })));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  // Not compared with the TypeScript entries: on documents the admin never
+  // writes, a message can differ between the engines (a field named
+  // "constructor" is labelled with Function#toString, which V8 and QuickJS
+  // spell differently). What holds is what checkout needs.
+  test("never makes a WebAssembly bundle fail; the output is schema-valid and under 20,000 bytes", async () => {
+    await fc.assert(
+      fc.asyncProperty(eventfulSpecArb(10), anyDocumentArb, async (spec, document) => {
+        for (const fn of CHECKOUT_FUNCTION_NAMES) {
+          const run = await runFunction(buildFunctionInput(fn, { ...spec, config: document }), { function: fn });
+          expect(run.error).toBeNull();
+          await checkOutput(fn, run.output);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  }, 180_000);
 });

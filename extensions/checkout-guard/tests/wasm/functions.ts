@@ -1,0 +1,49 @@
+/**
+ * The two checkout functions as the Wasm tests use them: each one's TypeScript
+ * entry, schema and input query, and its bundle as `npm run function:build`
+ * writes it (dist/function.js of its extension, which `runFunction` runs for
+ * `{ function }`), rebuilt from the current sources first.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { DocumentNode, GraphQLSchema } from "graphql";
+import { loadInputQuery, loadSchema } from "@shopify/shopify-function-test-helpers";
+import { buildFunctionBundle, functionFiles } from "../../runner/build";
+import { cartValidationsGenerateRun as addressEntry } from "../../../checkout-guard-address/src/cart_validations_generate_run";
+import { cartValidationsGenerateRun as cartEntry } from "../../../checkout-guard-cart/src/cart_validations_generate_run";
+import type { CheckoutFunction } from "../../src/engine/functions";
+import type { FunctionResult } from "../../src/engine/types";
+
+export { CHECKOUT_FUNCTION_NAMES } from "../../src/engine/functions";
+
+/** Each function's TypeScript entry (`src/cart_validations_generate_run.ts` of its extension). */
+export const ENTRIES: Record<CheckoutFunction, (input: unknown) => FunctionResult> = {
+  address: (input) => addressEntry(input as never),
+  cart: (input) => cartEntry(input as never),
+};
+
+export async function schemaOf(fn: CheckoutFunction): Promise<GraphQLSchema> {
+  return loadSchema(functionFiles(fn).schema);
+}
+
+export async function inputQueryAstOf(fn: CheckoutFunction): Promise<DocumentNode> {
+  return loadInputQuery(functionFiles(fn).inputQuery);
+}
+
+/**
+ * Makes a function's dist/function.js the bundle of its current sources, so
+ * that `runFunction(input, { function })` runs what the sources say and not
+ * an older build. Written only when it differs, and by rename, so that a test
+ * file running beside this one never reads half a file.
+ */
+export async function freshBundle(fn: CheckoutFunction): Promise<string> {
+  const { code } = await buildFunctionBundle({ function: fn, outfile: null });
+  const { dist } = functionFiles(fn);
+  if (!existsSync(dist) || readFileSync(dist, "utf8") !== code) {
+    mkdirSync(path.dirname(dist), { recursive: true });
+    const temporary = `${dist}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(temporary, code);
+    renameSync(temporary, dist);
+  }
+  return code;
+}
