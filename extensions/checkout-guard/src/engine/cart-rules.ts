@@ -14,6 +14,7 @@
  * - Minimums and maximums are inclusive: the limit itself is accepted.
  */
 import type { RuleOf } from "./config";
+import { CartLines } from "./cart-lines";
 import type { Facts } from "./facts";
 import { compileSelector } from "./selectors";
 import type { RuleCompilers } from "./evaluate";
@@ -186,4 +187,4 @@ export function compileCartRule(rule: CartRule): CartCheck {
 }
 
 /** The cart function's rule family (see evaluate.ts). */
-export const CART_RULES: RuleCompilers = { cart: compileCartRule };
+export const CART_RULES: RuleCompilers = { cart: compileCartRule, lines: (rawLines) => new CartLines(rawLines) };

@@ -15,7 +15,7 @@ import type { Config, Rule, RuleKind } from "./config";
 import { ADDRESS_RULE_KINDS } from "./constants";
 import type { AddressCheck, AddressRule, KindCache } from "./address-rules";
 import type { CartCheck, CartRule } from "./cart-rules";
-import type { Facts } from "./facts";
+import type { Facts, LinesReader } from "./facts";
 import { pickTemplate, renderMessage } from "./messages";
 import { ErrorCollector } from "./output";
 import { makeScheduleCheck } from "./schedule";
@@ -43,6 +43,8 @@ export const addressTarget = (groupIndex: number, field: string) =>
 export interface RuleCompilers {
   address?: (rule: AddressRule, cache: KindCache) => AddressCheck;
   cart?: (rule: CartRule) => CartCheck;
+  /** How the cart rules read the lines (with `cart`). */
+  lines?: LinesReader;
 }
 
 export function evaluateFacts(config: Config, facts: Facts, compilers: RuleCompilers): Evaluation {

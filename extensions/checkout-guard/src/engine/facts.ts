@@ -5,7 +5,7 @@
  * (cart-lines.ts).
  * Every access is defensive: missing data never throws.
  */
-import { CartLines } from "./cart-lines";
+import type { CartLines } from "./cart-lines";
 import { SCHEDULE_SLOTS } from "./constants";
 import type { Address, FunctionInput } from "./types";
 
@@ -48,7 +48,17 @@ export function languageCandidates(isoCode: string | null | undefined): string[]
   return base !== code ? [code, base] : [code];
 }
 
-export function readFacts(input: FunctionInput): Facts {
+/**
+ * How the cart's lines are read: given by the cart rules' family (cart-rules.ts),
+ * so that the address function's bundle holds no line-reading code.
+ */
+export type LinesReader = (rawLines: unknown) => CartLines;
+
+const noLinesReader: LinesReader = () => {
+  throw new Error("this function reads no cart lines");
+};
+
+export function readFacts(input: FunctionInput, readLines: LinesReader = noLinesReader): Facts {
   const root = obj(input) ?? {};
   const cart = obj(root.cart) ?? {};
   const stepValue = str(obj(root.buyerJourney)?.step);
@@ -85,7 +95,7 @@ export function readFacts(input: FunctionInput): Facts {
   return {
     step,
     get cart() {
-      return (lines ??= new CartLines(rawLines));
+      return (lines ??= readLines(rawLines));
     },
     groups,
     subtotal,

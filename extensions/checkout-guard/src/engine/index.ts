@@ -21,7 +21,7 @@ export const ALL_RULES: RuleCompilers = { ...ADDRESS_RULES, ...CART_RULES };
 
 /** Evaluates both families of rules, in the merchant's order: what the two functions together decide. */
 export function evaluate(config: Config, input: FunctionInput): Evaluation {
-  return evaluateFacts(config, readFacts(input), ALL_RULES);
+  return evaluateFacts(config, readFacts(input, ALL_RULES.lines), ALL_RULES);
 }
 export { readFacts, languageCandidates, type Facts, type GroupFacts, type JourneyStep } from "./facts";
 export {

@@ -38,7 +38,7 @@ export function documentFromInput(input: FunctionInput): Config | null {
 export function validationErrors(input: FunctionInput, compilers: RuleCompilers): ValidationError[] {
   try {
     const config = documentFromInput(input);
-    return config ? evaluateFacts(config, readFacts(input), compilers).errors : [];
+    return config ? evaluateFacts(config, readFacts(input, compilers.lines), compilers).errors : [];
   } catch {
     return [];
   }

@@ -396,7 +396,7 @@ describe("documents the admin accepts", () => {
         for (const fn of CHECKOUT_FUNCTION_NAMES) {
           const input = asJson(buildFunctionInput(fn, specs[fn]));
           // Below the entry's catch-all: a throw here would let checkout through unnoticed.
-          const evaluation = evaluateFacts(splitConfig(config)[fn], readFacts(input as unknown as FunctionInput), FAMILIES[fn]);
+          const evaluation = evaluateFacts(splitConfig(config)[fn], readFacts(input as unknown as FunctionInput, FAMILIES[fn].lines), FAMILIES[fn]);
           expect(runEntry(fn, input)).toEqual(toResult(evaluation.errors));
         }
       }),
