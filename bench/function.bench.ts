@@ -1,224 +1,208 @@
 /**
- * `npm run bench:function` — cost of the checkout function in WebAssembly.
+ * `npm run bench:function [-- --inputs <folder>]` — cost of the two checkout functions.
  *
- * Runs the bundle (built as the Shopify CLI bundles it) in QuickJS-in-Wasm for
- * carts of 1, 50, 200 and 2,000 lines × configurations of 1, 10 and 50 rules
- * (address-kind and pattern rules included), and writes bench/results/function.json:
- * bundle bytes (raw, gzip), WebAssembly instructions executed (counted by an
- * instrumented QuickJS; see docs/function-runtime.md), wall time, output bytes,
- * Shopify's limits, and pass/fail per goal; and the floors no JavaScript rule engine
- * avoids (measureFloors). Figures are deterministic except wall time.
+ * Each function's bundle (built as the Shopify CLI bundles it) runs on the bench
+ * matrix (bench/matrix.ts): carts of 1, 50, 200 and 2,000 lines × 1, 10 and 50 rules
+ * of its family, and a typical checkout (3 lines, 5 rules). Engines:
+ * - **Shopify's** (`shopify-javy-v4`): Shopify's Javy plugin, counted with wasmtime's
+ *   fuel rules as function-runner counts (runner/shopify-engine.ts), when the plugin is
+ *   on this machine (SHOPIFY_JAVY_PLUGIN, or the Shopify CLI's download folder);
+ * - **the stand-in** (`stand-in`): QuickJS compiled to WebAssembly from npm
+ *   (runner/wasm-runner.ts), always. Its raw figures leave out loading the bytecode and
+ *   count the input's decoding and the JavaScript differently, so they are re-calibrated
+ *   to Shopify's engine by a linear fit (runner/stand-in-calibration.json, written
+ *   here when both engines ran).
  *
- * The figures and goals use the runner's default input model ("native": the input
- * decoded by QuickJS's binary object reader, as Shopify's Javy plugin transcodes it
- * natively). Each case also reports `inputReadApiInstructions` / `executeApiInstructions`:
- * the same runs with `inputDecoding: "api"` (every value built through the
- * quickjs-emscripten API), an upper bound.
+ * Writes bench/results/function.json: per case and engine, instructions, Shopify's
+ * limit, output bytes; each function's bundle and bytecode size; the floors (receiving
+ * the input and loading the bytecode, which no rule engine avoids); the calibration's
+ * error; the goals of issue #9, pass or fail. It also fits the cost model the admin
+ * guards saves with (runner/cost-model.json; see runner/cost-model.ts) and reports its
+ * error on the matrix. With `--inputs <folder>` it writes the exact inputs measured (one
+ * JSON file per case, naming its bundle) and the bundles, to re-run on another engine
+ * (e.g. `shopify app function run --input <file>` after `shopify app function build`).
+ * No timing is asserted anywhere; figures are deterministic.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSchema, parse } from "graphql";
-import { validateFixtureInput } from "@shopify/shopify-function-test-helpers";
-import { buildFunctionBundle } from "../extensions/checkout-guard/runner/build";
-import { instructionLimitFor, runFunction, SHOPIFY_LIMITS } from "../extensions/checkout-guard/runner/wasm-runner";
-import { address, buildInput, type LineSpec } from "../extensions/checkout-guard/runner/sample-input";
+import { buildFunctionBundle, type FunctionBundle } from "../extensions/checkout-guard/runner/build";
+import { compileToBytecode, findShopifyJavyPlugin, runOnShopifyEngine } from "../extensions/checkout-guard/runner/shopify-engine";
+import { runFunction, SHOPIFY_LIMITS } from "../extensions/checkout-guard/runner/wasm-runner";
+import { calibrated, fitCalibration, STAND_IN_CALIBRATION, type StandInFigures } from "../extensions/checkout-guard/runner/stand-in";
+import { instructionLimitFor, predictCost, type CostModel, type FunctionCostModel, type LinearCost } from "../extensions/checkout-guard/runner/cost-model";
+import { CONFIG_VERSION, type Config, type Rule } from "../extensions/checkout-guard/src/engine/config";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../extensions/checkout-guard/src/engine/functions";
+import { benchInput, benchRules, LINE_COUNTS, RULE_COUNTS, RULE_OF_KIND, TYPICAL } from "./matrix";
 
-const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "results", "function.json");
-/** An export that reads the input and writes an empty result; it keeps the input referenced, as the function does (see its entry). */
-const echoExport = (name: string) =>
-  `let kept; export function ${name}(){ kept = ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }`;
-const ECHO_BUNDLE = echoExport("cartValidationsGenerateRun");
-/** Appended to the real bundle, so that the module's top level is measured alone. */
-const MODULE_ONLY_EXPORT = `\n${echoExport("moduleOnly")}`;
-/**
- * Line inputs no JavaScript rule engine can do without (see measureFloors), each
- * with its query (validated against the schema) and one line of its answer.
- * Neither carries the `__typename` the real query has for Shopify's tooling, nor
- * the tag and collection id Shopify echoes in each answer.
- */
-const FLOOR_INPUTS = [
-  {
-    name: "leastCartInput",
-    about: "the least any cart rule that looks at each line needs: its quantity and one yes/no answer about its product",
-    query: `query LeastCartInput($collectionIds: [ID!]!) {
-  cart { lines { quantity merchandise { ... on ProductVariant { product { inAnyCollection(ids: $collectionIds) } } } } }
-}`,
-    line: (i: number) => ({ quantity: 1 + (i % 3), merchandise: { product: { inAnyCollection: i % 5 === 0 } } }),
-  },
-  {
-    name: "goalRulesInput",
-    about:
-      "the least the goal case's rules (all sixteen kinds) need of each line: quantity; variant and product ids (selectors); " +
-      "an answer per queried tag and collection; weight, unit, shipping and gift card (weight rules); the title (messages)",
-    query: `query GoalRulesInput($productTags: [String!]!, $collectionIds: [ID!]!) {
-  cart { lines { quantity merchandise { ... on ProductVariant { id weight weightUnit requiresShipping
-    product { id title isGiftCard hasTags(tags: $productTags) { hasTag } inCollections(ids: $collectionIds) { isMember } } } } } }
-}`,
-    line: (i: number) => ({
-      quantity: 1 + (i % 3),
-      merchandise: {
-        id: `gid://shopify/ProductVariant/${9000 + i}`,
-        weight: 250,
-        weightUnit: "GRAMS",
-        requiresShipping: true,
-        product: {
-          id: `gid://shopify/Product/${5000 + i}`,
-          title: `Product ${i}`,
-          isGiftCard: false,
-          hasTags: [{ hasTag: i % 4 === 0 }],
-          inCollections: [{ isMember: i % 5 === 0 }],
-        },
-      },
-    }),
-  },
-];
-const SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "extensions", "checkout-guard", "schema.graphql");
-const LINE_COUNTS = [1, 50, 200, 2000];
-const RULE_COUNTS = [1, 10, 50];
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const OUT = path.join(HERE, "results", "function.json");
+const RUNNER = path.join(HERE, "..", "extensions", "checkout-guard", "runner");
+const LIMITS = { maxInstructions: 5e9, timeoutMs: 120_000 };
+/** An export that only reads the input (kept, as the functions keep theirs) and writes an empty result. */
+const ECHO_BUNDLE =
+  "let kept; export function cartValidationsGenerateRun(){ kept = ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
 
-/** A realistic mix of rules, address-kind and pattern rules first; none of them blocks the sample cart. */
-function rules(n: number): object[] {
-  const mix: ((i: number) => object)[] = [
-    (i) => ({ id: `kind${i}`, kind: "addressKind", block: ["poBox", "privateMailbox", "parcelLocker", "military", "gopost"] }),
-    (i) => ({ id: `pat${i}`, kind: "fieldPattern", field: "zip", pattern: "^\\d{5}(?:-\\d{4})?$", mode: "allow", message: "ZIP {field}" }),
-    (i) => ({ id: `pat${i}b`, kind: "fieldPattern", field: "address1", pattern: "(?:^|\\s)(?:c/o|attn)\\b", ignoreCase: true, mode: "block" }),
-    (i) => ({ id: `len${i}`, kind: "fieldLength", fields: ["address1", "address2", "city"], max: 35 }),
-    (i) => ({ id: `req${i}`, kind: "requiredFields", fields: ["address1", "city", "zip"] }),
-    (i) => ({ id: `cs${i}`, kind: "charset", fields: ["address1", "city", "firstName", "lastName"], allow: "latin" }),
-    (i) => ({ id: `num${i}`, kind: "streetNumber" }),
-    (i) => ({ id: `pc${i}`, kind: "postalCode", mode: "block", codes: { US: ["99*", "96700..96899", "00600..00999"] } }),
-    (i) => ({ id: `dest${i}`, kind: "destination", mode: "block", countries: ["KP", "IR"], provinces: { US: ["HI", "AK"] } }),
-    (i) => ({ id: `cq${i}`, kind: "cartQuantity", max: 100_000 }),
-    (i) => ({ id: `lq${i}`, kind: "lineQuantity", max: 100, select: { tags: ["wine"] } }),
-    (i) => ({ id: `pq${i}`, kind: "productQuantity", max: 1000, select: { collections: ["300"] } }),
-    (i) => ({ id: `st${i}`, kind: "subtotal", limits: { USD: { max: 10_000_000 } } }),
-    (i) => ({ id: `dl${i}`, kind: "distinctLines", max: 5000 }),
-    (i) => ({ id: `w${i}`, kind: "weight", max: 100_000, unit: "KILOGRAMS" }),
-    (i) => ({ id: `ex${i}`, kind: "exclusive", select: { products: ["999999"] } }),
-    (i) => ({ id: `dep${i}`, kind: "dependency", select: { products: ["999998"] }, requires: { products: ["999997"] } }),
-  ];
-  return Array.from({ length: n }, (_, i) => mix[i % mix.length](i));
+const plugin = findShopifyJavyPlugin();
+const inputsDir = (() => {
+  const i = process.argv.indexOf("--inputs");
+  return i > 0 ? path.resolve(process.argv[i + 1] ?? "bench-inputs") : null;
+})();
+
+const doc = (rules: Rule[]): Config => ({ v: CONFIG_VERSION, rules });
+
+interface Measured {
+  standIn: StandInFigures & { error: string | null; outputBytes: number };
+  shopify: { instructions: number; error: string | null; outputBytes: number } | null;
 }
 
-function lines(n: number): LineSpec[] {
-  return Array.from({ length: n }, (_, i) => ({
-    quantity: 1 + (i % 3),
-    amount: 12.5 * (1 + (i % 3)),
-    weight: 250,
-    weightUnit: "GRAMS" as const,
-    product: { id: 5000 + i, title: `Product ${i}`, tags: i % 4 === 0 ? ["wine"] : [], collections: i % 5 === 0 ? [300] : [] },
-    variantId: 9000 + i,
-  }));
+async function measure(bundle: FunctionBundle, bytecodeBytes: number, input: unknown): Promise<Measured> {
+  const run = await runFunction(input, { bundle: bundle.code, ...LIMITS });
+  const echo = await runFunction(input, { bundle: ECHO_BUNDLE, ...LIMITS });
+  const standIn = {
+    executeInstructions: run.executeInstructions,
+    inputReadInstructions: echo.executeInstructions,
+    bytecodeBytes,
+    error: run.error,
+    outputBytes: run.outputBytes,
+  };
+  if (!plugin) return { standIn, shopify: null };
+  const real = await runOnShopifyEngine(input, { bundle: bundle.code, pluginPath: plugin, maxInstructions: LIMITS.maxInstructions });
+  return { standIn, shopify: { instructions: real.instructions, error: real.error, outputBytes: real.outputBytes } };
 }
+
+interface BenchCase {
+  name: string;
+  function: CheckoutFunction;
+  lines: number;
+  rules: number;
+  typical: boolean;
+  engine: string;
+  instructions: number;
+  instructionLimit: number;
+  shareOfLimit: number;
+  withinLimit: boolean;
+  predicted: number;
+  error: string | null;
+  outputBytes: number;
+  standIn: StandInFigures & { error: string | null; outputBytes: number; calibrated: number };
+}
+
+/** The figure a case reports: Shopify's engine where it ran, else the calibrated stand-in. */
+const figure = (m: Measured) => (m.shopify ? m.shopify.instructions : calibrated(m.standIn));
 
 async function main() {
-  const bundle = await buildFunctionBundle({ outfile: null });
-  const minified = await buildFunctionBundle({ outfile: null, minify: true });
-  const cases = [];
-  for (const lineCount of LINE_COUNTS) {
-    for (const ruleCount of RULE_COUNTS) {
-      const input = buildInput({
-        step: "CHECKOUT_COMPLETION",
-        lines: lines(lineCount),
-        addresses: [address({ address1: "1600 Pennsylvania Avenue NW", city: "Washington", zip: "20500", provinceCode: "DC" })],
-        config: { v: 1, rules: rules(ruleCount) },
-      });
-      const runLimits = { maxInstructions: 5e9, timeoutMs: 60_000 };
-      const run = await runFunction(input, { bundle: bundle.code, ...runLimits });
-      // Baseline: a bundle that only reads the input and writes an empty result.
-      const echo = await runFunction(input, { bundle: ECHO_BUNDLE, ...runLimits });
-      // Upper bound: the same two runs with the input built through the quickjs-emscripten API.
-      const runApi = await runFunction(input, { bundle: bundle.code, ...runLimits, inputDecoding: "api" });
-      const echoApi = await runFunction(input, { bundle: ECHO_BUNDLE, ...runLimits, inputDecoding: "api" });
-      const errors = (run.output as { operations?: { validationAdd?: { errors?: unknown[] } }[] } | null)?.operations?.[0]?.validationAdd?.errors;
-      const limit = instructionLimitFor(lineCount);
-      cases.push({
-        lines: lineCount,
-        rules: ruleCount,
-        error: run.error,
-        validationErrors: errors?.length ?? null,
-        inputBytes: run.inputBytes,
-        instructions: run.instructions,
-        compileInstructions: run.compileInstructions,
-        executeInstructions: run.executeInstructions,
-        inputReadInstructions: echo.executeInstructions,
-        functionInstructions: Math.max(0, run.executeInstructions - echo.executeInstructions),
-        inputReadApiInstructions: echoApi.executeInstructions,
-        executeApiInstructions: runApi.executeInstructions,
-        interruptTicks: run.interruptTicks,
-        instructionLimit: limit,
-        shareOfLimit: Number((run.instructions / limit).toFixed(4)),
-        withinLimit: run.instructions <= limit,
-        executeWithinLimit: run.executeInstructions <= limit,
-        outputBytes: run.outputBytes,
-        wallMs: Number(run.wallMs.toFixed(1)),
-      });
-      process.stderr.write(`${lineCount} lines × ${ruleCount} rules: ${run.instructions} instructions (${run.executeInstructions} excl. compile, ${echo.executeInstructions} reading input; API model ${runApi.executeInstructions}, ${echoApi.executeInstructions}), ${run.wallMs.toFixed(1)} ms${run.error ? `, ERROR ${run.error}` : ""}${runApi.error ?? echoApi.error ? `, API-model ERROR ${runApi.error ?? echoApi.error}` : ""}\n`);
+  const bundles = {} as Record<CheckoutFunction, { bundle: FunctionBundle; minifiedBytes: number; bytecodeBytes: number | null }>;
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    const bundle = await buildFunctionBundle({ function: fn, outfile: null });
+    const minified = await buildFunctionBundle({ function: fn, outfile: null, minify: true });
+    const bytecodeBytes = plugin ? (await compileToBytecode(plugin, bundle.code)).length : null;
+    bundles[fn] = { bundle, minifiedBytes: minified.bytes, bytecodeBytes };
+    if (inputsDir) {
+      mkdirSync(inputsDir, { recursive: true });
+      writeFileSync(path.join(inputsDir, `${fn}.js`), bundle.code);
     }
   }
-  const floors = await measureFloors(bundle.code);
-  const goalCase = cases.find((c) => c.lines === 200 && c.rules === 50)!;
+  // The stand-in cannot compile to Shopify's bytecode: without the plugin, the bytecode
+  // size is estimated from the source size by the calibration's own ratio.
+  const bytecodeOf = (fn: CheckoutFunction) => bundles[fn].bytecodeBytes ?? Math.round(bundles[fn].bundle.bytes * BYTECODE_PER_SOURCE_BYTE);
+
+  const cases: BenchCase[] = [];
+  const samples: { standIn: StandInFigures; shopify: number }[] = [];
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    const kinds = CHECKOUT_FUNCTIONS[fn].kinds;
+    const sizes = [...LINE_COUNTS.flatMap((lines) => RULE_COUNTS.map((rules) => ({ lines, rules }))), TYPICAL];
+    for (const { lines, rules } of sizes) {
+      const config = doc(benchRules(kinds, rules));
+      const input = benchInput(fn, lines, config);
+      const m = await measure(bundles[fn].bundle, bytecodeOf(fn), input);
+      if (m.shopify) samples.push({ standIn: m.standIn, shopify: m.shopify.instructions });
+      const instructions = figure(m);
+      const limit = instructionLimitFor(lines);
+      const name = `${fn}-${lines}x${rules}`;
+      if (inputsDir) writeFileSync(path.join(inputsDir, `${name}.json`), `${JSON.stringify({ function: fn, bundle: `${fn}.js`, export: "cart-validations-generate-run", input }, null, 2)}\n`);
+      cases.push({
+        name,
+        function: fn,
+        lines,
+        rules,
+        typical: lines === TYPICAL.lines && rules === TYPICAL.rules,
+        engine: m.shopify ? "shopify-javy-v4" : "stand-in (calibrated)",
+        instructions,
+        instructionLimit: limit,
+        shareOfLimit: Number((instructions / limit).toFixed(4)),
+        withinLimit: instructions <= limit,
+        predicted: predictCost(fn, config.rules, lines).passing,
+        error: m.shopify?.error ?? m.standIn.error,
+        outputBytes: m.shopify?.outputBytes ?? m.standIn.outputBytes,
+        standIn: { ...m.standIn, calibrated: calibrated(m.standIn) },
+      });
+      process.stderr.write(`${name}: ${instructions} (${cases.at(-1)!.engine})${m.shopify ? `, stand-in calibrated ${calibrated(m.standIn)}` : ""}\n`);
+    }
+  }
+
+  // Re-calibrate the stand-in where Shopify's engine ran, then report its error with the new fit.
+  let calibration = null;
+  if (samples.length > 0) {
+    calibration = fitCalibration(samples, { bytecodePerSourceByte: meanBytecodeRatio(bundles) });
+    writeFileSync(path.join(RUNNER, "stand-in-calibration.json"), `${JSON.stringify(calibration, null, 2)}\n`);
+    for (const c of cases) c.standIn.calibrated = calibrated(c.standIn, calibration);
+  }
+  const standInErrors = cases.filter((c) => c.engine === "shopify-javy-v4").map((c) => c.standIn.calibrated / c.instructions - 1);
+
+  const model = await fitCostModel(bundles, bytecodeOf);
+  writeFileSync(path.join(RUNNER, "cost-model.json"), `${JSON.stringify(model, null, 2)}\n`);
+  for (const c of cases) c.predicted = predictCost(c.function, benchRules(CHECKOUT_FUNCTIONS[c.function].kinds, c.rules), c.lines, model).passing;
+  const modelErrors = cases.map((c) => c.predicted / c.instructions - 1);
+
+  const floors = await measureFloors(bundles, bytecodeOf);
+  const pick = (fn: CheckoutFunction, lines: number, rules: number) => cases.find((c) => c.function === fn && c.lines === lines && c.rules === rules)!;
+  const maxAbs = (xs: number[]) => (xs.length ? Math.max(...xs.map(Math.abs)) : null);
   const goals = [
-    {
-      goal: "200 lines × 50 rules under a tenth of the instruction limit (total, compilation of the source included)",
-      value: goalCase.instructions,
-      threshold: SHOPIFY_LIMITS.instructions / 10,
-      pass: goalCase.instructions < SHOPIFY_LIMITS.instructions / 10,
-    },
-    {
-      goal: "200 lines × 50 rules under a tenth of the instruction limit (execution only, as with Javy's precompiled bytecode)",
-      value: goalCase.executeInstructions,
-      threshold: SHOPIFY_LIMITS.instructions / 10,
-      pass: goalCase.executeInstructions < SHOPIFY_LIMITS.instructions / 10,
-    },
-    {
-      goal: "every case within its (scaled) instruction limit (execution only)",
-      value: cases.filter((c) => !c.executeWithinLimit).length,
-      threshold: 0,
-      pass: cases.every((c) => c.executeWithinLimit),
-    },
-    {
-      goal: "output under 20,000 bytes in every case",
-      value: Math.max(...cases.map((c) => c.outputBytes)),
-      threshold: SHOPIFY_LIMITS.outputBytes,
-      pass: cases.every((c) => c.outputBytes < SHOPIFY_LIMITS.outputBytes),
-    },
-    {
-      goal: "bundle far under the 256 kB module limit (JS source; Javy's dynamic module embeds its bytecode)",
-      value: bundle.bytes,
-      threshold: SHOPIFY_LIMITS.moduleBytes,
-      pass: bundle.bytes < SHOPIFY_LIMITS.moduleBytes,
-    },
-    { goal: "no run failed", value: cases.filter((c) => c.error).length, threshold: 0, pass: cases.every((c) => !c.error) },
-  ];
+    ...LINE_COUNTS.map((lines) => ({
+      goal: `address function ≤ 3M at 50 address rules, ${lines} lines`,
+      value: pick("address", lines, 50).instructions,
+      threshold: 3_000_000,
+    })),
+    { goal: "cart function ≤ 5.5M (half the limit) at 200 lines × 50 cart rules", value: pick("cart", 200, 50).instructions, threshold: 5_500_000 },
+    { goal: "cart function ≤ 55M at 2,000 lines × 50 cart rules", value: pick("cart", 2000, 50).instructions, threshold: 55_000_000 },
+    ...CHECKOUT_FUNCTION_NAMES.map((fn) => ({
+      goal: `typical checkout (${TYPICAL.lines} lines, ${TYPICAL.rules} rules) ≤ 1M, ${fn} function`,
+      value: pick(fn, TYPICAL.lines, TYPICAL.rules).instructions,
+      threshold: 1_000_000,
+    })),
+    { goal: "every case within its (scaled) instruction limit", value: cases.filter((c) => !c.withinLimit).length, threshold: 0 },
+    { goal: "output under 20,000 bytes in every case", value: Math.max(...cases.map((c) => c.outputBytes)), threshold: SHOPIFY_LIMITS.outputBytes - 1 },
+    { goal: "no run failed", value: cases.filter((c) => c.error).length, threshold: 0 },
+    { goal: "stand-in within ±15% of Shopify's engine on the whole matrix (max |error|)", value: maxAbs(standInErrors), threshold: 0.15 },
+    { goal: "cost model within ±15% of the measured figure on the whole matrix (max |error|)", value: maxAbs(modelErrors), threshold: 0.15 },
+  ].map((g) => ({ ...g, pass: g.value !== null && g.value <= g.threshold }));
+
   const report = {
-    about:
-      "Checkout Guard function cost, measured by running the CLI-style esbuild bundle in QuickJS compiled to WebAssembly. " +
-      "See docs/function-runtime.md.",
+    about: "Cost of the two checkout functions (see docs/function-runtime.md). Written by `npm run bench:function`.",
+    engine: plugin
+      ? "shopify-javy-v4: Shopify's Javy plugin with wasmtime's fuel rules, as function-runner counts (the stand-in's calibrated figure beside each case)"
+      : "stand-in (calibrated): Shopify's plugin was not on this machine; figures are the stand-in's, re-calibrated to Shopify's engine by runner/stand-in-calibration.json",
     costUnit:
-      "WebAssembly instructions executed by QuickJS (binaryen-instrumented module: binaryen expression nodes per straight-line block, " +
-      "charged at block entry). 'instructions' includes compiling the JS source; 'executeInstructions' excludes it (Javy ships precompiled bytecode); " +
-      "'inputReadInstructions' is what a bundle that only reads the input costs, with the runner's default input model: the input, encoded beforehand " +
-      "(not counted) as QuickJS binary JSON, decoded into JS values by QuickJS's native object reader (JS_ReadObject), the closest stand-in for " +
-      "Shopify's Javy plugin transcoding the MessagePack input natively in Wasm; " +
-      "'functionInstructions' = executeInstructions - inputReadInstructions (module top level + the rule engine); " +
-      "'inputReadApiInstructions' and 'executeApiInstructions' are inputReadInstructions and executeInstructions with the input's values built one by one " +
-      "through the quickjs-emscripten API instead (a malloc'd handle per value), an upper bound. Goals use the default (native) figures. " +
-      "Not counted: Javy loading its precompiled bytecode (the runner compiles the source and subtracts that), so execution figures may under-count that part.",
+      "instructions: wasmtime fuel of the export call (every Wasm operator 1 but nop, drop, block, loop, unreachable, return, else, end; +1 per function entry): " +
+      "loading the bytecode, the module's top level, receiving the MessagePack input, the rules, writing the output.",
     limits: {
       instructions: SHOPIFY_LIMITS.instructions,
-      instructionScaling: "limit = 11,000,000 × max(1, 0.005 × cart lines) (cart.lines @scaleLimits(rate: 0.005): 1× up to 200 lines, 10× at 2,000)",
+      instructionScaling: "limit = 11,000,000 × max(1, 0.005 × cart lines) (cart.lines @scaleLimits(rate: 0.005))",
       moduleBytes: SHOPIFY_LIMITS.moduleBytes,
       outputBytes: SHOPIFY_LIMITS.outputBytes,
     },
-    bundle: {
-      bytes: bundle.bytes,
-      gzipBytes: bundle.gzipBytes,
-      minifiedBytes: minified.bytes,
-      minifiedGzipBytes: minified.gzipBytes,
-      note: "Shopify CLI does not minify; the module size limit applies to the compiled .wasm, which embeds QuickJS bytecode of this bundle (dynamic linking against Shopify's Javy plugin).",
+    bundles: Object.fromEntries(
+      CHECKOUT_FUNCTION_NAMES.map((fn) => [
+        fn,
+        { sourceBytes: bundles[fn].bundle.bytes, minifiedSourceBytes: bundles[fn].minifiedBytes, bytecodeBytes: bytecodeOf(fn), bytecodeMeasured: bundles[fn].bytecodeBytes !== null },
+      ]),
+    ),
+    standInCalibration: {
+      fit: calibration ?? "unchanged (runner/stand-in-calibration.json): Shopify's plugin was not on this machine",
+      maxAbsError: maxAbs(standInErrors),
     },
+    costModel: { engine: model.engine, maxAbsError: maxAbs(modelErrors) },
     node: process.version,
     cases,
     floors,
@@ -226,51 +210,83 @@ async function main() {
   };
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`Wrote ${path.relative(process.cwd(), OUT)}\n`);
+  process.stdout.write(`Wrote ${path.relative(process.cwd(), OUT)}${inputsDir ? ` and the inputs to ${path.relative(process.cwd(), inputsDir)}` : ""}\n`);
   for (const g of goals) process.stdout.write(`${g.pass ? "PASS" : "FAIL"}  ${g.goal}: ${g.value} (threshold ${g.threshold})\n`);
 }
 
+/** Source bytes → bytecode bytes when the plugin is absent (both bundles' ratio when it last ran). */
+const BYTECODE_PER_SOURCE_BYTE = STAND_IN_CALIBRATION.bytecodePerSourceByte;
+/** The echo bundle on the stand-in: all of its execution is reading the input, and its bytecode is negligible. */
+const calibratedEcho = (instructions: number) => calibrated({ executeInstructions: instructions, inputReadInstructions: instructions, bytecodeBytes: 0 });
+
+function meanBytecodeRatio(bundles: Record<CheckoutFunction, { bundle: FunctionBundle; bytecodeBytes: number | null }>): number {
+  const ratios = CHECKOUT_FUNCTION_NAMES.map((fn) => bundles[fn].bytecodeBytes! / bundles[fn].bundle.bytes);
+  return Number((ratios.reduce((a, b) => a + b, 0) / ratios.length).toFixed(4));
+}
+
 /**
- * What a JavaScript function pays in this engine before its rules run, at the
- * goal's 200 lines: this bundle's module top level, and receiving the line
- * inputs of FLOOR_INPUTS (an empty function reading them). If receiving what
- * the goal case's rules need is already over the goal, no rule engine written
- * in JavaScript can meet it here.
+ * The cost model's fit: per function, the base at 1 and 200 lines (no rules), each
+ * kind alone (10 rules) at 1 and 200 lines, and one error's rendering (10 blocking
+ * rules against 10 passing ones).
  */
-async function measureFloors(bundleCode: string) {
-  const lineCount = 200;
-  const goal = SHOPIFY_LIMITS.instructions / 10;
-  const limits = { maxInstructions: 5e9, timeoutMs: 60_000 };
-  const schema = buildSchema(readFileSync(SCHEMA_FILE, "utf8"));
-  const inputs = [];
-  for (const floor of FLOOR_INPUTS) {
-    const input = { cart: { lines: Array.from({ length: lineCount }, (_, i) => floor.line(i)) } };
-    const invalid = validateFixtureInput(parse(floor.query), schema, input).errors;
-    if (invalid.length > 0) throw new Error(`${floor.name} does not match its query: ${invalid.map(String).join("; ")}`);
-    const run = await runFunction(input, { bundle: ECHO_BUNDLE, ...limits });
-    if (run.error) throw new Error(`${floor.name}: ${run.error}`);
-    inputs.push({ name: floor.name, about: floor.about, query: floor.query, instructions: run.executeInstructions, perLine: Math.round(run.executeInstructions / lineCount) });
+async function fitCostModel(
+  bundles: Record<CheckoutFunction, { bundle: FunctionBundle }>,
+  bytecodeOf: (fn: CheckoutFunction) => number,
+): Promise<CostModel> {
+  const N = 10;
+  const [L1, L2] = [1, 200];
+  const functions = {} as Record<CheckoutFunction, FunctionCostModel>;
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    const run = async (rules: Rule[], lines: number) => figure(await measure(bundles[fn].bundle, bytecodeOf(fn), benchInput(fn, lines, doc(rules))));
+    const linear = (at1: number, at2: number): LinearCost => {
+      const perLine = (at2 - at1) / (L2 - L1);
+      return { fixed: Math.round(at1 - perLine * L1), perLine: Number(perLine.toFixed(1)) };
+    };
+    const base1 = await run([], L1);
+    const base2 = await run([], L2);
+    const kinds: FunctionCostModel["kinds"] = {};
+    for (const kind of CHECKOUT_FUNCTIONS[fn].kinds) {
+      const rules = Array.from({ length: N }, (_, i) => RULE_OF_KIND[kind](i));
+      kinds[kind] = linear(((await run(rules, L1)) - base1) / N, ((await run(rules, L2)) - base2) / N);
+    }
+    // Rules that each block the sample cart, against the same rules passing: one, then ten.
+    const blocking: Rule[] =
+      fn === "address"
+        ? Array.from({ length: N }, (_, i) => ({ id: `b${i}`, kind: "fieldLength", fields: ["address1"], max: 1 + i }))
+        : Array.from({ length: N }, (_, i) => ({ id: `b${i}`, kind: "cartQuantity", max: i }));
+    const passing: Rule[] = blocking.map((rule) => ({ ...rule, max: 100_000 }) as Rule);
+    const firstError = Math.round((await run(blocking.slice(0, 1), L1)) - (await run(passing.slice(0, 1), L1)));
+    const perError = Math.round(((await run(blocking, L1)) - (await run(passing, L1)) - firstError) / (N - 1));
+    functions[fn] = { base: linear(base1, base2), kinds, firstError, perError };
   }
-  const small = buildInput({ lines: lines(1), addresses: [address({})], config: { v: 1, rules: [] } });
-  const echoSmall = await runFunction(small, { bundle: ECHO_BUNDLE, ...limits });
-  const moduleOnly = await runFunction(small, { bundle: bundleCode + MODULE_ONLY_EXPORT, exportName: "moduleOnly", ...limits });
-  if (echoSmall.error ?? moduleOnly.error) throw new Error(`module top level: ${echoSmall.error ?? moduleOnly.error}`);
-  const goalRules = inputs.find((i) => i.name === "goalRulesInput")!;
-  return {
-    about:
-      "What a JavaScript function pays here before any rule runs, at the goal's cart size: this bundle's module top level " +
-      "(evaluated with an export that only reads a one-line input, minus that read), and an empty function receiving each line input " +
-      "(validated against the schema) and writing an empty result.",
-    lines: lineCount,
-    moduleTopLevelInstructions: moduleOnly.executeInstructions - echoSmall.executeInstructions,
-    inputs,
-    goalInstructions: goal,
-    /** Whether any JavaScript rule engine could meet the goal here: receiving what the goal case's rules need must fit in it. */
-    goalReachable: goalRules.instructions < goal,
-  };
+  return { engine: plugin ? "shopify-javy-v4" : "stand-in (calibrated)", fittedAt: new Date().toISOString().slice(0, 10), functions };
+}
+
+/**
+ * What each function pays before any rule runs: receiving its input (an export
+ * that only reads it) at 200 and 2,000 lines, and loading its bytecode with the
+ * module's top level (its bundle with no rules, minus that read).
+ */
+async function measureFloors(
+  bundles: Record<CheckoutFunction, { bundle: FunctionBundle }>,
+  bytecodeOf: (fn: CheckoutFunction) => number,
+) {
+  const floors: Record<string, unknown> = {};
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    const at = async (lines: number) => {
+      const input = benchInput(fn, lines, doc([]));
+      const echo = plugin
+        ? (await runOnShopifyEngine(input, { bundle: ECHO_BUNDLE, pluginPath: plugin })).instructions
+        : calibratedEcho((await runFunction(input, { bundle: ECHO_BUNDLE, ...LIMITS })).executeInstructions);
+      const empty = figure(await measure(bundles[fn].bundle, bytecodeOf(fn), input));
+      return { lines, receivingTheInput: echo, loadingAndTopLevel: empty - echo, noRules: empty };
+    };
+    floors[fn] = { at200: await at(200), at2000: await at(2000) };
+  }
+  return floors;
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`bench:function: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`bench:function: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

@@ -1,0 +1,59 @@
+/**
+ * The function benchmark's cases, shared by `npm run bench:function`, the cost
+ * model's fit and its test: per function, carts of 1, 50, 200 and 2,000 lines ×
+ * 1, 10 and 50 rules of that function's family, cycling through every kind, plus
+ * a typical checkout (3 lines, 5 rules). None of the rules blocks the sample cart.
+ */
+import type { Config, Rule } from "../extensions/checkout-guard/src/engine/config";
+import type { CheckoutFunction } from "../extensions/checkout-guard/src/engine/functions";
+import { address, buildFunctionInput, type LineSpec } from "../extensions/checkout-guard/runner/sample-input";
+
+export const LINE_COUNTS = [1, 50, 200, 2000];
+export const RULE_COUNTS = [1, 10, 50];
+export const TYPICAL = { lines: 3, rules: 5 };
+
+/** One rule of each kind, numbered `i`, none blocking the sample cart. */
+export const RULE_OF_KIND: Record<Rule["kind"], (i: number) => Rule> = {
+  addressKind: (i) => ({ id: `kind${i}`, kind: "addressKind", block: ["poBox", "privateMailbox", "parcelLocker", "military", "gopost"] }),
+  fieldPattern: (i) =>
+    i % 2 === 0
+      ? { id: `pat${i}`, kind: "fieldPattern", field: "zip", pattern: "^\\d{5}(?:-\\d{4})?$", mode: "allow", message: "ZIP {field}" }
+      : { id: `pat${i}`, kind: "fieldPattern", field: "address1", pattern: "(?:^|\\s)(?:c/o|attn)\\b", ignoreCase: true, mode: "block" },
+  fieldLength: (i) => ({ id: `len${i}`, kind: "fieldLength", fields: ["address1", "address2", "city"], max: 35 }),
+  requiredFields: (i) => ({ id: `req${i}`, kind: "requiredFields", fields: ["address1", "city", "zip"] }),
+  charset: (i) => ({ id: `cs${i}`, kind: "charset", fields: ["address1", "city", "firstName", "lastName"], allow: "latin" }),
+  streetNumber: (i) => ({ id: `num${i}`, kind: "streetNumber" }),
+  postalCode: (i) => ({ id: `pc${i}`, kind: "postalCode", mode: "block", codes: { US: ["99*", "96700..96899", "00600..00999"] } }),
+  destination: (i) => ({ id: `dest${i}`, kind: "destination", mode: "block", countries: ["KP", "IR"], provinces: { US: ["HI", "AK"] } }),
+  cartQuantity: (i) => ({ id: `cq${i}`, kind: "cartQuantity", max: 100_000 }),
+  lineQuantity: (i) => ({ id: `lq${i}`, kind: "lineQuantity", max: 100, select: { tags: ["wine"] } }),
+  productQuantity: (i) => ({ id: `pq${i}`, kind: "productQuantity", max: 1000, select: { collections: ["300"] } }),
+  subtotal: (i) => ({ id: `st${i}`, kind: "subtotal", limits: { USD: { max: 10_000_000 } } }),
+  distinctLines: (i) => ({ id: `dl${i}`, kind: "distinctLines", max: 5000 }),
+  weight: (i) => ({ id: `w${i}`, kind: "weight", max: 100_000, unit: "KILOGRAMS" }),
+  exclusive: (i) => ({ id: `ex${i}`, kind: "exclusive", select: { products: ["999999"] } }),
+  dependency: (i) => ({ id: `dep${i}`, kind: "dependency", select: { products: ["999998"] }, requires: { products: ["999997"] } }),
+};
+
+/** `n` rules of a function's kinds, cycling through all of them in the catalogue's order. */
+export function benchRules(kinds: readonly Rule["kind"][], n: number): Rule[] {
+  return Array.from({ length: n }, (_, i) => RULE_OF_KIND[kinds[i % kinds.length]](i));
+}
+
+export function benchLines(n: number): LineSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    quantity: 1 + (i % 3),
+    amount: 12.5 * (1 + (i % 3)),
+    weight: 250,
+    weightUnit: "GRAMS" as const,
+    product: { id: 5000 + i, title: `Product ${i}`, tags: i % 4 === 0 ? ["wine"] : [], collections: i % 5 === 0 ? [300] : [] },
+    variantId: 9000 + i,
+  }));
+}
+
+export const BENCH_ADDRESS = address({ address1: "1600 Pennsylvania Avenue NW", city: "Washington", zip: "20500", provinceCode: "DC" });
+
+/** The input `fn` receives for a cart of `lines` lines and its document `config`. */
+export function benchInput(fn: CheckoutFunction, lines: number, config: Config): Record<string, unknown> {
+  return buildFunctionInput(fn, { step: "CHECKOUT_COMPLETION", lines: benchLines(lines), addresses: [BENCH_ADDRESS], config });
+}

@@ -1,0 +1,81 @@
+/**
+ * A cost model of each checkout function: the instructions a configuration is
+ * predicted to cost Shopify, at a given cart size, without running it. The
+ * admin uses it to refuse, at save, a configuration that would come near
+ * Shopify's instruction limit (checkout would otherwise silently let buyers
+ * through: a function over the limit fails, and Validations are created with
+ * blockOnFailure false).
+ *
+ * The model is linear, per function:
+ *
+ *     base.fixed + base.perLine × lines
+ *       + Σ over the rules (kind.fixed + kind.perLine × lines)
+ *       + firstError + perError × (further errors the run can render), for the worst case
+ *
+ * `npm run bench:function` fits it (cost-model.json, beside this file) on
+ * Shopify's engine when the plugin is present (else on the stand-in, and says
+ * so), from runs of each kind alone at two cart sizes; the bench matrix and a
+ * test hold its predictions to the measured figures.
+ */
+import type { Rule, RuleKind } from "../src/engine/config";
+import type { CheckoutFunction } from "../src/engine/functions";
+import { MAX_ERRORS } from "../src/engine/output";
+import fitted from "./cost-model.json";
+
+export interface LinearCost {
+  fixed: number;
+  perLine: number;
+}
+
+export interface FunctionCostModel {
+  /** Receiving the input, loading the bytecode, the module's top level, no rules. */
+  base: LinearCost;
+  /** What one rule of each kind adds (kinds of the other function are absent). */
+  kinds: Partial<Record<RuleKind, LinearCost>>;
+  /** Rendering and collecting the first error message (it builds the message tables of the buyer's language). */
+  firstError: number;
+  /** Each further error message. */
+  perError: number;
+}
+
+export interface CostModel {
+  /** The engine the fit was measured on: "shopify-javy-v4", or "stand-in" where the plugin was absent. */
+  engine: string;
+  fittedAt: string;
+  functions: Record<CheckoutFunction, FunctionCostModel>;
+}
+
+export const COST_MODEL = fitted as CostModel;
+
+/** Shopify's limit: 11M instructions up to 200 lines, scaled above (`cart.lines @scaleLimits(rate: 0.005)`). */
+export function instructionLimitFor(lines: number): number {
+  return Math.round(11_000_000 * Math.max(1, 0.005 * lines));
+}
+
+export interface CostPrediction {
+  /** A run where no rule blocks. */
+  passing: number;
+  /** A run where every rule blocks (up to the output's error cap): what the admin guards. */
+  worstCase: number;
+  /** The rules' own share of `worstCase`, costliest first. */
+  byRule: { id: string; kind: RuleKind; instructions: number }[];
+}
+
+const cost = (c: LinearCost | undefined, lines: number) => (c ? c.fixed + c.perLine * lines : 0);
+
+export function predictCost(
+  fn: CheckoutFunction,
+  rules: readonly Pick<Rule, "id" | "kind">[],
+  lines: number,
+  model: CostModel = COST_MODEL,
+): CostPrediction {
+  const m = model.functions[fn];
+  const byRule = rules.map((rule) => ({ id: rule.id, kind: rule.kind, instructions: Math.round(cost(m.kinds[rule.kind], lines)) }));
+  const passing = Math.round(cost(m.base, lines) + byRule.reduce((sum, r) => sum + r.instructions, 0));
+  const errors = Math.min(rules.length, MAX_ERRORS);
+  return {
+    passing,
+    worstCase: errors === 0 ? passing : passing + Math.round(m.firstError + m.perError * (errors - 1)),
+    byRule: [...byRule].sort((a, b) => b.instructions - a.instructions),
+  };
+}
