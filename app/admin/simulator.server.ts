@@ -1,18 +1,24 @@
 /**
- * The simulator: a sample address and cart, run through the compiled function
- * bundle in WebAssembly (the runner in extensions/checkout-guard/runner) with
- * the shop's saved configuration, exactly as checkout would run it.
+ * The simulator: a sample address and cart, run through both checkout
+ * functions' compiled bundles in WebAssembly (the runner in
+ * extensions/checkout-guard/runner), each with its own configuration document
+ * and on the input its own query would receive, exactly as checkout runs them:
+ * the address function (address rules) and the cart function (cart rules).
+ * Checkout shows the errors of both together; a function without rules has no
+ * Validation, so checkout does not run it, and neither does the simulator.
  *
  * What the merchant types is a made-up buyer, but it is treated like buyer data
  * anyway: used for this one run, never stored, never logged.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { runFunction } from "../../extensions/checkout-guard/runner/wasm-runner";
+import { instructionLimitFor, runFunction } from "../../extensions/checkout-guard/runner/wasm-runner";
 import { ensureBundle } from "../../extensions/checkout-guard/runner/build";
-import { buildInput, type LineSpec, type JourneyStep, type WeightUnit } from "../../extensions/checkout-guard/runner/sample-input";
-import { evaluate, type FunctionInput, type Config, type InputVariables } from "../../extensions/checkout-guard/src/engine";
+import { buildFunctionInput, type LineSpec, type JourneyStep, type WeightUnit } from "../../extensions/checkout-guard/runner/sample-input";
+import { evaluate, type FunctionInput } from "../../extensions/checkout-guard/src/engine";
 import { ADDRESS_FIELDS, WEIGHT_UNITS } from "../../extensions/checkout-guard/src/engine/config";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
+import type { FunctionDocument, FunctionDocuments } from "../models/config-document.server";
 
 export const SIMULATOR_STEPS: JourneyStep[] = ["CHECKOUT_INTERACTION", "CART_INTERACTION", "CHECKOUT_COMPLETION"];
 
@@ -37,13 +43,28 @@ export interface SimulatorRequest {
   localTime: string;
 }
 
+export interface SimulatorFunctionRun {
+  function: CheckoutFunction;
+  title: string;
+  /** This function's rules in the saved configuration (active and scheduled). */
+  ruleCount: number;
+  /** false: it has no rules, so it has no Validation and checkout does not run it. */
+  ran: boolean;
+  /** What this function returned to Shopify. */
+  errors: { message: string; target: string }[];
+  /** WebAssembly instructions of the run (the closest figure to what Shopify counts against its limit); null when not run. */
+  instructions: number | null;
+  /** Shopify's instruction limit for this cart (11 million up to 200 lines, more for larger carts). */
+  instructionLimit: number;
+}
+
 export interface SimulatorResult {
   ok: true;
-  /** What the function returned to Shopify: the messages checkout shows, and where. */
+  /** What checkout shows: the messages of both functions together, and where. */
   errors: { message: string; target: string }[];
   /** Which rules blocked (same engine, read for attribution). */
-  blockedBy: { ruleId: string; name: string; message: string; target: string }[];
-  instructions: number;
+  blockedBy: { ruleId: string; name: string; message: string; target: string; function: CheckoutFunction }[];
+  functions: SimulatorFunctionRun[];
 }
 
 const LINE_FIELDS = ["productId", "variantId", "quantity", "price", "weight", "weightUnit", "tags", "collections"] as const;
@@ -73,8 +94,8 @@ const num = (value: string, fallback: number) => {
 };
 const numericId = (value: string) => value.replace(/^gid:\/\/shopify\/[A-Za-z]+\//, "");
 
-/** The function input Shopify would build for this sample (same shape as the input query's result). */
-export function simulatorInput(request: SimulatorRequest, document: Config, variables: InputVariables) {
+/** The input Shopify would send `fn` for this sample: its own query's result, with its own document and input variables. */
+export function simulatorInput(request: SimulatorRequest, fn: CheckoutFunction, published: FunctionDocument) {
   const hasAddress = Object.values(request.address).some((v) => v);
   const lines: LineSpec[] = request.lines
     .filter((l) => LINE_FIELDS.some((f) => f !== "weightUnit" && l[f]))
@@ -94,7 +115,8 @@ export function simulatorInput(request: SimulatorRequest, document: Config, vari
       };
     });
   const localTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(request.localTime) ? `${request.localTime}:00` : request.localTime;
-  return buildInput({
+  const variables = published.inputVariables as { productTags?: string[]; collectionIds?: string[] };
+  return buildFunctionInput(fn, {
     step: (SIMULATOR_STEPS as string[]).includes(request.step) ? (request.step as JourneyStep) : "CHECKOUT_INTERACTION",
     currency: request.currency.toUpperCase(),
     language: request.language.toUpperCase().replace(/-/g, "_"),
@@ -103,43 +125,56 @@ export function simulatorInput(request: SimulatorRequest, document: Config, vari
       ? [Object.fromEntries(Object.entries(request.address).map(([k, v]) => [k, v ? v : null]))]
       : [],
     lines,
-    config: document,
-    // Shopify answers the input query for the tags and collections the admin wrote in the input variables.
-    productTags: variables.productTags,
-    collectionIds: variables.collectionIds,
-    date: localTime.slice(0, 10) || undefined,
-    clock: (document.clock ?? []).map((at) => localTime !== "" && localTime >= at),
+    config: published.document,
+    // Shopify answers the input query for the tags and collections the admin wrote in this function's input variables.
+    productTags: variables.productTags ?? [],
+    collectionIds: variables.collectionIds ?? [],
+    // This function's own schedule slots.
+    clock: (published.document.clock ?? []).map((at) => localTime !== "" && localTime >= at),
   });
 }
 
-/** dist/function.js, as `npm run function:build` writes it (built on demand in development). */
-async function functionBundle(): Promise<string> {
-  const file = process.env.CHECKOUT_GUARD_FUNCTION_BUNDLE ?? path.resolve(process.cwd(), "extensions/checkout-guard/dist/function.js");
+/** A function's dist/function.js, as `npm run function:build` writes it (built on demand in development). */
+async function functionBundle(fn: CheckoutFunction): Promise<string> {
+  // From the working directory: the server build does not sit next to the extensions.
+  const file = path.resolve(process.cwd(), "extensions", CHECKOUT_FUNCTIONS[fn].handle, "dist", "function.js");
   if (existsSync(file)) return readFileSync(file, "utf8");
-  return (await ensureBundle()).code;
+  return (await ensureBundle(fn)).code;
 }
+
+type Output = { operations?: { validationAdd?: { errors?: { message: string; target: string }[] } }[] };
 
 export async function simulate(
   request: SimulatorRequest,
-  document: Config,
-  variables: InputVariables,
+  functions: FunctionDocuments,
   ruleNames: Map<string, string>,
 ): Promise<SimulatorResult | { ok: false; error: string }> {
-  const input = simulatorInput(request, document, variables);
-  const run = await runFunction(input, { bundle: await functionBundle(), exportName: "cartValidationsGenerateRun" });
-  if (run.error) return { ok: false, error: `The function failed: ${run.error}` };
-  const output = run.output as { operations?: { validationAdd?: { errors?: { message: string; target: string }[] } }[] };
-  const errors = output.operations?.flatMap((op) => op.validationAdd?.errors ?? []) ?? [];
-  const { violations } = evaluate(document, input as unknown as FunctionInput);
-  return {
-    ok: true,
-    errors,
-    blockedBy: violations.map((v) => ({
-      ruleId: v.ruleId,
-      name: ruleNames.get(v.ruleId) ?? v.ruleId,
-      message: v.message,
-      target: v.target,
-    })),
-    instructions: run.executeInstructions,
-  };
+  const runs: SimulatorFunctionRun[] = [];
+  const blockedBy: SimulatorResult["blockedBy"] = [];
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    const published = functions[fn];
+    const ruleCount = published.document.rules.length;
+    const run: SimulatorFunctionRun = {
+      function: fn,
+      title: CHECKOUT_FUNCTIONS[fn].title,
+      ruleCount,
+      ran: false,
+      errors: [],
+      instructions: null,
+      instructionLimit: instructionLimitFor(request.lines.length),
+    };
+    runs.push(run);
+    if (ruleCount === 0) continue;
+    const input = simulatorInput(request, fn, published);
+    const result = await runFunction(input, { bundle: await functionBundle(fn), exportName: "cartValidationsGenerateRun" });
+    if (result.error) return { ok: false, error: `The ${fn} function failed: ${result.error}` };
+    run.ran = true;
+    run.instructions = result.executeInstructions;
+    run.errors = (result.output as Output).operations?.flatMap((op) => op.validationAdd?.errors ?? []) ?? [];
+    const { violations } = evaluate(published.document, input as unknown as FunctionInput);
+    for (const v of violations) {
+      blockedBy.push({ ruleId: v.ruleId, name: ruleNames.get(v.ruleId) ?? v.ruleId, message: v.message, target: v.target, function: fn });
+    }
+  }
+  return { ok: true, errors: runs.flatMap((r) => r.errors), blockedBy, functions: runs };
 }

@@ -1,9 +1,16 @@
 /**
- * The configuration document the function reads from the Validation's
- * metafield, built from the shop's saved rules. Shopify drops a metafield value
- * over 10,000 bytes before it reaches a function, so the document is compact
- * (defaults and empty lists omitted) and a configuration that would not fit is
- * refused here, with the size, before anything is saved.
+ * The configuration documents the two checkout functions read from their
+ * Validations' metafields, built from the shop's saved rules.
+ *
+ * The database keeps one combined document per version (history, restore and
+ * export stay whole); publishing splits it (engine/functions.ts, splitConfig):
+ * the address function's Validation gets the address rules, the cart
+ * function's the cart rules, each with the schedule boundaries its rules use
+ * and the input variables its own query declares. Shopify drops a metafield
+ * value over 10,000 bytes before it reaches a function, separately for each
+ * function's metafields, so each document is compact (defaults and empty lists
+ * omitted) and a configuration where one would not fit is refused here, naming
+ * the function and its largest rules, before anything is saved.
  */
 import {
   ADDRESS_KIND_FIELDS,
@@ -12,16 +19,50 @@ import {
   SCHEDULE_SLOTS,
   parseConfig,
   type Config,
-  type InputVariables,
   type Rule,
   type Selector,
 } from "../../extensions/checkout-guard/src/engine/config";
-import { inputVariablesFor } from "../../extensions/checkout-guard/src/engine/input-variables";
+import {
+  CHECKOUT_FUNCTION_NAMES,
+  splitConfig,
+  type CheckoutFunction,
+} from "../../extensions/checkout-guard/src/engine/functions";
+import { inputVariablesFor, type FunctionInputVariables } from "../../extensions/checkout-guard/src/engine/input-variables";
 import type { FieldErrors, RuleRecord } from "./rules.server";
 
+/** What one function's Validation carries: its document and its input variables, as sent. */
+export interface FunctionDocument<F extends CheckoutFunction = CheckoutFunction> {
+  function: F;
+  /** Its rules, in the merchant's order, and the schedule boundaries they use. */
+  document: Config;
+  /** The `config` metafield's value. */
+  json: string;
+  bytes: number;
+  inputVariables: FunctionInputVariables[F];
+  /** The `input-variables` metafield's value. */
+  variablesJson: string;
+  variableBytes: number;
+}
+
+export type FunctionDocuments = { [F in CheckoutFunction]: FunctionDocument<F> };
+
 export type ConfigDocumentResult =
-  | { ok: true; document: Config; json: string; bytes: number; inputVariables: InputVariables }
+  | {
+      ok: true;
+      /** The combined document, stored with the version. */
+      document: Config;
+      json: string;
+      bytes: number;
+      /** What each function's Validation gets. */
+      functions: FunctionDocuments;
+    }
   | { ok: false; errors: FieldErrors };
+
+/** How the merchant calls each function's rules, in messages. */
+export const FUNCTION_RULES_LABEL: Record<CheckoutFunction, string> = {
+  address: "address rules",
+  cart: "cart rules",
+};
 
 type DocumentRule = Pick<RuleRecord, "id" | "name" | "status" | "scheduleStart" | "scheduleEnd" | "definition">;
 
@@ -46,42 +87,65 @@ export function buildConfigDocument(rules: readonly DocumentRule[]): ConfigDocum
 
   const documentRules = included.map(compactRule);
   const document = { v: CONFIG_VERSION, rules: documentRules, ...(clock.length > 0 ? { clock } : {}) } as Config;
-  // The document must be one the function accepts; a failure here is a bug, not a merchant error.
+  // The document must be one the functions accept; a failure here is a bug, not a merchant error.
   const check = parseConfig(document);
   if (!check.ok) {
     const first = check.issues[0];
     return { ok: false, errors: { _form: `The configuration could not be built (${first?.path}: ${first?.message}).` } };
   }
 
+  const functions = functionDocuments(document);
+  const names = new Map(included.map((rule, i) => [documentRules[i].id, rule.name]));
+  const problems = functionLimitProblems(functions, names);
+  if (problems.length > 0) return { ok: false, errors: { _form: problems.join(" ") } };
+
   const json = JSON.stringify(document);
-  const bytes = utf8Bytes(json);
-  if (bytes > METAFIELD_BYTE_LIMIT) {
-    const largest = included
-      .map((rule, i) => ({ name: rule.name, bytes: utf8Bytes(JSON.stringify(documentRules[i])) }))
-      .sort((a, b) => b.bytes - a.bytes)
-      .slice(0, 3)
-      .map((r) => `“${r.name}”, ${formatBytes(r.bytes)} bytes`)
-      .join("; ");
-    return {
-      ok: false,
-      errors: {
-        _form: `This configuration needs ${formatBytes(bytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to the function. Remove or shorten rules (the largest: ${largest}).`,
-      },
-    };
-  }
+  return { ok: true, document, json, bytes: utf8Bytes(json), functions };
+}
 
-  const inputVariables = inputVariablesFor(document);
-  const variableBytes = utf8Bytes(JSON.stringify(inputVariables));
-  if (variableBytes > METAFIELD_BYTE_LIMIT) {
-    return {
-      ok: false,
-      errors: {
-        _form: `The product tags and collections chosen in rules need ${formatBytes(variableBytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to the function. Choose fewer tags or collections.`,
-      },
-    };
-  }
+/** Splits a combined document into what each function's Validation carries, measured. */
+export function functionDocuments(config: Config): FunctionDocuments {
+  const split = splitConfig(config);
+  const one = <F extends CheckoutFunction>(fn: F): FunctionDocument<F> => {
+    const document = split[fn];
+    const json = JSON.stringify(document);
+    const inputVariables = inputVariablesFor(fn, document);
+    const variablesJson = JSON.stringify(inputVariables);
+    return { function: fn, document, json, bytes: utf8Bytes(json), inputVariables, variablesJson, variableBytes: utf8Bytes(variablesJson) };
+  };
+  return Object.fromEntries(CHECKOUT_FUNCTION_NAMES.map((fn) => [fn, one(fn)])) as FunctionDocuments;
+}
 
-  return { ok: true, document, json, bytes, inputVariables };
+/**
+ * Why a function's metafields would not reach it (over 10,000 bytes), one
+ * sentence per problem, naming the function and, given the rule names, its
+ * largest rules. Empty when everything fits.
+ */
+export function functionLimitProblems(functions: FunctionDocuments, names?: ReadonlyMap<string, string>): string[] {
+  const problems: string[] = [];
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    const { document, bytes, variableBytes } = functions[fn];
+    const label = FUNCTION_RULES_LABEL[fn];
+    if (bytes > METAFIELD_BYTE_LIMIT) {
+      const largest = document.rules
+        .map((rule) => ({ name: names?.get(rule.id) ?? rule.id, bytes: utf8Bytes(JSON.stringify(rule)) }))
+        .sort((a, b) => b.bytes - a.bytes)
+        .slice(0, 3)
+        .map((r) => `“${r.name}”, ${formatBytes(r.bytes)} bytes`)
+        .join("; ");
+      problems.push(
+        `The ${label} need ${formatBytes(bytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to each checkout function. Remove or shorten ${label} (the largest: ${largest}).`,
+      );
+    }
+    if (variableBytes > METAFIELD_BYTE_LIMIT) {
+      problems.push(
+        fn === "cart"
+          ? `The product tags and collections chosen in ${label} need ${formatBytes(variableBytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to each checkout function. Choose fewer tags or collections.`
+          : `The input variables of the ${label} need ${formatBytes(variableBytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to each checkout function.`,
+      );
+    }
+  }
+  return problems;
 }
 
 export function utf8Bytes(text: string): number {

@@ -21,7 +21,7 @@ import {
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
 import { deleteRules, duplicateRule, listRules, reorderRules, setRulesStatus } from "../models/rules.server";
-import { getSyncStatus } from "../shopify-sync/sync.server";
+import { getSyncStatus, publishIfNeverSplit } from "../shopify-sync/sync.server";
 import { publish } from "../admin/rule-actions.server";
 import { KIND_INFO, QUICK_STARTS, scopeText, summarize } from "../components/rule-kinds";
 import { StatusCard } from "../components/StatusCard";
@@ -29,6 +29,9 @@ import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
+  // A shop whose rules were never published to the two checkout functions (the
+  // single function's Validation from before the split) moves to them now.
+  await publishIfNeverSplit(admin.graphql, session.shop, { maxAttempts: 1 });
   const [rules, status] = await Promise.all([listRules(session.shop), getSyncStatus(admin.graphql, session.shop)]);
   return {
     rules: rules.map((rule) => ({

@@ -13,26 +13,41 @@ const TABLES: Record<string, string> = {
   Rule: "Your checkout rules",
   ConfigVersion: "Saved configuration versions (change history)",
   ShopSync: "Publishing state of the rules to Shopify",
+  FunctionSync: "Publishing state of each checkout function's validation",
+};
+
+/** How each FunctionSync row is named on the page. */
+const FUNCTION_NAMES: Record<string, string> = {
+  address: "Address rules",
+  cart: "Cart rules",
+  legacy: "Single validation of earlier versions (to be removed)",
 };
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [counts, sync] = await Promise.all([
+  const [counts, sync, functions] = await Promise.all([
     countShopData(session.shop),
     db.shopSync.findUnique({ where: { shop: session.shop } }),
+    db.functionSync.findMany({ where: { shop: session.shop }, orderBy: { function: "asc" } }),
   ]);
   return {
     shop: session.shop,
     counts,
     // The sync state holds no secret; shown as stored.
-    sync: sync && {
-      validationId: sync.validationId,
-      syncedVersion: sync.syncedVersion,
-      syncedAt: sync.syncedAt?.toISOString() ?? null,
-      configBytes: sync.configBytes,
-      lastError: sync.lastError,
-      scope: sync.scope,
-    },
+    sync:
+      sync || functions.length > 0
+        ? {
+            lastError: sync?.lastError ?? null,
+            scope: sync?.scope ?? null,
+            functions: functions.map((f) => ({
+              function: f.function,
+              validationId: f.validationId,
+              syncedVersion: f.syncedVersion,
+              syncedAt: f.syncedAt?.toISOString() ?? null,
+              configBytes: f.configBytes,
+            })),
+          }
+        : null,
   };
 };
 
@@ -84,8 +99,8 @@ export default function Privacy() {
                   with a new access token; uninstall the app to remove that too.
                 </Text>
                 <Text as="p">
-                  The checkout validation in your Shopify settings keeps the configuration last published until you
-                  turn it off in Settings › Checkout or uninstall the app.
+                  The checkout validations in your Shopify settings keep the configuration last published until you
+                  turn them off in Settings › Checkout or uninstall the app.
                 </Text>
               </BlockStack>
             </Banner>
@@ -115,13 +130,18 @@ export default function Privacy() {
                 Publishing state
               </Text>
               {sync ? (
-                <Text as="p">
-                  {sync.validationId ? `Validation ${sync.validationId}` : "No validation created yet"}
-                  {sync.syncedVersion != null ? `, version ${sync.syncedVersion} published` : ""}
-                  {sync.syncedAt ? ` on ${new Date(sync.syncedAt).toLocaleString()}` : ""}
-                  {sync.configBytes != null ? `, ${sync.configBytes} of 10,000 bytes` : ""}.
-                  {sync.lastError ? ` Last error: ${sync.lastError}` : ""}
-                </Text>
+                <BlockStack gap="100">
+                  {sync.functions.map((f) => (
+                    <Text as="p" key={f.function}>
+                      {`${FUNCTION_NAMES[f.function] ?? f.function}: `}
+                      {f.validationId ? `validation ${f.validationId}` : "no validation"}
+                      {f.syncedVersion != null ? `, version ${f.syncedVersion} published` : ""}
+                      {f.syncedAt ? ` on ${new Date(f.syncedAt).toLocaleString()}` : ""}
+                      {f.configBytes ? `, ${f.configBytes} of 10,000 bytes` : ""}.
+                    </Text>
+                  ))}
+                  {sync.lastError ? <Text as="p">{`Last error: ${sync.lastError}`}</Text> : null}
+                </BlockStack>
               ) : (
                 <Text as="p">Nothing published yet.</Text>
               )}

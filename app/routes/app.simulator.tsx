@@ -22,6 +22,7 @@ import { listRules } from "../models/rules.server";
 import { buildConfigDocument } from "../models/config-document.server";
 import { readSimulatorForm, simulate, type SimulatorLine } from "../admin/simulator.server";
 import { FIELD_NAMES } from "../components/rule-kinds";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
 
 const STEPS = [
   { value: "CHECKOUT_INTERACTION", label: "Checkout" },
@@ -36,6 +37,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const built = buildConfigDocument(rules);
   return {
     ruleCount: built.ok ? built.document.rules.length : 0,
+    // Per checkout function: how many of the rules it checks.
+    functions: built.ok
+      ? CHECKOUT_FUNCTION_NAMES.map((fn) => ({ function: fn, title: CHECKOUT_FUNCTIONS[fn].title, ruleCount: built.functions[fn].document.rules.length }))
+      : [],
     problem: built.ok ? null : Object.values(built.errors).join(" "),
   };
 };
@@ -47,7 +52,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const rules = await listRules(session.shop);
   const built = buildConfigDocument(rules);
   if (!built.ok) return { ok: false as const, error: Object.values(built.errors).join(" ") };
-  return simulate(sample, built.document, built.inputVariables, new Map(rules.map((r) => [r.id, r.name])));
+  return simulate(sample, built.functions, new Map(rules.map((r) => [r.id, r.name])));
 };
 
 const emptyLine = (): SimulatorLine => ({
@@ -69,7 +74,7 @@ function describeTarget(target: string): string {
 }
 
 export default function Simulator() {
-  const { ruleCount, problem } = useLoaderData<typeof loader>();
+  const { ruleCount, functions, problem } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -102,7 +107,7 @@ export default function Simulator() {
     setLines((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
 
   return (
-    <Page title="Simulator" subtitle="Try a sample address and cart against your saved rules, with the same compiled function checkout runs.">
+    <Page title="Simulator" subtitle="Try a sample address and cart against your saved rules, with the same compiled functions checkout runs.">
       <TitleBar title="Simulator" />
       <Layout>
         <Layout.Section>
@@ -113,7 +118,9 @@ export default function Simulator() {
               </Banner>
             ) : (
               <Text as="p" tone="subdued">
-                {`${ruleCount} active or scheduled rule${ruleCount === 1 ? "" : "s"} will be checked. Nothing you enter here is stored.`}
+                {`${ruleCount} active or scheduled rule${ruleCount === 1 ? "" : "s"} will be checked (${functions
+                  .map((f) => `${f.ruleCount} ${f.function} rule${f.ruleCount === 1 ? "" : "s"}`)
+                  .join(", ")}). Nothing you enter here is stored.`}
               </Text>
             )}
             <Card>
@@ -223,34 +230,52 @@ function SimulationResult({ result }: { result: ReturnType<typeof useActionData<
       </Banner>
     );
   }
-  if (result.errors.length === 0) {
-    return (
-      <Banner tone="success" title="Checkout allowed">
-        <Text as="p">No rule blocks this address and cart.</Text>
-      </Banner>
-    );
-  }
   return (
-    <Banner tone="critical" title="Checkout blocked">
-      <BlockStack gap="300">
-        <List>
-          {result.errors.map((e, i) => (
-            <List.Item key={i}>
-              <BlockStack gap="050">
-                <Text as="span" fontWeight="semibold" data-testid="simulator-message">
-                  {e.message}
-                </Text>
+    <BlockStack gap="400">
+      {result.errors.length === 0 ? (
+        <Banner tone="success" title="Checkout allowed">
+          <Text as="p">No rule blocks this address and cart.</Text>
+        </Banner>
+      ) : (
+        <Banner tone="critical" title="Checkout blocked">
+          <BlockStack gap="300">
+            <List>
+              {result.errors.map((e, i) => (
+                <List.Item key={i}>
+                  <BlockStack gap="050">
+                    <Text as="span" fontWeight="semibold" data-testid="simulator-message">
+                      {e.message}
+                    </Text>
+                    <Text as="span" tone="subdued">
+                      {`Shown at: ${describeTarget(e.target)}`}
+                    </Text>
+                  </BlockStack>
+                </List.Item>
+              ))}
+            </List>
+            <Text as="p">{`Blocked by: ${[...new Set(result.blockedBy.map((b) => b.name))].join(", ")}`}</Text>
+          </BlockStack>
+        </Banner>
+      )}
+      <Card>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingSm">
+            Checkout functions
+          </Text>
+          {result.functions.map((f) => (
+            <InlineStack key={f.function} align="space-between" blockAlign="center" gap="200">
+              <Text as="span">{f.title}</Text>
+              <span data-testid={`simulator-run-${f.function}`}>
                 <Text as="span" tone="subdued">
-                  {`Shown at: ${describeTarget(e.target)}`}
+                  {f.ran
+                    ? `${f.errors.length === 0 ? "allows" : `${f.errors.length} error${f.errors.length === 1 ? "" : "s"}`}, ${(f.instructions ?? 0).toLocaleString("en-US")} of ${f.instructionLimit.toLocaleString("en-US")} instructions`
+                    : "not run: no rules"}
                 </Text>
-              </BlockStack>
-            </List.Item>
+              </span>
+            </InlineStack>
           ))}
-        </List>
-        <Text as="p">
-          {`Blocked by: ${[...new Set(result.blockedBy.map((b) => b.name))].join(", ")}`}
-        </Text>
-      </BlockStack>
-    </Banner>
+        </BlockStack>
+      </Card>
+    </BlockStack>
   );
 }

@@ -1,8 +1,17 @@
 /**
- * Publishes the shop's latest saved configuration to Shopify: the Validation
- * (created once, by function handle) carries the configuration document and
- * the input variables in two `$app:checkout-guard` metafields, which is how
- * the function receives them.
+ * Publishes the shop's latest saved configuration to Shopify. The checkout
+ * rules run in two Shopify Functions (engine/functions.ts): the address
+ * function (handle checkout-guard-address) and the cart function
+ * (checkout-guard-cart). Each has its own Validation, created once by function
+ * handle, which carries that function's configuration document and input
+ * variables in two `$app:checkout-guard` metafields: that is how the function
+ * receives them. A function with no rules in the saved configuration gets no
+ * Validation (an existing one is deleted), so checkout does not run it.
+ *
+ * Before the split there was one function (handle checkout-guard) and one
+ * Validation per shop. Its Validation is deleted once both functions'
+ * Validations are written, and its stored id (FunctionSync "legacy", moved
+ * there by the migration) is then forgotten.
  *
  * The database is the source of truth; Shopify is a copy. A failed publish
  * never undoes a save: it is recorded on ShopSync (lastError, lastAttemptAt)
@@ -17,29 +26,49 @@ import {
   METAFIELD_NAMESPACE,
   parseConfig,
 } from "../../extensions/checkout-guard/src/engine/config";
-import { inputVariablesFor } from "../../extensions/checkout-guard/src/engine/input-variables";
-import { METAFIELDS_SET, VALIDATION_CREATE, VALIDATION_QUERY, VALIDATIONS_QUERY } from "./operations";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
+import { functionDocuments, functionLimitProblems, type FunctionDocument, type FunctionDocuments } from "../models/config-document.server";
+import { METAFIELDS_SET, VALIDATION_CREATE, VALIDATION_DELETE, VALIDATIONS_QUERY } from "./operations";
 
 /** What `admin.graphql` from `authenticate.admin` (or `unauthenticated.admin`) is. */
 export type AdminGraphql = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
 
 export type SyncOutcome = { ok: true; version: number } | { ok: false; error: string };
 
-export interface SyncStatus {
+/** One checkout function's Validation, for the status card. */
+export interface FunctionSyncStatus {
+  function: CheckoutFunction;
+  /** The Validation's title, as the merchant sees it in Settings › Checkout. */
+  title: string;
+  handle: string;
+  /** The latest saved configuration has rules for this function, so it needs a Validation. */
+  needed: boolean;
+  /** Rules of this function in the latest saved configuration (active and scheduled). */
+  ruleCount: number;
   validationId: string | null;
   /** null: unknown (no Admin API access for this read, or Shopify could not be reached). */
   validationExists: boolean | null;
   /** Whether the Validation is enabled in Settings › Checkout, as last read. */
   enabled: boolean | null;
-  /** The latest saved version is the one on the Validation. */
+  /** The latest saved version is the one published for this function (or, with no rules, there is no Validation). */
   inSync: boolean;
-  savedVersion: number | null;
   syncedVersion: number | null;
   syncedAt: Date | null;
-  lastError: string | null;
-  /** Size of the latest saved configuration document. */
+  /** Size of this function's document in the latest saved version (0 without rules; null before any save). */
   bytesUsed: number | null;
+}
+
+export interface SyncStatus {
+  savedVersion: number | null;
+  /** Every function is in sync and the Validation from before the split is gone. */
+  inSync: boolean;
+  lastError: string | null;
+  lastAttemptAt: Date | null;
+  /** Per function: Shopify passes at most this many bytes of each metafield value to a function. */
   byteLimit: typeof METAFIELD_BYTE_LIMIT;
+  functions: FunctionSyncStatus[];
+  /** The single Validation from before the split is still to be deleted (by the next publish). */
+  legacyPending: boolean;
 }
 
 export interface SyncOptions {
@@ -53,15 +82,19 @@ export interface SyncOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** The function extension's handle (extensions/checkout-guard/shopify.extension.toml). */
-export const FUNCTION_HANDLE = "checkout-guard";
-export const VALIDATION_TITLE = "Checkout Guard";
+/** The FunctionSync row of the single function's Validation from before the split. */
+export const LEGACY_FUNCTION = "legacy";
+/** The handle of that function (the former extensions/checkout-guard). */
+export const LEGACY_FUNCTION_HANDLE = "checkout-guard";
 
 export const MESSAGES = {
   throttled: "Shopify is throttling requests; retry in a moment.",
   revoked: "The app's access was revoked (401): reopen the app to re-authorize.",
   nothingSaved: "There is no saved configuration to publish yet.",
 } as const;
+
+/** The app's client id: Shopify reports it as `shopifyFunction.appKey` of the app's Validations. */
+const appKey = () => process.env.SHOPIFY_API_KEY;
 
 // ---------------------------------------------------------------------------
 
@@ -83,6 +116,12 @@ export async function publishConfiguration(graphql: AdminGraphql, shop: string, 
       }
       published = outcome.version;
     }
+    const now = new Date();
+    await db.shopSync.upsert({
+      where: { shop },
+      create: { shop, lastError: null, lastAttemptAt: now },
+      update: { lastError: null, lastAttemptAt: now },
+    });
     return { ok: true, version: published! };
   } catch (error) {
     // Only the database can get here; the rules are saved, the status shows it.
@@ -95,51 +134,120 @@ export async function publishConfiguration(graphql: AdminGraphql, shop: string, 
 /** Publishing again sends the latest saved version (which may be newer than the one that failed). */
 export const retrySync = publishConfiguration;
 
+/**
+ * Whether the shop's saved configuration has never been published to the two
+ * functions: it has a saved version, and either still has the Validation from
+ * before the split or no function's Validation was ever written. The app's
+ * home page publishes such a shop when it opens (after a deploy that split
+ * the function, before `npm run migrate:validations` reached it).
+ */
+export async function needsSplitPublish(shop: string, db: Database = prisma): Promise<boolean> {
+  const [latest, rows] = await Promise.all([
+    db.configVersion.findFirst({ where: { shop }, select: { version: true } }),
+    db.functionSync.findMany({ where: { shop } }),
+  ]);
+  if (!latest) return false;
+  if (rows.some((row) => row.function === LEGACY_FUNCTION)) return true;
+  return !rows.some((row) => (CHECKOUT_FUNCTION_NAMES as string[]).includes(row.function) && row.syncedVersion !== null);
+}
+
+/** Publishes the shop when needsSplitPublish says so (not again within a minute of a failed attempt); null when nothing was needed. */
+export async function publishIfNeverSplit(graphql: AdminGraphql, shop: string, options: SyncOptions = {}): Promise<SyncOutcome | null> {
+  const db = options.db ?? prisma;
+  if (!(await needsSplitPublish(shop, db))) return null;
+  const sync = await db.shopSync.findUnique({ where: { shop } });
+  if (sync?.lastError && sync.lastAttemptAt && Date.now() - sync.lastAttemptAt.getTime() < 60_000) return null;
+  return publishConfiguration(graphql, shop, options);
+}
+
 export async function getSyncStatus(graphql: AdminGraphql | null, shop: string, options: SyncOptions = {}): Promise<SyncStatus> {
   const db = options.db ?? prisma;
-  const [sync, latest] = await Promise.all([
+  const [sync, rows, latest] = await Promise.all([
     db.shopSync.findUnique({ where: { shop } }),
+    db.functionSync.findMany({ where: { shop } }),
     db.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { version: true, document: true } }),
   ]);
-  let validationExists: boolean | null = sync?.validationId ? null : false;
-  let enabled: boolean | null = sync?.enabled ?? null;
+  const stored = new Map(rows.map((row) => [row.function, row]));
+  const documents = latest ? documentsOf(latest.document) : null;
 
-  if (graphql && sync?.validationId) {
-    // A page load should not wait on backoff: one attempt, else the last known state.
-    const read = await request(graphql, VALIDATION_QUERY, { id: sync.validationId }, { ...options, maxAttempts: 1 });
-    if (read.ok) {
-      const validation = (read.data as { validation: { id: string; enabled: boolean } | null }).validation;
-      validationExists = validation !== null;
-      enabled = validation?.enabled ?? null;
-      if (enabled !== null && enabled !== sync.enabled) {
-        await db.shopSync.update({ where: { shop }, data: { enabled } }).catch(() => undefined);
-      }
-    }
-  }
+  // A page load should not wait on backoff: one attempt, else the last known state.
+  const live = graphql ? await listValidations(graphql, { ...options, maxAttempts: 1 }) : null;
+  const ours = live?.ok ? live.nodes.filter(isOurs) : null;
 
   const savedVersion = latest?.version ?? null;
-  const syncedVersion = sync?.syncedVersion ?? null;
+  const functions: FunctionSyncStatus[] = [];
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    const row = stored.get(fn);
+    const ruleCount = documents?.[fn].document.rules.length ?? 0;
+    const needed = ruleCount > 0;
+    let validationExists: boolean | null = row?.validationId ? null : false;
+    let enabled: boolean | null = row?.enabled ?? null;
+    let validationId = row?.validationId ?? null;
+    if (ours) {
+      const found = findValidation(ours, fn, validationId);
+      validationExists = found !== null;
+      enabled = found?.enabled ?? null;
+      validationId = found?.id ?? validationId;
+      if (row && found && found.enabled !== row.enabled) {
+        await db.functionSync.update({ where: { shop_function: { shop, function: fn } }, data: { enabled: found.enabled } }).catch(() => undefined);
+      }
+    }
+    const syncedVersion = row?.syncedVersion ?? null;
+    functions.push({
+      function: fn,
+      title: CHECKOUT_FUNCTIONS[fn].title,
+      handle: CHECKOUT_FUNCTIONS[fn].handle,
+      needed,
+      ruleCount,
+      validationId,
+      validationExists,
+      enabled,
+      inSync: savedVersion !== null && syncedVersion === savedVersion && (needed ? validationExists !== false : validationExists !== true),
+      syncedVersion,
+      syncedAt: row?.syncedAt ?? null,
+      bytesUsed: documents ? (needed ? documents[fn].bytes : 0) : null,
+    });
+  }
+
+  const legacyPending = stored.has(LEGACY_FUNCTION) || (ours?.some(isLegacy) ?? false);
   return {
-    validationId: sync?.validationId ?? null,
-    validationExists,
-    enabled,
-    inSync: savedVersion !== null && syncedVersion === savedVersion && validationExists !== false,
     savedVersion,
-    syncedVersion,
-    syncedAt: sync?.syncedAt ?? null,
+    inSync: savedVersion !== null && functions.every((f) => f.inSync) && !legacyPending,
     lastError: sync?.lastError ?? null,
-    bytesUsed: latest ? Buffer.byteLength(latest.document, "utf8") : (sync?.configBytes ?? null),
+    lastAttemptAt: sync?.lastAttemptAt ?? null,
     byteLimit: METAFIELD_BYTE_LIMIT,
+    functions,
+    legacyPending,
   };
+}
+
+/** The functions' documents of a stored combined document, or null when it cannot be read. */
+function documentsOf(json: string): FunctionDocuments | null {
+  try {
+    const parsed = parseConfig(JSON.parse(json));
+    return parsed.ok ? functionDocuments(parsed.config) : null;
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------------------
 // One version
 
-type VersionRow = { version: number; document: string };
+type VersionRow = { version: number; document: string; rules: string };
+type ValidationNode = { id: string; enabled: boolean; shopifyFunction: { handle: string; appKey: string } | null };
+type FunctionRow = { function: string; validationId: string | null };
+
+const isOurs = (node: ValidationNode) => node.shopifyFunction?.appKey === appKey();
+const isLegacy = (node: ValidationNode) => node.shopifyFunction?.handle === LEGACY_FUNCTION_HANDLE;
+const runs = (node: ValidationNode, fn: CheckoutFunction) => node.shopifyFunction?.handle === CHECKOUT_FUNCTIONS[fn].handle;
+
+/** This app's Validation of `fn`: the stored one, else one of this function (adopted). */
+function findValidation(ours: ValidationNode[], fn: CheckoutFunction, storedId: string | null): ValidationNode | null {
+  return (storedId ? ours.find((n) => n.id === storedId && runs(n, fn)) : undefined) ?? ours.find((n) => runs(n, fn)) ?? null;
+}
 
 async function publishVersion(graphql: AdminGraphql, shop: string, row: VersionRow, db: Database, options: SyncOptions): Promise<SyncOutcome> {
-  const bytes = Buffer.byteLength(row.document, "utf8");
   let parsed: unknown;
   try {
     parsed = JSON.parse(row.document);
@@ -151,85 +259,166 @@ async function publishVersion(graphql: AdminGraphql, shop: string, row: VersionR
     const issue = config.issues[0];
     return { ok: false, error: `Version ${row.version} is not a valid configuration (${issue?.path || "document"}: ${issue?.message}); it was not sent to Shopify.` };
   }
-  if (bytes > METAFIELD_BYTE_LIMIT) {
-    return { ok: false, error: `Version ${row.version} needs ${bytes} bytes; Shopify passes at most ${METAFIELD_BYTE_LIMIT} bytes to the function.` };
-  }
-  const variables = JSON.stringify(inputVariablesFor(config.config));
-  const metafields = [
-    { namespace: METAFIELD_NAMESPACE, key: CONFIG_METAFIELD_KEY, type: "json", value: row.document },
-    { namespace: METAFIELD_NAMESPACE, key: INPUT_VARIABLES_METAFIELD_KEY, type: "json", value: variables },
-  ];
+  const documents = functionDocuments(config.config);
+  const problems = functionLimitProblems(documents, ruleNames(row.rules));
+  if (problems.length > 0) return { ok: false, error: `Version ${row.version} was not sent to Shopify: ${problems.join(" ")}` };
 
-  const sync = await db.shopSync.findUnique({ where: { shop } });
   const attempts = Math.max(1, options.maxAttempts ?? 4);
   let last: Failure | null = null;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await wait(options, attempt - 1, last?.retryAfterMs);
-    // Each round starts by finding the Validation again, so a create whose
+    // Each round starts by reading the Validations again, so a create whose
     // answer was lost is found rather than made twice.
-    const result = await writeOnce(graphql, shop, sync?.validationId ?? null, metafields, db);
-    if (result.ok) {
-      const now = new Date();
-      await db.shopSync.upsert({
-        where: { shop },
-        create: { shop, validationId: result.validationId, enabled: result.enabled, syncedVersion: row.version, syncedAt: now, configBytes: bytes, lastError: null, lastAttemptAt: now },
-        update: { validationId: result.validationId, enabled: result.enabled, syncedVersion: row.version, syncedAt: now, configBytes: bytes, lastError: null, lastAttemptAt: now },
-      });
-      return { ok: true, version: row.version };
-    }
+    const stored = await db.functionSync.findMany({ where: { shop }, select: { function: true, validationId: true } });
+    const result = await writeOnce(graphql, shop, row.version, documents, stored, db);
+    if (result.ok) return { ok: true, version: row.version };
     last = result;
     if (!result.transient) break;
   }
   return { ok: false, error: last!.error };
 }
 
-type Written = { ok: true; validationId: string; enabled: boolean | null };
-type Metafields = { namespace: string; key: string; type: string; value: string }[];
+/** Rule names by id, from a version's rules snapshot (for messages). */
+function ruleNames(snapshot: string): Map<string, string> {
+  try {
+    const rules = JSON.parse(snapshot) as { id?: string; name?: string }[];
+    return new Map(rules.flatMap((r) => (r.id && r.name ? [[r.id, r.name] as [string, string]] : [])));
+  } catch {
+    return new Map();
+  }
+}
 
-async function writeOnce(graphql: AdminGraphql, shop: string, storedId: string | null, metafields: Metafields, db: Database): Promise<Written | Failure> {
-  let validation: { id: string; enabled: boolean } | null = null;
-  if (storedId) {
-    const read = await request(graphql, VALIDATION_QUERY, { id: storedId });
-    if (!read.ok) return read;
-    validation = (read.data as { validation: { id: string; enabled: boolean } | null }).validation;
-  }
-  if (!validation) {
-    // Not created yet, or deleted in Shopify since: adopt ours if it exists, else create it.
-    const list = await request(graphql, VALIDATIONS_QUERY, {});
-    if (!list.ok) return list;
-    const nodes = (list.data as { validations: { nodes: ValidationNode[] } }).validations.nodes;
-    validation = nodes.find((n) => n.shopifyFunction?.handle === FUNCTION_HANDLE && n.shopifyFunction?.appKey === process.env.SHOPIFY_API_KEY) ?? null;
-  }
-  if (!validation) {
-    const created = await request(graphql, VALIDATION_CREATE, {
-      validation: { functionHandle: FUNCTION_HANDLE, title: VALIDATION_TITLE, enable: true, blockOnFailure: false, metafields },
-    });
-    if (!created.ok) return created;
-    const payload = (created.data as { validationCreate: MutationPayload<{ validation: { id: string; enabled: boolean } | null }> }).validationCreate;
-    if (payload.userErrors.length > 0 || !payload.validation) return refused("Shopify refused to create the Validation", payload.userErrors);
-    // Stored at once: the next publish updates this Validation whatever happens now.
-    await db.shopSync.upsert({
-      where: { shop },
-      create: { shop, validationId: payload.validation.id, enabled: payload.validation.enabled },
-      update: { validationId: payload.validation.id, enabled: payload.validation.enabled },
-    });
-    return { ok: true, validationId: payload.validation.id, enabled: payload.validation.enabled };
+type Done = { ok: true };
+
+/**
+ * One round: read the Validations, write each function's (or delete it when
+ * the function has no rules), then delete the Validation from before the split.
+ * Each function's outcome is recorded as soon as it is known.
+ */
+async function writeOnce(
+  graphql: AdminGraphql,
+  shop: string,
+  version: number,
+  documents: FunctionDocuments,
+  stored: FunctionRow[],
+  db: Database,
+): Promise<Done | Failure> {
+  const list = await listValidations(graphql);
+  if (!list.ok) return list;
+  const ours = list.nodes.filter(isOurs);
+  const legacy = ours.filter(isLegacy);
+  const storedId = (fn: string) => stored.find((r) => r.function === fn)?.validationId ?? null;
+  // Migrating: the new Validations take the old one's on/off state, which the merchant chose.
+  const enable = legacy.length > 0 ? legacy.some((v) => v.enabled) : true;
+
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    const document = documents[fn];
+    const found = findValidation(ours, fn, storedId(fn));
+    const now = new Date();
+    if (document.document.rules.length > 0) {
+      const written = found ? await setMetafields(graphql, found, document) : await createValidation(graphql, shop, fn, document, enable, db);
+      if (!written.ok) return written;
+      const data = { validationId: written.validation.id, enabled: written.validation.enabled, syncedVersion: version, syncedAt: now, configBytes: document.bytes };
+      await db.functionSync.upsert({ where: { shop_function: { shop, function: fn } }, create: { shop, function: fn, ...data }, update: data });
+      // Two Validations of one function (two publishes that raced to create it) would run it twice.
+      for (const extra of ours.filter((n) => runs(n, fn) && n.id !== written.validation.id)) {
+        const deleted = await deleteValidation(graphql, extra.id);
+        if (!deleted.ok) return deleted;
+      }
+    } else {
+      // No rules for this function: checkout need not run it.
+      for (const node of ours.filter((n) => runs(n, fn))) {
+        const deleted = await deleteValidation(graphql, node.id);
+        if (!deleted.ok) return deleted;
+      }
+      const data = { validationId: null, enabled: null, syncedVersion: version, syncedAt: now, configBytes: 0 };
+      await db.functionSync.upsert({ where: { shop_function: { shop, function: fn } }, create: { shop, function: fn, ...data }, update: data });
+    }
   }
 
-  const set = await request(graphql, METAFIELDS_SET, { metafields: metafields.map((m) => ({ ...m, ownerId: validation!.id })) });
+  // Both functions are written: the single function's Validation would only repeat their errors.
+  // The stored id is deleted even when the list does not show it (Shopify answers NOT_FOUND if it is gone).
+  const legacyIds = new Set(legacy.map((node) => node.id));
+  const storedLegacy = storedId(LEGACY_FUNCTION);
+  if (storedLegacy && !ours.some((node) => node.id === storedLegacy && !isLegacy(node))) legacyIds.add(storedLegacy);
+  for (const id of legacyIds) {
+    const deleted = await deleteValidation(graphql, id);
+    if (!deleted.ok) return deleted;
+  }
+  await db.functionSync.deleteMany({ where: { shop, function: LEGACY_FUNCTION } });
+  return { ok: true };
+}
+
+type Written = { ok: true; validation: { id: string; enabled: boolean } };
+
+function metafieldsOf(document: FunctionDocument) {
+  return [
+    { namespace: METAFIELD_NAMESPACE, key: CONFIG_METAFIELD_KEY, type: "json", value: document.json },
+    { namespace: METAFIELD_NAMESPACE, key: INPUT_VARIABLES_METAFIELD_KEY, type: "json", value: document.variablesJson },
+  ];
+}
+
+async function createValidation(
+  graphql: AdminGraphql,
+  shop: string,
+  fn: CheckoutFunction,
+  document: FunctionDocument,
+  enable: boolean,
+  db: Database,
+): Promise<Written | Failure> {
+  const { handle, title } = CHECKOUT_FUNCTIONS[fn];
+  const created = await request(graphql, VALIDATION_CREATE, {
+    validation: { functionHandle: handle, title, enable, blockOnFailure: false, metafields: metafieldsOf(document) },
+  });
+  if (!created.ok) return created;
+  const payload = (created.data as { validationCreate: MutationPayload<{ validation: { id: string; enabled: boolean } | null }> }).validationCreate;
+  if (payload.userErrors.length > 0 || !payload.validation) return refused(`Shopify refused to create the Validation “${title}”`, payload.userErrors);
+  // Stored at once: the next publish updates this Validation whatever happens now.
+  const data = { validationId: payload.validation.id, enabled: payload.validation.enabled };
+  await db.functionSync.upsert({ where: { shop_function: { shop, function: fn } }, create: { shop, function: fn, ...data }, update: data });
+  return { ok: true, validation: payload.validation };
+}
+
+async function setMetafields(graphql: AdminGraphql, validation: ValidationNode, document: FunctionDocument): Promise<Written | Failure> {
+  const set = await request(graphql, METAFIELDS_SET, { metafields: metafieldsOf(document).map((m) => ({ ...m, ownerId: validation.id })) });
   if (!set.ok) return set;
   const payload = (set.data as { metafieldsSet: MutationPayload<object> }).metafieldsSet;
   if (payload.userErrors.length > 0) return refused("Shopify refused the configuration", payload.userErrors);
-  return { ok: true, validationId: validation.id, enabled: validation.enabled };
+  return { ok: true, validation: { id: validation.id, enabled: validation.enabled } };
 }
 
-type ValidationNode = { id: string; enabled: boolean; shopifyFunction: { handle: string; appKey: string } | null };
+/** Deletes a Validation; one Shopify no longer has is as good as deleted. */
+async function deleteValidation(graphql: AdminGraphql, id: string): Promise<Done | Failure> {
+  const deleted = await request(graphql, VALIDATION_DELETE, { id });
+  if (!deleted.ok) return deleted;
+  const payload = (deleted.data as { validationDelete: MutationPayload<{ deletedId: string | null }> }).validationDelete;
+  const errors = payload.userErrors.filter((e) => e.code !== "NOT_FOUND");
+  if (errors.length > 0) return refused("Shopify refused to delete a Validation", errors);
+  return { ok: true };
+}
+
+/** Every Validation of the shop (all pages). */
+async function listValidations(graphql: AdminGraphql, options?: SyncOptions): Promise<{ ok: true; nodes: ValidationNode[] } | Failure> {
+  const nodes: ValidationNode[] = [];
+  let after: string | null = null;
+  // 25 can be active, more may exist; 20 pages of 50 is far beyond any shop.
+  for (let page = 0; page < 20; page++) {
+    const answer = await request(graphql, VALIDATIONS_QUERY, { after }, options);
+    if (!answer.ok) return answer;
+    const connection = (answer.data as { validations: { nodes: ValidationNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }).validations;
+    nodes.push(...connection.nodes);
+    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
+    after = connection.pageInfo.endCursor;
+  }
+  return { ok: true, nodes };
+}
+
 type UserError = { field?: string[] | null; message: string; code?: string | null };
 type MutationPayload<T> = T & { userErrors: UserError[] };
 
 const HINTS: Record<string, string> = {
   MAX_VALIDATIONS_ACTIVATED: "Turn off another validation in Settings › Checkout, then retry.",
-  FUNCTION_NOT_FOUND: "The Checkout Guard function is not deployed to this shop yet; deploy the app, then retry.",
+  FUNCTION_NOT_FOUND: "The Checkout Guard functions are not deployed to this shop yet; deploy the app, then retry.",
 };
 
 function refused(what: string, errors: UserError[]): Failure {

@@ -7,6 +7,7 @@ import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/adm
 import { seedOfflineSession } from "../support/session-token";
 import { listRules } from "../../app/models/rules.server";
 import { buildConfigDocument } from "../../app/models/config-document.server";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
 import * as index from "../../app/routes/app._index";
 import * as editRule from "../../app/routes/app.rules.$id";
 import * as history from "../../app/routes/app.history";
@@ -27,10 +28,20 @@ async function newShop() {
   return shop;
 }
 const create = createRuleThroughEditor;
+/** Each function's Validation holds its part of the current rules; a function without rules has none. */
 async function expectPublished(shop: string) {
   const built = buildConfigDocument(await listRules(shop));
-  const [validation] = [...mock.state(shop).validations.values()];
-  expect(built.ok && JSON.parse(mock.metafieldValue(shop, validation.id, "config")!)).toEqual(built.ok && built.document);
+  if (!built.ok) throw new Error("not built");
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    const validations = mock.validationsOf(shop, CHECKOUT_FUNCTIONS[fn].handle);
+    const expected = built.functions[fn].document;
+    if (expected.rules.length === 0) {
+      expect(validations, fn).toEqual([]);
+      continue;
+    }
+    expect(validations, fn).toHaveLength(1);
+    expect(JSON.parse(mock.metafieldValue(shop, validations[0].id, "config")!)).toEqual(expected);
+  }
 }
 const names = async (shop: string) => (await listRules(shop)).map((r) => r.name);
 

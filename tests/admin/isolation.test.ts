@@ -28,17 +28,18 @@ const create = createRuleThroughEditor;
 
 /** Everything stored or published for a shop. */
 async function snapshot(shop: string) {
-  const [rules, versions, sync] = await Promise.all([
+  const [rules, versions, sync, functions] = await Promise.all([
     prisma.rule.findMany({ where: { shop }, orderBy: { position: "asc" } }),
     prisma.configVersion.findMany({ where: { shop }, orderBy: { version: "asc" } }),
     prisma.shopSync.findUnique({ where: { shop } }),
+    prisma.functionSync.findMany({ where: { shop }, orderBy: { function: "asc" } }),
   ]);
   const validations = [...mock.state(shop).validations.values()].map((v) => ({
     id: v.id,
     enabled: v.enabled,
     metafields: [...v.metafields.values()].map((m) => [m.key, m.value, m.updatedAt]),
   }));
-  return JSON.stringify({ rules, versions, sync, validations });
+  return JSON.stringify({ rules, versions, sync, functions, validations });
 }
 
 beforeAll(async () => {

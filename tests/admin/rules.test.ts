@@ -8,11 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
 import { seedOfflineSession } from "../support/session-token";
-import { getRule, listRules } from "../../app/models/rules.server";
+import { getRule, listRules, saveRule } from "../../app/models/rules.server";
 import { buildConfigDocument } from "../../app/models/config-document.server";
 import { RULE_KINDS } from "../../app/components/rule-kinds";
 import { ruleFormData } from "../../app/components/rule-form-data";
 import * as index from "../../app/routes/app._index";
+import { LEGACY_FUNCTION } from "../../app/shopify-sync/sync.server";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfKind, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
+import { LEGACY_FUNCTION as LEGACY_MOCK_FUNCTION } from "../support/admin-api-mock";
 import * as newRule from "../../app/routes/app.rules.new";
 import * as editRule from "../../app/routes/app.rules.$id";
 import { EXAMPLES, call, form, idFromLocation, ruleForm } from "./helpers";
@@ -31,17 +34,25 @@ async function newShop() {
   return shop;
 }
 
-/** The config metafield Shopify holds for the shop, parsed. */
-function publishedConfig(shop: string): unknown {
-  const [validation] = [...mock.state(shop).validations.values()];
-  const value = validation ? mock.metafieldValue(shop, validation.id, "config") : undefined;
-  return value === undefined ? undefined : JSON.parse(value);
+/** The config metafield Shopify holds on the shop's Validation of each function, parsed (undefined: no Validation). */
+function publishedConfig(shop: string): Record<CheckoutFunction, unknown> {
+  const read = (fn: CheckoutFunction) => {
+    const [validation] = mock.validationsOf(shop, CHECKOUT_FUNCTIONS[fn].handle);
+    const value = validation ? mock.metafieldValue(shop, validation.id, "config") : undefined;
+    return value === undefined ? undefined : JSON.parse(value);
+  };
+  return { address: read("address"), cart: read("cart") };
 }
 
+/** Each function with rules has its document on its Validation; one without rules has no Validation. */
 async function expectPublished(shop: string) {
   const built = buildConfigDocument(await listRules(shop));
   if (!built.ok) throw new Error("document not built");
-  expect(publishedConfig(shop)).toEqual(built.document);
+  const published = publishedConfig(shop);
+  for (const fn of CHECKOUT_FUNCTION_NAMES) {
+    const expected = built.functions[fn].document;
+    expect(published[fn], fn).toEqual(expected.rules.length > 0 ? expected : undefined);
+  }
 }
 
 async function create(shop: string, body: FormData) {
@@ -175,7 +186,14 @@ describe("rules list", () => {
     const shop = await newShop();
     const empty = await call(index, "loader", "/app", { shop });
     expect(empty.data.rules).toEqual([]);
-    expect(empty.data.status).toMatchObject({ validationExists: false, savedVersion: null, byteLimit: 10000 });
+    expect(empty.data.status).toMatchObject({
+      savedVersion: null,
+      byteLimit: 10000,
+      functions: [
+        { function: "address", validationExists: false, bytesUsed: null },
+        { function: "cart", validationExists: false, bytesUsed: null },
+      ],
+    });
 
     await seed(shop);
     await create(shop, ruleForm("streetNumber", EXAMPLES.streetNumber, { name: "D", status: "scheduled", scheduleStart: "2026-12-01T00:00" }));
@@ -187,7 +205,57 @@ describe("rules list", () => {
       expect.objectContaining({ name: "D", status: "scheduled", scheduleStart: "2026-12-01T00:00:00", scope: "Not in GB, IE" }),
     ]);
     const built = buildConfigDocument(await listRules(shop));
-    expect(page.data.status).toMatchObject({ validationExists: true, enabled: true, inSync: true, lastError: null, bytesUsed: built.ok ? built.bytes : -1 });
+    if (!built.ok) throw new Error("not built");
+    // Per function: its Validation, its state, and its own document's bytes.
+    expect(page.data.status).toMatchObject({
+      inSync: true,
+      lastError: null,
+      legacyPending: false,
+      functions: [
+        { function: "address", title: "Checkout Guard: addresses", needed: true, ruleCount: 2, validationExists: true, enabled: true, inSync: true, bytesUsed: built.functions.address.bytes },
+        { function: "cart", title: "Checkout Guard: cart", needed: true, ruleCount: 1, validationExists: true, enabled: true, inSync: true, bytesUsed: built.functions.cart.bytes },
+      ],
+    });
+  });
+
+  it("moves a shop from the single function's Validation to the two when the home page opens, once", async () => {
+    const shop = await newShop();
+    // Saved before the upgrade and published to the single function then.
+    for (const [kind, name] of [["addressKind", "A"], ["cartQuantity", "B"]] as const) {
+      const saved = await saveRule(shop, { name, status: "active", definition: EXAMPLES[kind] });
+      if (!saved.ok) throw new Error("not saved");
+    }
+    const legacy = mock.seedValidation(shop, LEGACY_MOCK_FUNCTION);
+    await prisma.functionSync.create({ data: { shop, function: LEGACY_FUNCTION, validationId: legacy.id, enabled: true, syncedVersion: 2 } });
+
+    const page = await call(index, "loader", "/app", { shop });
+    expect(mock.state(shop).validations.has(legacy.id)).toBe(false);
+    expect(mock.validationsOf(shop, "checkout-guard-address")).toHaveLength(1);
+    expect(mock.validationsOf(shop, "checkout-guard-cart")).toHaveLength(1);
+    await expectPublished(shop);
+    expect(page.data.status).toMatchObject({ inSync: true, legacyPending: false, functions: [{ inSync: true }, { inSync: true }] });
+
+    // Published: the next visits send nothing but the status read.
+    const before = mock.requests.filter((r) => r.shop === shop).length;
+    await call(index, "loader", "/app", { shop });
+    const after = mock.requests.filter((r) => r.shop === shop).slice(before);
+    expect(after.map((r) => r.graphql?.rootFields)).toEqual([["validations"]]);
+  });
+
+  it("publishes from the home page a shop whose saved rules never reached the two functions", async () => {
+    const shop = await newShop();
+    const saved = await saveRule(shop, { name: "B", status: "active", definition: EXAMPLES.cartQuantity });
+    if (!saved.ok) throw new Error("not saved");
+    const page = await call(index, "loader", "/app", { shop });
+    expect(mock.validationsOf(shop, "checkout-guard-cart")).toHaveLength(1);
+    expect(page.data.status.functions[1]).toMatchObject({ inSync: true, syncedVersion: saved.version });
+
+    // Once published (even if a later save failed to publish), opening the page does not publish by itself.
+    const next = await saveRule(shop, { name: "C", status: "active", definition: EXAMPLES.distinctLines });
+    if (!next.ok) throw new Error("not saved");
+    const again = await call(index, "loader", "/app", { shop });
+    expect(again.data.status).toMatchObject({ inSync: false, savedVersion: next.version });
+    expect(mock.graphqlRequests("metafieldsSet").filter((r) => r.shop === shop)).toEqual([]);
   });
 
   it("enables, disables and deletes selected rules, publishing each change", async () => {
@@ -222,10 +290,15 @@ describe("rules list", () => {
     const order2 = (await listRules(shop)).map((r) => r.id);
     expect(order2.slice(0, 2)).toEqual([order1[1], order1[0]]);
     await expectPublished(shop);
-    // The published document follows the merchant's order.
-    const published = publishedConfig(shop) as { rules: { id: string }[] };
-    const enforced = (await listRules(shop)).filter((r) => r.status !== "inactive").map((r) => r.id);
-    expect(published.rules.map((r) => r.id)).toEqual(enforced);
+    // Each published document follows the merchant's order (with every rule on, so that order shows).
+    await call(index, "action", "/app", { shop, body: form({ intent: "enable", ids: order2 }) });
+    const published = publishedConfig(shop) as Record<CheckoutFunction, { rules: { id: string }[] } | undefined>;
+    const enforced = (await listRules(shop)).filter((r) => r.status !== "inactive");
+    for (const fn of CHECKOUT_FUNCTION_NAMES) {
+      const ids = enforced.filter((r) => functionOfKind(r.kind) === fn).map((r) => r.id);
+      expect(published[fn]?.rules.map((r) => r.id) ?? [], fn).toEqual(ids);
+    }
+    expect(published.address!.rules.length).toBe(3);
   });
 
   it("keeps the change when publishing fails, shows the error, and retries", async () => {

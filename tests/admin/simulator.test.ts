@@ -1,15 +1,21 @@
 /**
- * The simulator runs the shop's saved rules through the compiled function in
- * WebAssembly and reports exactly what checkout would: and what Shopify holds
- * after publishing (the metafields in the mock), run through the same function,
- * blocks and allows the same samples with the same messages.
+ * The simulator runs the shop's saved rules through both checkout functions'
+ * compiled bundles in WebAssembly, each with its own document and on the
+ * input its own query would receive, and reports exactly what checkout would:
+ * and what Shopify holds after publishing (each Validation's metafields in the
+ * mock), run through the same functions, blocks and allows the same samples
+ * with the same messages.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadInputQuery, loadSchema, validateFixtureInput } from "@shopify/shopify-function-test-helpers";
 import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
 import { seedOfflineSession } from "../support/session-token";
 import { runFunction } from "../../extensions/checkout-guard/runner/wasm-runner";
-import { ensureBundle } from "../../extensions/checkout-guard/runner/build";
-import { simulatorInput, type SimulatorRequest } from "../../app/admin/simulator.server";
+import { ensureBundle, functionFiles } from "../../extensions/checkout-guard/runner/build";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
+import { simulatorInput, type SimulatorRequest, type SimulatorResult } from "../../app/admin/simulator.server";
+import { buildConfigDocument, type FunctionDocument } from "../../app/models/config-document.server";
+import { listRules } from "../../app/models/rules.server";
 import * as simulator from "../../app/routes/app.simulator";
 import * as newRule from "../../app/routes/app.rules.new";
 import { call, form, idFromLocation, ruleForm } from "./helpers";
@@ -17,7 +23,7 @@ import { call, form, idFromLocation, ruleForm } from "./helpers";
 let mock: AdminApiMock;
 beforeAll(async () => {
   mock = await startAdminApiMock();
-  await ensureBundle();
+  for (const fn of CHECKOUT_FUNCTION_NAMES) await ensureBundle(fn);
 });
 afterAll(async () => {
   await mock?.close();
@@ -58,16 +64,18 @@ function sample(opts: { address?: Record<string, string>; lines?: ReturnType<typ
   return form(entries);
 }
 
-async function setup() {
+type RuleSpec = [string, Record<string, unknown>, Record<string, string>?];
+const RULES: RuleSpec[] = [
+  ["No PO boxes", { kind: "addressKind", block: ["poBox"] }],
+  ["Packs of 6", { kind: "lineQuantity", multiple: 6, select: { tags: ["wine"] } }],
+  ["Minimum 20 USD", { kind: "subtotal", limits: { USD: { min: 20 } } }],
+  ["Christmas cap", { kind: "cartQuantity", max: 3 }, { status: "scheduled", scheduleStart: "2026-12-20T00:00", scheduleEnd: "2026-12-27T00:00" }],
+  ["Off", { kind: "streetNumber" }, { status: "inactive" }],
+];
+
+async function setup(rules: RuleSpec[] = RULES) {
   const shop = uniqueShop("sim");
   await seedOfflineSession(shop);
-  const rules: [string, Record<string, unknown>, Record<string, string>?][] = [
-    ["No PO boxes", { kind: "addressKind", block: ["poBox"] }],
-    ["Packs of 6", { kind: "lineQuantity", multiple: 6, select: { tags: ["wine"] } }],
-    ["Minimum 20 USD", { kind: "subtotal", limits: { USD: { min: 20 } } }],
-    ["Christmas cap", { kind: "cartQuantity", max: 3 }, { status: "scheduled", scheduleStart: "2026-12-20T00:00", scheduleEnd: "2026-12-27T00:00" }],
-    ["Off", { kind: "streetNumber" }, { status: "inactive" }],
-  ];
   for (const [name, definition, common] of rules) {
     const created = await call(newRule, "action", "/app/rules/new", {
       shop,
@@ -82,14 +90,90 @@ async function simulate(shop: string, body: FormData) {
   const result = await call(simulator, "action", "/app/simulator", { shop, body });
   expect(result.status).toBe(200);
   expect(result.data.ok, JSON.stringify(result.data)).toBe(true);
-  return result.data as { errors: { message: string; target: string }[]; blockedBy: { name: string }[] };
+  return result.data as SimulatorResult;
 }
 
 describe("simulator", () => {
-  it("counts the rules it will check", async () => {
+  it("counts the rules it will check, per checkout function", async () => {
     const shop = await setup();
     const page = await call(simulator, "loader", "/app/simulator", { shop });
-    expect(page.data).toEqual({ ruleCount: 4, problem: null });
+    expect(page.data).toEqual({
+      ruleCount: 4,
+      functions: [
+        { function: "address", title: "Checkout Guard: addresses", ruleCount: 1 },
+        { function: "cart", title: "Checkout Guard: cart", ruleCount: 3 },
+      ],
+      problem: null,
+    });
+  });
+
+  it("runs both functions' bundles and shows their errors together, the rules that blocked, and each one's instructions", async () => {
+    const shop = await setup();
+    const result = await simulate(shop, sample({ address: { "address.address1": "PO Box 123" }, lines: [line({ quantity: "4", tags: "wine" })] }));
+    const poBox = {
+      message: "Address: we can't deliver to this type of address (PO box). Please enter a street address.",
+      target: "$.cart.deliveryGroups[0].deliveryAddress.address1",
+    };
+    const packs = { message: "Product 1: the quantity must be a multiple of 6.", target: "$.cart" };
+    // What checkout shows: the address function's errors and the cart function's, together.
+    expect(result.errors).toEqual([poBox, packs]);
+    expect(result.blockedBy.map((b) => [b.name, b.function])).toEqual([
+      ["No PO boxes", "address"],
+      ["Packs of 6", "cart"],
+    ]);
+    expect(result.functions.map((f) => [f.function, f.title, f.ruleCount, f.ran, f.errors])).toEqual([
+      ["address", "Checkout Guard: addresses", 1, true, [poBox]],
+      ["cart", "Checkout Guard: cart", 3, true, [packs]],
+    ]);
+    for (const f of result.functions) {
+      expect(f.instructions).toBeGreaterThan(10_000);
+      expect(f.instructions).toBeLessThan(f.instructionLimit);
+      expect(f.instructionLimit).toBe(11_000_000);
+    }
+  });
+
+  it("does not run a function that has no rules, as checkout does not", async () => {
+    const shop = await setup([["No PO boxes", { kind: "addressKind", block: ["poBox"] }]]);
+    const result = await simulate(shop, sample({ address: { "address.address1": "PO Box 9" } }));
+    expect(result.errors.map((e) => e.target)).toEqual(["$.cart.deliveryGroups[0].deliveryAddress.address1"]);
+    expect(result.functions).toMatchObject([
+      { function: "address", ran: true, ruleCount: 1 },
+      { function: "cart", ran: false, ruleCount: 0, errors: [], instructions: null },
+    ]);
+  });
+
+  it("gives each function the input its own query would receive", async () => {
+    const shop = await setup();
+    const built = buildConfigDocument(await listRules(shop));
+    if (!built.ok) throw new Error("not built");
+    const request: SimulatorRequest = {
+      address: { address1: "PO Box 5", city: "Springfield", zip: "62701", countryCode: "US", phone: "+15555550100", firstName: "Alex" },
+      lines: [line({ quantity: "4", tags: "wine", collections: "gid://shopify/Collection/77", weight: "250" })],
+      language: "FR",
+      step: "CHECKOUT_COMPLETION",
+      currency: "EUR",
+      localTime: "2026-12-24T10:00",
+    };
+    for (const fn of CHECKOUT_FUNCTION_NAMES) {
+      const input = simulatorInput(request, fn, built.functions[fn]) as Record<string, any>;
+      const files = functionFiles(fn);
+      const schema = await loadSchema(files.schema);
+      const query = await loadInputQuery(files.inputQuery);
+      expect(validateFixtureInput(query, schema, input).errors, fn).toEqual([]);
+      // Its own document, and its own schedule slots.
+      expect(input.validation.metafield.jsonValue).toEqual(built.functions[fn].document);
+      if (fn === "address") {
+        expect(input.cart).not.toHaveProperty("lines");
+        expect(input.cart.deliveryGroups[0].deliveryAddress.address1).toBe("PO Box 5");
+        expect(input.shop.localTime.at0).toBe(false);
+      } else {
+        expect(input.cart.deliveryGroups[0].deliveryAddress).toEqual({ countryCode: "US" });
+        expect(input.cart.lines).toHaveLength(1);
+        // The cart function's only boundaries are the Christmas cap's: slot 0 has passed, slot 1 has not.
+        expect(built.functions.cart.document.clock).toEqual(["2026-12-20T00:00:00", "2026-12-27T00:00:00"]);
+        expect([input.shop.localTime.at0, input.shop.localTime.at1]).toEqual([true, false]);
+      }
+    }
   });
 
   it("allows an ordinary address and cart", async () => {
@@ -148,12 +232,18 @@ describe("simulator", () => {
   });
 });
 
-describe("round trip: saved → published → run by the function", () => {
-  it("the metafields Shopify holds block and allow exactly as the simulator said", async () => {
+describe("round trip: saved → published → run by the functions", () => {
+  it("the metafields of the two Validations block and allow exactly as the simulator said", async () => {
     const shop = await setup();
-    const [validation] = [...mock.state(shop).validations.values()];
-    const config = JSON.parse(mock.metafieldValue(shop, validation.id, "config")!);
-    const variables = JSON.parse(mock.metafieldValue(shop, validation.id, "input-variables")!);
+    // What each Validation carries in Shopify, as the function will read it.
+    const published = Object.fromEntries(
+      CHECKOUT_FUNCTION_NAMES.map((fn) => {
+        const [validation] = mock.validationsOf(shop, CHECKOUT_FUNCTIONS[fn].handle);
+        const document = JSON.parse(mock.metafieldValue(shop, validation.id, "config")!);
+        const inputVariables = JSON.parse(mock.metafieldValue(shop, validation.id, "input-variables")!);
+        return [fn, { document, inputVariables } as FunctionDocument];
+      }),
+    );
 
     const samples: SimulatorRequest[] = [
       { address: { address1: "123 Main Street", countryCode: "US" }, lines: [line({ quantity: "3" })], language: "EN", step: "CHECKOUT_INTERACTION", currency: "USD", localTime: "2026-06-15T12:00" },
@@ -169,10 +259,14 @@ describe("round trip: saved → published → run by the function", () => {
       for (const k of ["language", "step", "currency", "localTime"] as const) body.set(k, s[k]);
       const simulated = await simulate(shop, body);
 
-      const run = await runFunction(simulatorInput(s, config, variables));
-      expect(run.error).toBeNull();
-      const output = run.output as { operations: { validationAdd: { errors: unknown[] } }[] };
-      expect(output.operations[0].validationAdd.errors).toEqual(simulated.errors);
+      const errors: unknown[] = [];
+      for (const fn of CHECKOUT_FUNCTION_NAMES) {
+        const run = await runFunction(simulatorInput(s, fn, published[fn]), { function: fn });
+        expect(run.error).toBeNull();
+        const output = run.output as { operations: { validationAdd: { errors: unknown[] } }[] };
+        errors.push(...output.operations[0].validationAdd.errors);
+      }
+      expect(errors).toEqual(simulated.errors);
       if (simulated.errors.length) blocked++;
     }
     expect(blocked).toBe(3);

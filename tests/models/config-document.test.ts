@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildConfigDocument } from "../../app/models/config-document.server";
-import { UNUSED_SCHEDULE_SLOT } from "../../extensions/checkout-guard/src/engine/input-variables";
+import { buildConfigDocument, FUNCTION_RULES_LABEL } from "../../app/models/config-document.server";
+import { readFileSync } from "node:fs";
+import { Kind, parse } from "graphql";
+import { inputVariablesFor, UNUSED_SCHEDULE_SLOT } from "../../extensions/checkout-guard/src/engine/input-variables";
+import { functionFiles } from "../../extensions/checkout-guard/runner/build";
 import type { RuleDefinition, RuleRecord, RuleStatus } from "../../app/models/rules.server";
 import { parseConfig } from "../../extensions/checkout-guard/src/engine/config";
-import { validationErrors, type FunctionInput } from "../../extensions/checkout-guard/src/engine";
-import { buildInput, type InputSpec } from "../../extensions/checkout-guard/runner/sample-input";
+import { ADDRESS_RULES, CART_RULES, functionOfKind, validationErrors, type CheckoutFunction, type FunctionInput } from "../../extensions/checkout-guard/src/engine";
+import { buildFunctionInput, type InputSpec } from "../../extensions/checkout-guard/runner/sample-input";
 import { KINDS, VALID_DEFINITIONS } from "./support/fixtures";
 
 let next = 0;
@@ -32,15 +35,26 @@ function built(rules: RuleRecord[]) {
   return result;
 }
 
-/** Runs the engine the function runs on the document and input variables the admin built. */
+const COMPILERS = { address: ADDRESS_RULES, cart: CART_RULES };
+
+/**
+ * Runs what each function runs, on the document and input variables the admin
+ * built for it, and returns the messages of both (what checkout shows).
+ * `clock` answers for the boundaries of the whole configuration.
+ */
 function blocks(result: ReturnType<typeof built>, spec: InputSpec): string[] {
-  const input = buildInput({
-    ...spec,
-    config: JSON.parse(result.json),
-    productTags: result.inputVariables.productTags,
-    collectionIds: result.inputVariables.collectionIds,
+  return (["address", "cart"] as CheckoutFunction[]).flatMap((fn) => {
+    const published = result.functions[fn];
+    const variables = published.inputVariables as { productTags?: string[]; collectionIds?: string[] };
+    const input = buildFunctionInput(fn, {
+      ...spec,
+      config: JSON.parse(published.json),
+      productTags: variables.productTags ?? [],
+      collectionIds: variables.collectionIds ?? [],
+      clock: (published.document.clock ?? []).map((at) => spec.clock?.[(result.document.clock ?? []).indexOf(at)] ?? false),
+    });
+    return validationErrors(input as unknown as FunctionInput, COMPILERS[fn]).map((e) => e.message);
   });
-  return validationErrors(input as unknown as FunctionInput).map((e) => e.message);
 }
 
 describe("the configuration document", () => {
@@ -80,19 +94,23 @@ describe("the configuration document", () => {
     expect(kept[1]).not.toHaveProperty("select");
   });
 
-  it("turns schedules into clock slots and fills the input variables", () => {
+  it("turns schedules into clock slots and fills each function's input variables", () => {
     const rules = [
       scheduled({ kind: "cartQuantity", max: 5 }, "2026-12-20T00:00:00", "2027-01-02T00:00:00"),
       scheduled({ kind: "weight", max: 10, unit: "GRAMS" }, null, "2026-12-20T00:00:00"),
       scheduled({ kind: "distinctLines", max: 3 }, "2030-01-01T00:00:00", null, "inactive"),
       record({ kind: "exclusive", select: { tags: ["Pre-order", "Pre-order"], collections: ["77"] }, other: { collections: ["88"] } }),
       record({ kind: "dependency", select: { tags: ["Batteries"] }, requires: { collections: ["77"] } }),
+      scheduled({ kind: "streetNumber" }, "2026-11-01T00:00:00", null),
     ];
     const result = built(rules);
-    expect(result.document.clock).toEqual(["2026-12-20T00:00:00", "2027-01-02T00:00:00"]);
+    expect(result.document.clock).toEqual(["2026-11-01T00:00:00", "2026-12-20T00:00:00", "2027-01-02T00:00:00"]);
     expect(result.document.rules[0]).toMatchObject({ schedule: { start: "2026-12-20T00:00:00", end: "2027-01-02T00:00:00" } });
     expect(result.document.rules[1]).toMatchObject({ schedule: { end: "2026-12-20T00:00:00" } });
-    expect(result.inputVariables).toEqual({
+
+    // The cart function: its own boundaries, tags and collections.
+    expect(result.functions.cart.document.clock).toEqual(["2026-12-20T00:00:00", "2027-01-02T00:00:00"]);
+    expect(result.functions.cart.inputVariables).toEqual({
       productTags: ["Pre-order", "Batteries"],
       collectionIds: ["gid://shopify/Collection/77", "gid://shopify/Collection/88"],
       scheduleAt0: "2026-12-20T00:00:00",
@@ -104,20 +122,68 @@ describe("the configuration document", () => {
       scheduleAt6: UNUSED_SCHEDULE_SLOT,
       scheduleAt7: UNUSED_SCHEDULE_SLOT,
     });
+    // The address function: only the schedule slots its query declares, for its own boundary.
+    expect(result.functions.address.document.clock).toEqual(["2026-11-01T00:00:00"]);
+    expect(result.functions.address.inputVariables).toEqual({
+      scheduleAt0: "2026-11-01T00:00:00",
+      scheduleAt1: UNUSED_SCHEDULE_SLOT,
+      scheduleAt2: UNUSED_SCHEDULE_SLOT,
+      scheduleAt3: UNUSED_SCHEDULE_SLOT,
+      scheduleAt4: UNUSED_SCHEDULE_SLOT,
+      scheduleAt5: UNUSED_SCHEDULE_SLOT,
+      scheduleAt6: UNUSED_SCHEDULE_SLOT,
+      scheduleAt7: UNUSED_SCHEDULE_SLOT,
+    });
+    expect(result.functions.address.variablesJson).toBe(JSON.stringify(result.functions.address.inputVariables));
     expect(built([record(VALID_DEFINITIONS.weight)]).document).not.toHaveProperty("clock");
   });
 
-  it("is what the function enforces: rules, tags and schedules reach the engine", () => {
+  it("gives each function exactly the variables its input query declares", () => {
+    const config = built(KINDS.map((kind) => record(VALID_DEFINITIONS[kind]))).document;
+    for (const fn of ["address", "cart"] as const) {
+      const query = parse(readFileSync(functionFiles(fn).inputQuery, "utf8"));
+      const operation = query.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+      const declared = operation?.kind === Kind.OPERATION_DEFINITION ? (operation.variableDefinitions ?? []).map((v) => v.variable.name.value) : [];
+      expect(Object.keys(inputVariablesFor(fn, config)).sort(), fn).toEqual(declared.sort());
+    }
+  });
+
+  it("splits into one document per function: the address rules, and the cart rules, each in the merchant's order", () => {
+    const rules = KINDS.map((kind) => record(VALID_DEFINITIONS[kind]));
+    const shuffled = [rules[9], rules[0], rules[15], rules[3], rules[8]];
+    const result = built(shuffled);
+    const ids = (fn: CheckoutFunction) => result.functions[fn].document.rules.map((r) => r.id);
+    expect(ids("address")).toEqual([rules[0].id, rules[3].id]);
+    expect(ids("cart")).toEqual([rules[9].id, rules[15].id, rules[8].id]);
+    for (const fn of ["address", "cart"] as const) {
+      const published = result.functions[fn];
+      expect(published.document.rules.every((r) => functionOfKind(r.kind) === fn)).toBe(true);
+      expect(parseConfig(published.document).ok).toBe(true);
+      expect(published.json).toBe(JSON.stringify(published.document));
+      expect(published.bytes).toBe(Buffer.byteLength(published.json));
+      // Each rule exactly as in the combined document.
+      for (const rule of published.document.rules) expect(result.document.rules).toContainEqual(rule);
+    }
+    // A function without rules gets an empty document (and, when publishing, no Validation).
+    expect(built([rules[0]]).functions.cart.document).toEqual({ v: 1, rules: [] });
+  });
+
+  it("is what the two functions enforce: rules, tags and schedules reach each function's engine", () => {
     const result = built([
       record({ kind: "cartQuantity", min: 2, message: "At least {min} items." }),
+      scheduled({ kind: "streetNumber", message: "A house number, please." }, "2026-11-01T00:00:00", null),
       record({ kind: "exclusive", select: { tags: ["Pre-order"] }, message: "Pre-orders ship alone." }),
       scheduled({ kind: "distinctLines", max: 2, message: "Holiday limit." }, "2026-12-20T00:00:00", null),
     ]);
+    expect(result.document.clock).toEqual(["2026-11-01T00:00:00", "2026-12-20T00:00:00"]);
     expect(blocks(result, { lines: [{ quantity: 1 }] })).toEqual(["At least 2 items."]);
     expect(blocks(result, { lines: [{ quantity: 1, product: { tags: ["pre-order"] } }, { quantity: 1 }] })).toEqual(["Pre-orders ship alone."]);
-    const threeLines = { lines: [{ quantity: 1 }, { quantity: 1 }, { quantity: 1 }] };
+    const threeLines = { lines: [{ quantity: 1 }, { quantity: 1 }, { quantity: 1 }], addresses: [{ address1: "Main Street", countryCode: "US" }] };
     expect(blocks(result, threeLines)).toEqual([]);
-    expect(blocks(result, { ...threeLines, clock: [true] })).toEqual(["Holiday limit."]);
+    // Each function follows its own boundaries, in its own slots.
+    expect(blocks(result, { ...threeLines, clock: [false, true] })).toEqual(["Holiday limit."]);
+    expect(blocks(result, { ...threeLines, clock: [true, false] })).toEqual(["A house number, please."]);
+    expect(blocks(result, { ...threeLines, clock: [true, true] })).toEqual(["A house number, please.", "Holiday limit."]);
   });
 
   it("refuses more schedule dates than the function has slots", () => {
@@ -129,31 +195,52 @@ describe("the configuration document", () => {
     expect(buildConfigDocument(rules.slice(0, 4)).ok).toBe(true);
   });
 
-  it("refuses a document over 10,000 bytes, naming its size and the largest rules", () => {
-    const big = (name: string, count: number) =>
-      record({ kind: "postalCode", mode: "allow", codes: { DE: Array.from({ length: count }, (_, i) => String(10000 + i)) } }, { name });
-    const result = buildConfigDocument([big("Small", 10), big("Germany A", 900), big("Germany B", 900)]);
+  const germany = (name: string, count: number, from = 10000) =>
+    record({ kind: "postalCode", mode: "allow", codes: { DE: Array.from({ length: count }, (_, i) => String(from + i)) } }, { name });
+
+  it("refuses address rules over 10,000 bytes, naming the function, its size and its largest rules", () => {
+    const result = buildConfigDocument([germany("Small", 10), record(VALID_DEFINITIONS.cartQuantity, { name: "Cart" }), germany("Germany A", 900), germany("Germany B", 900)]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors._form).toMatch(
-      /^This configuration needs \d{2},\d{3} bytes; Shopify passes at most 10,000 bytes to the function\. Remove or shorten rules \(the largest: “Germany [AB]”, [\d,]+ bytes; “Germany [AB]”, [\d,]+ bytes; “Small”, \d+ bytes\)\.$/,
+      /^The address rules need \d{2},\d{3} bytes; Shopify passes at most 10,000 bytes to each checkout function\. Remove or shorten address rules \(the largest: “Germany [AB]”, [\d,]+ bytes; “Germany [AB]”, [\d,]+ bytes; “Small”, \d+ bytes\)\.$/,
     );
-    // Exactly at the limit is fine; one byte more is not.
-    const fits = buildConfigDocument([big("Germany A", 900)]);
-    expect(fits.ok && fits.bytes).toBeLessThanOrEqual(10_000);
+    const fits = buildConfigDocument([germany("Germany A", 900)]);
+    expect(fits.ok && fits.functions.address.bytes).toBeLessThanOrEqual(10_000);
   });
 
-  it("measures the limit exactly: 10,000 bytes pass, 10,001 do not", () => {
+  it("refuses cart rules over 10,000 bytes, naming the cart rules", () => {
+    const products = (n: number, from: number) => Array.from({ length: n }, (_, i) => String(from + i));
+    const cart = (name: string, from: number) => record({ kind: "productQuantity", max: 3, select: { products: products(400, from) } }, { name });
+    const result = buildConfigDocument([cart("Limited A", 8_000_000_000), cart("Limited B", 9_000_000_000), germany("Germany", 10)]);
+    expect(result).toMatchObject({ ok: false, errors: { _form: expect.stringMatching(/^The cart rules need [\d,]+ bytes; .* Remove or shorten cart rules \(the largest: “Limited [AB]”/) } });
+    expect(FUNCTION_RULES_LABEL).toEqual({ address: "address rules", cart: "cart rules" });
+  });
+
+  it("applies the limit to each function's document: together they may exceed 10,000 bytes", () => {
+    const products = Array.from({ length: 400 }, (_, i) => String(8_000_000_000 + i));
+    const result = built([germany("Germany", 900), record({ kind: "productQuantity", max: 3, select: { products } })]);
+    expect(result.functions.address.bytes).toBeGreaterThan(5_000);
+    expect(result.functions.cart.bytes).toBeGreaterThan(5_000);
+    expect(result.bytes).toBeGreaterThan(10_000);
+  });
+
+  it("measures each function's limit exactly: 10,000 bytes pass, 10,001 do not", () => {
     const rule = (index: number, length: number) =>
       record({ kind: "cartQuantity", min: 1, message: "x".repeat(length) }, { id: `r${String(index).padStart(4, "0")}` });
+    // An address rule beside them does not count towards the cart function's bytes.
+    const address = record({ kind: "streetNumber", message: "y".repeat(400) }, { id: "addr" });
+    const cartBytes = (rules: RuleRecord[]) => built([address, ...rules]).functions.cart.bytes;
     // Messages hold at most 500 characters: fill with rules, then pad the last one to the exact size.
     const fill = (target: number) => {
       const rules: RuleRecord[] = [];
-      while (built([...rules, rule(rules.length, 250)]).bytes <= target - 200) rules.push(rule(rules.length, 250));
-      const withOne = built([...rules, rule(rules.length, 1)]).bytes;
-      return [...rules, rule(rules.length, 1 + target - withOne)];
+      while (cartBytes([...rules, rule(rules.length, 250)]) <= target - 200) rules.push(rule(rules.length, 250));
+      const withOne = cartBytes([...rules, rule(rules.length, 1)]);
+      return [address, ...rules, rule(rules.length, 1 + target - withOne)];
     };
-    expect(buildConfigDocument(fill(10_000))).toMatchObject({ ok: true, bytes: 10_000 });
-    expect(buildConfigDocument(fill(10_001))).toMatchObject({ ok: false, errors: { _form: expect.stringContaining("needs 10,001 bytes") } });
+    const exact = buildConfigDocument(fill(10_000));
+    expect(exact.ok && exact.functions.cart.bytes).toBe(10_000);
+    expect(exact.ok && exact.bytes).toBeGreaterThan(10_000);
+    expect(buildConfigDocument(fill(10_001))).toMatchObject({ ok: false, errors: { _form: expect.stringContaining("The cart rules need 10,001 bytes") } });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Promises about what the app can reach and what it asks for, checked against
  * running code:
- * - the function's input query reads nothing outside the data boundary;
+ * - each checkout function's input query reads nothing outside the data boundary;
  * - `write_validations` is the only scope, in the app configuration, the app's
  *   code and the session that token exchange stores;
  * - during a full admin flow (install by token exchange, rule saved and
@@ -22,8 +22,11 @@ import { webhookRequest } from "../support/webhook";
 import { ruleForm, EXAMPLES } from "../admin/helpers";
 import { ROOT } from "../support/paths";
 
-describe("the function's input query stays inside the data boundary", () => {
-  const query = readFileSync(`${ROOT}/extensions/checkout-guard/src/cart_validations_generate_run.graphql`, "utf8");
+describe.each([
+  ["address", "checkout-guard-address"],
+  ["cart", "checkout-guard-cart"],
+])("the %s function's input query stays inside the data boundary", (fn, handle) => {
+  const query = readFileSync(`${ROOT}/extensions/${handle}/src/cart_validations_generate_run.graphql`, "utf8");
   const paths: string[] = [];
   const stack: string[] = [];
   visit(parseGraphql(query), {
@@ -44,17 +47,24 @@ describe("the function's input query stays inside the data boundary", () => {
     expect(paths.filter((p) => forbidden.test(p))).toEqual([]);
   });
 
-  it("reads phone and names only as part of the shipping address", () => {
+  it("reads phone and names only as part of the shipping address, and only for address rules", () => {
     const personal = paths.filter((p) => /phone|firstName|lastName/.test(p));
-    expect(personal.length).toBeGreaterThan(0);
-    expect(personal.every((p) => p.startsWith("cart.deliveryGroups.deliveryAddress."))).toBe(true);
+    if (fn === "address") {
+      expect(personal.length).toBeGreaterThan(0);
+      expect(personal.every((p) => p.startsWith("cart.deliveryGroups.deliveryAddress."))).toBe(true);
+    } else {
+      // The cart function reads of the addresses only the country (for a rule's country scope).
+      expect(personal).toEqual([]);
+      expect(paths.filter((p) => p.startsWith("cart.deliveryGroups.deliveryAddress."))).toEqual(["cart.deliveryGroups.deliveryAddress.countryCode"]);
+    }
   });
 
   it("reads only the allowed top-level data", () => {
     const roots = new Set(paths.map((p) => p.split(".")[0]));
     expect([...roots].sort()).toEqual(["buyerJourney", "cart", "localization", "shop", "validation"]);
     const cart = new Set(paths.filter((p) => p.startsWith("cart.")).map((p) => p.split(".")[1]));
-    expect([...cart].sort()).toEqual(["cost", "deliveryGroups", "lines"]);
+    // The address function reads no cart lines.
+    expect([...cart].sort()).toEqual(fn === "address" ? ["deliveryGroups"] : ["cost", "deliveryGroups", "lines"]);
     const shop = paths.filter((p) => p.startsWith("shop."));
     expect(shop.every((p) => p.startsWith("shop.localTime"))).toBe(true);
   });

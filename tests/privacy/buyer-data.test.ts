@@ -1,16 +1,19 @@
 /**
  * "Checkout data is never stored, never logged" (PRIVACY.md, "Checkout data"):
- * a buyer's address goes through everything that can see one — the function
- * in TypeScript, the same function compiled and run in WebAssembly, the admin's
- * simulator, and the customer compliance webhooks — while every write to
+ * a buyer's address goes through everything that can see one — the two
+ * checkout functions in TypeScript, the same functions compiled and run in
+ * WebAssembly, the admin's simulator, and the customer compliance webhooks —
+ * while every write to
  * stdout/stderr and every console call is captured. Afterwards neither the
  * captured output nor any table of the database contains any of the buyer's
  * strings.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cartValidationsGenerateRun } from "../../extensions/checkout-guard/src/index";
+import { cartValidationsGenerateRun as addressFunction } from "../../extensions/checkout-guard-address/src/index";
+import { cartValidationsGenerateRun as cartFunction } from "../../extensions/checkout-guard-cart/src/index";
 import { runFunction } from "../../extensions/checkout-guard/runner/wasm-runner";
-import { buildInput } from "../../extensions/checkout-guard/runner/sample-input";
+import { buildFunctionInputs } from "../../extensions/checkout-guard/runner/sample-input";
+import { CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
 import { listRules, saveRule } from "../../app/models/rules.server";
 import { buildConfigDocument } from "../../app/models/config-document.server";
 import { startRemixApp, type RemixApp } from "../support/remix-app";
@@ -88,6 +91,7 @@ beforeAll(async () => {
   const rules = [
     { name: "No PO boxes", status: "active", definition: JSON.stringify({ kind: "addressKind", block: ["poBox"], fields: ["address1", "address2"] }) },
     { name: "Short second line", status: "active", definition: JSON.stringify({ kind: "fieldLength", fields: ["address2"], max: 5 }) },
+    { name: "At most 5 items to France", status: "active", definition: JSON.stringify({ kind: "cartQuantity", max: 5, countries: { codes: ["FR"] } }) },
   ];
   for (const input of rules) {
     const saved = await saveRule(SHOP, input);
@@ -108,21 +112,26 @@ async function configDocument() {
   return built.document;
 }
 
-function buyerInput(config: unknown) {
-  return buildInput({ addresses: [BUYER], lines: [{ quantity: 1 }], config, language: "FR", country: "FR" });
+/** Each function's input for the buyer: the address function's holds the whole address, the cart function's its country. */
+function buyerInputs(config: unknown) {
+  return buildFunctionInputs({ addresses: [BUYER], lines: [{ quantity: 9 }], config, language: "FR", country: "FR" });
 }
 
 describe("a buyer's address goes through every part of the app", () => {
-  it("the TypeScript function evaluates it (and blocks the PO box)", async () => {
-    const result = cartValidationsGenerateRun(buyerInput(await configDocument()) as never);
-    expect(JSON.stringify(result)).toContain("deliveryAddress.address1");
+  it("the TypeScript functions evaluate it (and block the PO box, and the cart for its country)", async () => {
+    const inputs = buyerInputs(await configDocument());
+    expect(JSON.stringify(addressFunction(inputs.address as never))).toContain("deliveryAddress.address1");
+    expect(JSON.stringify(cartFunction(inputs.cart as never))).toContain('"target":"$.cart"');
   });
 
-  it("the WebAssembly build evaluates it, printing nothing", async () => {
-    const run = await runFunction(buyerInput(await configDocument()));
-    expect(run.error).toBeNull();
-    expect(JSON.stringify(run.output)).toContain("validationAdd");
-    expect(run.logs).toEqual([]);
+  it("the WebAssembly builds evaluate it, printing nothing", async () => {
+    const inputs = buyerInputs(await configDocument());
+    for (const fn of CHECKOUT_FUNCTION_NAMES) {
+      const run = await runFunction(inputs[fn], { function: fn });
+      expect(run.error, fn).toBeNull();
+      expect(JSON.stringify(run.output), fn).toContain("validationAdd");
+      expect(run.logs, fn).toEqual([]);
+    }
   });
 
   it("the admin's simulator evaluates it", async () => {

@@ -45,9 +45,13 @@ describe("through the webhooks", () => {
     await seedShop(shop);
     await seedShop(other);
     const otherBefore = await rowsOf(other);
+    expect(await prisma.functionSync.count({ where: { shop } })).toBe(2);
     expect((await deliver(webhookRequest({ shop, topic: "shop/redact" }))).status).toBe(200);
     const after = await rowsOf(shop);
     for (const model of allModels(prisma)) expect(after[model.name], model.name).toBe(0);
+    // Each function's sync state too (the Validation ids of the address and cart functions).
+    expect(await prisma.functionSync.count({ where: { shop } })).toBe(0);
+    expect(await prisma.functionSync.count({ where: { shop: other } })).toBe(2);
     expect(await rowsOf(other)).toEqual(otherBefore);
   });
 });
@@ -73,9 +77,17 @@ async function eraseAndExportContract(db: Database) {
   expect(text).not.toContain(other);
   expect(exported.data.Session.every((s) => s.accessToken === WITHHELD)).toBe(true);
   expect(exported.data.Session.some((s) => s.email === "staff@merchant.example")).toBe(true);
+  // Each function's publishing state is part of the shop's data.
+  expect(exported.data.FunctionSync.map((row) => [row.function, row.validationId])).toEqual(
+    expect.arrayContaining([
+      ["address", "gid://shopify/Validation/1"],
+      ["cart", null],
+    ]),
+  );
 
   const { deleted } = await eraseShopData(shop, db);
   expect(total(deleted)).toBeGreaterThan(0);
+  expect(deleted.FunctionSync).toBe(2);
   expect(total(await rowsOf(shop, db))).toBe(0);
   expect(total(await rowsOf(other, db))).toBeGreaterThan(0);
   // Idempotent: again, and for a shop that never existed.
@@ -140,6 +152,7 @@ async function raceRedactWithSaves(db: Database) {
     expect(left).not.toContain("Inactive rule");
     expect(await db.session.count({ where: { shop } })).toBe(0);
     expect(await db.shopSync.count({ where: { shop } })).toBe(0);
+    expect(await db.functionSync.count({ where: { shop } })).toBe(0);
     // What is left is whole saves that committed after the redact: one version per save.
     expect(rules.every((r) => r.name === "Saved during redact")).toBe(true);
     expect(versions.length).toBe(rules.length);

@@ -7,7 +7,7 @@ import { allModels } from "../../app/models/shop-data.server";
 
 export const ACCESS_TOKEN = "shpat_secret_offline_token_0123456789";
 
-/** A shop with data in every model: offline + online session, rules, versions, sync state. */
+/** A shop with data in every model: offline + online session, rules, versions, sync state (the shop's and each function's). */
 export async function seedShop(shop: string, db: Database = prisma) {
   await db.session.createMany({
     data: [
@@ -40,7 +40,13 @@ export async function seedShop(shop: string, db: Database = prisma) {
     data: { shop, version: 1, rules: JSON.stringify([{ name: "Max 10 items" }]), document: JSON.stringify({ v: 1, rules: [] }) },
   });
   await db.shopSync.create({
-    data: { shop, validationId: "gid://shopify/Validation/1", enabled: true, syncedVersion: 1, syncedAt: new Date(), configBytes: 42, scope: "write_validations" },
+    data: { shop, lastError: null, lastAttemptAt: new Date(), scope: "write_validations" },
+  });
+  await db.functionSync.createMany({
+    data: [
+      { shop, function: "address", validationId: "gid://shopify/Validation/1", enabled: true, syncedVersion: 1, syncedAt: new Date(), configBytes: 42 },
+      { shop, function: "cart", validationId: null, enabled: null, syncedVersion: 1, syncedAt: new Date(), configBytes: 0 },
+    ],
   });
 }
 

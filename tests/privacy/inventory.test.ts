@@ -58,7 +58,7 @@ describe("PRIVACY.md data inventory", () => {
   });
 
   it("has the last-updated date at the top", () => {
-    expect(privacy.split("\n").slice(0, 5).join("\n")).toMatch(/Last updated: 2026-11-23/);
+    expect(privacy.split("\n").slice(0, 5).join("\n")).toMatch(/Last updated: 2026-12-03/);
   });
 
   it("names the publisher, the contact, the host and the supervisory authority", () => {

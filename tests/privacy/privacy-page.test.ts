@@ -34,7 +34,14 @@ describe("Privacy page", () => {
     const data = await response.json();
     expect(data.shop).toBe(shop);
     expect(data.counts).toEqual(await rowsOf(shop));
-    expect(data.sync).toMatchObject({ validationId: "gid://shopify/Validation/1", syncedVersion: 1, configBytes: 42 });
+    expect(data.sync).toMatchObject({
+      scope: "write_validations",
+      lastError: null,
+      functions: [
+        { function: "address", validationId: "gid://shopify/Validation/1", syncedVersion: 1, configBytes: 42 },
+        { function: "cart", validationId: null, syncedVersion: 1 },
+      ],
+    });
     expect(JSON.stringify(data)).not.toContain(ACCESS_TOKEN);
   });
 
@@ -88,6 +95,8 @@ describe("Privacy page", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true });
     expect(total(await rowsOf(shop))).toBe(0);
+    expect((await rowsOf(shop)).FunctionSync).toBe(0);
+    expect(otherBefore.FunctionSync).toBe(2);
     expect(await rowsOf(other)).toEqual(otherBefore);
   });
 

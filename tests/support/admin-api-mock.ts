@@ -4,7 +4,9 @@
  * - POST /admin/api/<version>/graphql.json: every query is parsed and validated
  *   against tests/support/admin-api.graphql (Shopify's documented signatures),
  *   its variables coerced, then executed against per-shop state (validations
- *   and their metafields). Invalid queries get GraphQL errors as Shopify sends
+ *   and their metafields). The app's functions are the address and the cart
+ *   functions; the single function of earlier versions (checkout-guard) is
+ *   retired: its Validations can exist, but none can be created. Invalid queries get GraphQL errors as Shopify sends
  *   them (HTTP 200, `errors`, no `data`). The X-Shopify-Access-Token header is
  *   checked: 401 with Shopify's body when missing, unknown or revoked.
  * - POST /admin/oauth/access_token: token exchange (what the app's
@@ -22,8 +24,10 @@
  *   const mock = await startAdminApiMock();
  *   await seedOfflineSession(shop);                 // tests/support/session-token.ts
  *   mock.failNext("throttled", { times: 2 });       // then "userErrors" | "http429" | "unauthorized" | "network" | "serverError"
+ *   mock.seedValidation(shop, LEGACY_FUNCTION)       // a Validation from before the test (here: of the retired single function)
  *   ...exercise the app...
  *   mock.state(shop).validations                     // what Shopify now holds
+ *   mock.validationsOf(shop, "checkout-guard-cart")
  *   mock.metafieldValue(shop, validationId, "config")
  *   mock.requests.filter((r) => r.kind === "graphql")
  *   await mock.close();
@@ -152,6 +156,14 @@ export interface AdminApiMock {
   metafieldValue(shop: string, validationId: string, key: string, namespace?: string): string | undefined;
   /** Makes the next matching request(s) fail. */
   failNext(kind: FailureKind, opts?: FailOptions): void;
+  /**
+   * Puts a Validation of `fn` (this app's, deployed or retired) in the shop, as
+   * if created before the test: e.g. the single function's Validation of a shop
+   * installed before the split. Metafields by key, in `$app:checkout-guard`.
+   */
+  seedValidation(shop: string, fn: MockFunction, opts?: { enabled?: boolean; title?: string; metafields?: Record<string, string> }): MockValidation;
+  /** The shop's Validations of the function with this handle. */
+  validationsOf(shop: string, handle: string): MockValidation[];
   /** Invalidates every access token of the shop (as an uninstall or a revoked grant). */
   revokeToken(shop: string): void;
   /** GraphQL requests only, optionally for one root field. */
@@ -161,13 +173,40 @@ export interface AdminApiMock {
 }
 
 export interface MockOptions {
+  /** The app's deployed functions (default: the address and cart functions). */
   functions?: MockFunction[];
+  /** Functions no longer deployed whose Validations may still exist (default: the legacy function). */
+  retiredFunctions?: MockFunction[];
   scope?: string;
   apiKey?: string;
   apiSecret?: string;
 }
 
-export const CHECKOUT_GUARD_FUNCTION: MockFunction = {
+/** The address function (extensions/checkout-guard-address). */
+export const ADDRESS_FUNCTION: MockFunction = {
+  id: "01JCHECKOUTGUARDADDRESS000",
+  handle: "checkout-guard-address",
+  title: "Checkout Guard: addresses",
+  apiType: "cart_checkout_validation",
+  apiVersion: "2026-04",
+};
+
+/** The cart function (extensions/checkout-guard-cart). */
+export const CART_FUNCTION: MockFunction = {
+  id: "01JCHECKOUTGUARDCART000000",
+  handle: "checkout-guard-cart",
+  title: "Checkout Guard: cart",
+  apiType: "cart_checkout_validation",
+  apiVersion: "2026-04",
+};
+
+/**
+ * The single function of the versions before the split (handle checkout-guard).
+ * Retired by default: no longer deployed (validationCreate cannot use it,
+ * shopifyFunctions does not list it), but a shop's Validation of it, from
+ * before the upgrade, is still there (see seedValidation).
+ */
+export const LEGACY_FUNCTION: MockFunction = {
   id: "01JCHECKOUTGUARD0000000000",
   handle: "checkout-guard",
   title: "Checkout Guard",
@@ -220,7 +259,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 let installed: { previous: typeof fetch; original: typeof fetch } | null = null;
 
 export async function startAdminApiMock(options: MockOptions = {}): Promise<AdminApiMock> {
-  const functions = options.functions ?? [CHECKOUT_GUARD_FUNCTION];
+  const functions = options.functions ?? [ADDRESS_FUNCTION, CART_FUNCTION];
+  const retired = options.retiredFunctions ?? [LEGACY_FUNCTION];
+  const anyFunction = (id: string) => functions.find((f) => f.id === id) ?? retired.find((f) => f.id === id);
   const scope = options.scope ?? "write_validations";
   const apiKey = () => options.apiKey ?? process.env.SHOPIFY_API_KEY ?? "";
   const apiSecret = () => options.apiSecret ?? process.env.SHOPIFY_API_SECRET ?? "";
@@ -282,7 +323,7 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
   }
 
   function validationView(v: MockValidation) {
-    const fn = functions.find((f) => f.id === v.functionId)!;
+    const fn = anyFunction(v.functionId)!;
     return {
       id: v.id,
       title: v.title,
@@ -683,6 +724,23 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
     },
     failNext(kind, opts = {}) {
       failures.push({ kind, remaining: opts.times ?? 1, opts });
+    },
+    validationsOf(shop, handle) {
+      return [...state(shop).validations.values()].filter((v) => anyFunction(v.functionId)?.handle === handle);
+    },
+    seedValidation(shop, fn, opts = {}) {
+      if (!anyFunction(fn.id)) throw new Error(`admin-api-mock: ${fn.handle} is not one of this app's functions`);
+      const v: MockValidation = {
+        id: `gid://shopify/Validation/${nextId()}`,
+        title: opts.title ?? fn.title,
+        enabled: opts.enabled ?? true,
+        blockOnFailure: false,
+        functionId: fn.id,
+        metafields: new Map(),
+      };
+      for (const [key, value] of Object.entries(opts.metafields ?? {})) upsertMetafield(v.metafields, { namespace: "$app:checkout-guard", key, type: "json", value });
+      state(shop).validations.set(v.id, v);
+      return v;
     },
     revokeToken(shop) {
       const s = state(shop);

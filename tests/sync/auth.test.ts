@@ -41,7 +41,13 @@ describe("authenticate.admin", () => {
   it("accepts a session token and exchanges it for an offline token when none is stored", async () => {
     const shop = uniqueShop();
     const response = await loader({ request: await adminRequest("/app", { shop }) });
-    expect(await response.json()).toEqual({ shop, functions: [{ handle: "checkout-guard", apiType: "cart_checkout_validation" }] });
+    expect(await response.json()).toEqual({
+      shop,
+      functions: [
+        { handle: "checkout-guard-address", apiType: "cart_checkout_validation" },
+        { handle: "checkout-guard-cart", apiType: "cart_checkout_validation" },
+      ],
+    });
 
     const exchange = mock.requests.filter((r) => r.shop === shop && r.kind === "token-exchange");
     expect(exchange).toHaveLength(1);
@@ -102,7 +108,7 @@ describe("the Admin API mock", () => {
     await seedOfflineSession(shop);
     const { admin } = await authenticate.admin(await adminRequest("/app", { shop }));
     const error = await admin
-      .graphql(`mutation { validationCreate(validation: { functionHandle: "checkout-guard", enabled: true }) { validation { id } } }`)
+      .graphql(`mutation { validationCreate(validation: { functionHandle: "checkout-guard-cart", enabled: true }) { validation { id } } }`)
       .catch((e: unknown) => e as { body?: { errors?: { graphQLErrors?: { message: string }[] } } });
     expect(error).toBeInstanceOf(Error);
     const messages = (error as { body: { errors: { graphQLErrors: { message: string }[] } } }).body.errors.graphQLErrors.map((e) => e.message);

@@ -21,25 +21,36 @@ afterAll(async () => {
   await pg?.drop();
 });
 
-it("publishes, records and reports the sync on PostgreSQL", async () => {
+it("publishes, records and reports the sync of both functions on PostgreSQL", async () => {
   const { admin } = await unauthenticated.admin(shop);
   const graphql = admin.graphql as unknown as AdminGraphql;
-  const saved = await saveRule(shop, { name: "At most 9", status: "active", definition: { kind: "cartQuantity", max: 9 } }, undefined, pg.db);
-  if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+  for (const input of [
+    { name: "No PO boxes", status: "active", definition: { kind: "addressKind", block: ["poBox"] } },
+    { name: "At most 9", status: "active", definition: { kind: "cartQuantity", max: 9 } },
+  ]) {
+    const saved = await saveRule(shop, input, undefined, pg.db);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+  }
+  const version = 2;
 
   mock.failNext("throttled", { shop });
   const options = { db: pg.db, sleep: async () => {} };
-  expect(await publishConfiguration(graphql, shop, options)).toEqual({ ok: true, version: saved.version });
-  const [validation] = mock.state(shop).validations.values();
-  const document = (await pg.db.configVersion.findFirstOrThrow({ where: { shop } })).document;
-  expect(mock.metafieldValue(shop, validation.id, "config")).toBe(document);
+  expect(await publishConfiguration(graphql, shop, options)).toEqual({ ok: true, version });
+  const [address] = mock.validationsOf(shop, "checkout-guard-address");
+  const [cart] = mock.validationsOf(shop, "checkout-guard-cart");
+  const document = JSON.parse((await pg.db.configVersion.findFirstOrThrow({ where: { shop, version } })).document);
+  expect(JSON.parse(mock.metafieldValue(shop, address.id, "config")!)).toEqual({ v: 1, rules: [document.rules[0]] });
+  expect(JSON.parse(mock.metafieldValue(shop, cart.id, "config")!)).toEqual({ v: 1, rules: [document.rules[1]] });
+  expect(await pg.db.functionSync.findMany({ where: { shop }, orderBy: { function: "asc" } })).toMatchObject([
+    { function: "address", validationId: address.id, syncedVersion: version },
+    { function: "cart", validationId: cart.id, syncedVersion: version },
+  ]);
   expect(await getSyncStatus(graphql, shop, options)).toMatchObject({
-    validationId: validation.id,
-    validationExists: true,
-    enabled: true,
     inSync: true,
-    syncedVersion: saved.version,
     lastError: null,
-    bytesUsed: Buffer.byteLength(document),
+    functions: [
+      { function: "address", validationId: address.id, validationExists: true, enabled: true, inSync: true, syncedVersion: version, bytesUsed: Buffer.byteLength(mock.metafieldValue(shop, address.id, "config")!) },
+      { function: "cart", validationId: cart.id, validationExists: true, enabled: true, inSync: true, syncedVersion: version, bytesUsed: Buffer.byteLength(mock.metafieldValue(shop, cart.id, "config")!) },
+    ],
   });
 });

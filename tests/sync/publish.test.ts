@@ -1,21 +1,30 @@
 /**
  * Publishing the configuration to Shopify, against the Admin API mock over
  * real HTTP (every query validated against Shopify's documented schema) with
- * the app's own Admin API client and a real database.
+ * the app's own Admin API client and a real database: one Validation per
+ * checkout function (address rules, cart rules), each with its own document
+ * and input variables, none for a function without rules, and the single
+ * function's Validation of earlier versions deleted on the first publish.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { unauthenticated, authenticate } from "../../app/shopify.server";
-import { listRules, saveRule, type RuleInput } from "../../app/models/rules.server";
+import { deleteRules, listRules, saveRule, type RuleInput } from "../../app/models/rules.server";
+import { functionDocuments } from "../../app/models/config-document.server";
 import {
   getSyncStatus,
+  LEGACY_FUNCTION,
   MESSAGES,
+  needsSplitPublish,
   publishConfiguration,
   retrySync,
   type AdminGraphql,
   type SyncOptions,
 } from "../../app/shopify-sync/sync.server";
-import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
+import { parseConfig, type Config } from "../../extensions/checkout-guard/src/engine/config";
+import { UNUSED_SCHEDULE_SLOT } from "../../extensions/checkout-guard/src/engine/input-variables";
+import { CHECKOUT_FUNCTIONS, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
+import { CART_FUNCTION, LEGACY_FUNCTION as LEGACY_MOCK_FUNCTION, startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
 import { adminRequest, seedOfflineSession } from "../support/session-token";
 
 let mock: AdminApiMock;
@@ -47,6 +56,7 @@ async function requestGraphql(shop: string): Promise<AdminGraphql> {
 }
 
 const cartMax = (max: number): RuleInput => ({ name: `At most ${max} items`, status: "active", definition: { kind: "cartQuantity", max } });
+const noPoBoxes: RuleInput = { name: "No PO boxes", status: "active", definition: { kind: "addressKind", block: ["poBox"] } };
 
 async function saved(shop: string, input: RuleInput) {
   const result = await saveRule(shop, input);
@@ -57,69 +67,320 @@ async function saved(shop: string, input: RuleInput) {
 const latestDocument = async (shop: string) =>
   (await prisma.configVersion.findFirstOrThrow({ where: { shop }, orderBy: { version: "desc" } })).document;
 
-const shopRequests = (shop: string) => mock.requests.filter((r) => r.shop === shop);
+/** What each function's Validation should carry for the latest saved version. */
+async function expectedDocuments(shop: string) {
+  const parsed = parseConfig(JSON.parse(await latestDocument(shop)));
+  if (!parsed.ok) throw new Error("stored document invalid");
+  return functionDocuments(parsed.config);
+}
 
-describe("publishConfiguration", () => {
-  it("creates the Validation the first time, with the document and the input variables", async () => {
+const shopRequests = (shop: string) => mock.requests.filter((r) => r.shop === shop);
+const mutations = (shop: string, field: string) => mock.graphqlRequests(field).filter((r) => r.shop === shop);
+const validationsOf = (shop: string, fn: CheckoutFunction) => mock.validationsOf(shop, CHECKOUT_FUNCTIONS[fn].handle);
+const functionRow = (shop: string, fn: string) => prisma.functionSync.findUnique({ where: { shop_function: { shop, function: fn } } });
+
+/** The two metafields on the shop's Validation of `fn`, parsed. */
+function publishedOn(shop: string, fn: CheckoutFunction) {
+  const [validation] = validationsOf(shop, fn);
+  if (!validation) return null;
+  return {
+    validation,
+    config: JSON.parse(mock.metafieldValue(shop, validation.id, "config")!) as Config,
+    configText: mock.metafieldValue(shop, validation.id, "config")!,
+    variables: JSON.parse(mock.metafieldValue(shop, validation.id, "input-variables")!) as Record<string, unknown>,
+  };
+}
+
+const unusedSlots = (from: number) => Object.fromEntries(Array.from({ length: 8 - from }, (_, i) => [`scheduleAt${from + i}`, UNUSED_SCHEDULE_SLOT]));
+
+describe("publishConfiguration: one Validation per checkout function", () => {
+  it("creates the address and the cart Validations, each with its own rules, schedule and input variables", async () => {
     const shop = uniqueShop();
     const graphql = await offlineGraphql(shop);
-    const { version } = await saved(shop, {
-      name: "Wholesale packs",
-      status: "active",
-      definition: { kind: "lineQuantity", multiple: 6, select: { tags: ["wholesale"], collections: ["123"] } },
-    });
+    await saved(shop, { ...noPoBoxes, status: "scheduled", scheduleStart: "2026-12-20T00:00", scheduleEnd: "2026-12-27T00:00" });
+    await saved(shop, { name: "Wholesale packs", status: "active", definition: { kind: "lineQuantity", multiple: 6, select: { tags: ["wholesale"], collections: ["123"] } } });
+    const { version } = await saved(shop, { ...cartMax(9), status: "scheduled", scheduleStart: "2027-01-05T00:00" });
+    const rules = await listRules(shop);
 
-    const outcome = await publishConfiguration(graphql, shop, fast());
-    expect(outcome).toEqual({ ok: true, version });
+    expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version });
 
-    const validations = [...mock.state(shop).validations.values()];
-    expect(validations).toHaveLength(1);
-    const [validation] = validations;
-    expect(validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard" });
-    const document = await latestDocument(shop);
-    expect(mock.metafieldValue(shop, validation.id, "config")).toBe(document);
-    expect(JSON.parse(mock.metafieldValue(shop, validation.id, "input-variables")!)).toMatchObject({
+    expect(mock.state(shop).validations.size).toBe(2);
+    const address = publishedOn(shop, "address")!;
+    const cart = publishedOn(shop, "cart")!;
+    expect(address.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: addresses" });
+    expect(cart.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: cart" });
+
+    // The address document holds only the address rule, and only its schedule boundaries.
+    expect(address.config.rules.map((r) => r.id)).toEqual([rules[0].id]);
+    expect(address.config.clock).toEqual(["2026-12-20T00:00:00", "2026-12-27T00:00:00"]);
+    // Its input variables are exactly its query's: the schedule slots, no product tags or collections.
+    expect(address.variables).toEqual({ scheduleAt0: "2026-12-20T00:00:00", scheduleAt1: "2026-12-27T00:00:00", ...unusedSlots(2) });
+
+    // The cart document holds only the cart rules, in the merchant's order.
+    expect(cart.config.rules.map((r) => r.id)).toEqual([rules[1].id, rules[2].id]);
+    expect(cart.config.clock).toEqual(["2027-01-05T00:00:00"]);
+    expect(cart.variables).toEqual({
       productTags: ["wholesale"],
       collectionIds: ["gid://shopify/Collection/123"],
+      scheduleAt0: "2027-01-05T00:00:00",
+      ...unusedSlots(1),
     });
 
+    // Byte for byte what the admin built from the saved version.
+    const expected = await expectedDocuments(shop);
+    expect(address.configText).toBe(expected.address.json);
+    expect(cart.configText).toBe(expected.cart.json);
+
     // Every request was one Shopify accepts, sent to this shop's Admin API.
-    const requests = shopRequests(shop);
-    expect(requests.length).toBeGreaterThan(0);
-    for (const r of requests) {
+    for (const r of shopRequests(shop)) {
       expect(r.kind).toBe("graphql");
       expect(r.url).toMatch(new RegExp(`^https://${shop.replace(/\./g, "\\.")}/admin/api/2026-04/graphql\\.json$`));
       expect(r.graphql?.errors).toEqual([]);
       expect(r.graphql?.valid).toBe(true);
     }
-    const create = mock.graphqlRequests("validationCreate").filter((r) => r.shop === shop);
-    expect(create).toHaveLength(1);
-    expect((create[0].graphql!.variables as any).validation).toMatchObject({ functionHandle: "checkout-guard", enable: true, blockOnFailure: false });
+    const creates = mutations(shop, "validationCreate").map((r) => (r.graphql!.variables as any).validation);
+    expect(creates.map((v) => v.functionHandle)).toEqual(["checkout-guard-address", "checkout-guard-cart"]);
+    for (const v of creates) expect(v).toMatchObject({ enable: true, blockOnFailure: false });
+    expect(mutations(shop, "validationDelete")).toEqual([]);
 
-    const sync = await prisma.shopSync.findUniqueOrThrow({ where: { shop } });
-    expect(sync).toMatchObject({ validationId: validation.id, enabled: true, syncedVersion: version, configBytes: Buffer.byteLength(document), lastError: null });
-    expect(sync.syncedAt).toBeInstanceOf(Date);
+    expect(await functionRow(shop, "address")).toMatchObject({
+      validationId: address.validation.id,
+      enabled: true,
+      syncedVersion: version,
+      configBytes: Buffer.byteLength(expected.address.json),
+    });
+    expect(await functionRow(shop, "cart")).toMatchObject({
+      validationId: cart.validation.id,
+      enabled: true,
+      syncedVersion: version,
+      configBytes: Buffer.byteLength(expected.cart.json),
+    });
+    expect((await functionRow(shop, "cart"))!.syncedAt).toBeInstanceOf(Date);
+    expect(await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).toMatchObject({ lastError: null, lastAttemptAt: expect.any(Date) });
   });
 
-  it("updates the same Validation afterwards, without creating another or touching its enabled state", async () => {
+  it("updates the same Validations afterwards, without creating others or touching their enabled state", async () => {
     const shop = uniqueShop();
     const graphql = await offlineGraphql(shop);
+    await saved(shop, noPoBoxes);
     await saved(shop, cartMax(10));
     expect((await publishConfiguration(graphql, shop, fast())).ok).toBe(true);
-    const [validation] = mock.state(shop).validations.values();
-    validation.enabled = false; // the merchant turned it off in Settings › Checkout
+    const [cart] = validationsOf(shop, "cart");
+    cart.enabled = false; // the merchant turned it off in Settings › Checkout
 
     const { version } = await saved(shop, cartMax(20));
     expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version });
 
-    expect(mock.state(shop).validations.size).toBe(1);
-    expect(mock.graphqlRequests("validationCreate").filter((r) => r.shop === shop)).toHaveLength(1);
-    expect(mock.graphqlRequests("metafieldsSet").filter((r) => r.shop === shop)).toHaveLength(1);
-    expect(mock.metafieldValue(shop, validation.id, "config")).toBe(await latestDocument(shop));
-    expect(validation.enabled).toBe(false);
-    expect(await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).toMatchObject({ syncedVersion: version, enabled: false });
+    expect(mock.state(shop).validations.size).toBe(2);
+    expect(mutations(shop, "validationCreate")).toHaveLength(2);
+    expect(mutations(shop, "metafieldsSet")).toHaveLength(2);
+    const expected = await expectedDocuments(shop);
+    expect(publishedOn(shop, "cart")!.configText).toBe(expected.cart.json);
+    expect(publishedOn(shop, "address")!.configText).toBe(expected.address.json);
+    expect(cart.enabled).toBe(false);
+    expect(await functionRow(shop, "cart")).toMatchObject({ syncedVersion: version, enabled: false });
+    expect(await functionRow(shop, "address")).toMatchObject({ syncedVersion: version, enabled: true });
   });
 
+  it("creates no Validation for a function without rules", async () => {
+    const shop = uniqueShop();
+    const graphql = await offlineGraphql(shop);
+    const { version } = await saved(shop, cartMax(5));
+
+    expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version });
+    expect(validationsOf(shop, "address")).toEqual([]);
+    expect(validationsOf(shop, "cart")).toHaveLength(1);
+    expect(mutations(shop, "validationCreate").map((r) => (r.graphql!.variables as any).validation.functionHandle)).toEqual(["checkout-guard-cart"]);
+    // Published as "nothing needed" for this version: not waiting to be published.
+    expect(await functionRow(shop, "address")).toMatchObject({ validationId: null, syncedVersion: version, configBytes: 0 });
+  });
+
+  it("deletes a function's Validation when its last rule goes, and creates it again when a rule comes back", async () => {
+    const shop = uniqueShop();
+    const graphql = await offlineGraphql(shop);
+    const address = await saved(shop, noPoBoxes);
+    await saved(shop, cartMax(5));
+    await publishConfiguration(graphql, shop, fast());
+    const [first] = validationsOf(shop, "address");
+
+    const removed = await deleteRules(shop, [address.value.id]);
+    if (!removed.ok) throw new Error("not deleted");
+    expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version: removed.version });
+    expect(validationsOf(shop, "address")).toEqual([]);
+    expect(validationsOf(shop, "cart")).toHaveLength(1);
+    expect(mutations(shop, "validationDelete").map((r) => (r.graphql!.variables as any).id)).toEqual([first.id]);
+    expect(await functionRow(shop, "address")).toMatchObject({ validationId: null, enabled: null, syncedVersion: removed.version });
+
+    // Publishing the same again deletes nothing more.
+    await publishConfiguration(graphql, shop, fast());
+    expect(mutations(shop, "validationDelete")).toHaveLength(1);
+
+    const back = await saved(shop, noPoBoxes);
+    expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version: back.version });
+    const [again] = validationsOf(shop, "address");
+    expect(again.id).not.toBe(first.id);
+    expect(publishedOn(shop, "address")!.config.rules.map((r) => r.id)).toEqual([back.value.id]);
+  });
+
+  it("deletes both Validations when no rule is left", async () => {
+    const shop = uniqueShop();
+    const graphql = await offlineGraphql(shop);
+    const a = await saved(shop, noPoBoxes);
+    const b = await saved(shop, cartMax(5));
+    await publishConfiguration(graphql, shop, fast());
+    expect(mock.state(shop).validations.size).toBe(2);
+
+    const removed = await deleteRules(shop, [a.value.id, b.value.id]);
+    if (!removed.ok) throw new Error("not deleted");
+    expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version: removed.version });
+    expect(mock.state(shop).validations.size).toBe(0);
+    expect(await getSyncStatus(graphql, shop)).toMatchObject({ inSync: true, functions: [{ needed: false, validationExists: false, inSync: true }, { needed: false, validationExists: false, inSync: true }] });
+  });
+
+  it("keeps one Validation per function: a second one (two publishes that raced) is deleted", async () => {
+    const shop = uniqueShop();
+    const graphql = await offlineGraphql(shop);
+    await saved(shop, cartMax(5));
+    await publishConfiguration(graphql, shop, fast());
+    const [kept] = validationsOf(shop, "cart");
+    const twin = mock.seedValidation(shop, CART_FUNCTION);
+
+    await publishConfiguration(graphql, shop, fast());
+    expect(validationsOf(shop, "cart").map((v) => v.id)).toEqual([kept.id]);
+    expect(mutations(shop, "validationDelete").map((r) => (r.graphql!.variables as any).id)).toEqual([twin.id]);
+  });
+
+  it("refuses a stored version whose document for one function is over 10,000 bytes, naming that function, and sends nothing", async () => {
+    const shop = uniqueShop();
+    const graphql = await offlineGraphql(shop);
+    const codes = (from: number) => Array.from({ length: 900 }, (_, i) => String(from + i));
+    // What the admin now refuses to save, as an older version could have stored it.
+    const document = JSON.stringify({
+      v: 1,
+      rules: [
+        { id: "big", kind: "postalCode", mode: "allow", codes: { DE: codes(10000) } },
+        { id: "bigger", kind: "postalCode", mode: "allow", codes: { AT: codes(100000) } },
+        { id: "small", kind: "cartQuantity", max: 3 },
+      ],
+    });
+    await prisma.configVersion.create({ data: { shop, version: 1, rules: JSON.stringify([{ id: "big", name: "German codes" }, { id: "bigger", name: "Austrian codes" }]), document } });
+
+    const outcome = await publishConfiguration(graphql, shop, fast());
+    expect(outcome.ok).toBe(false);
+    expect((outcome as { error: string }).error).toMatch(
+      /^Version 1 was not sent to Shopify: The address rules need \d{2},\d{3} bytes; Shopify passes at most 10,000 bytes to each checkout function\. Remove or shorten address rules \(the largest: “Austrian codes”, [\d,]+ bytes; “German codes”, [\d,]+ bytes\)\.$/,
+    );
+    expect(shopRequests(shop)).toEqual([]);
+  });
+});
+
+describe("publishConfiguration: from the single function's Validation to the two", () => {
+  /** A shop as the upgrade leaves it: rules saved, the single function's Validation in Shopify, its id moved to FunctionSync "legacy". */
+  async function legacyShop(opts: { enabled?: boolean; storeId?: boolean } = {}) {
+    const shop = uniqueShop("legacy");
+    const graphql = await offlineGraphql(shop);
+    await saved(shop, noPoBoxes);
+    const { version } = await saved(shop, cartMax(5));
+    const legacy = mock.seedValidation(shop, LEGACY_MOCK_FUNCTION, {
+      enabled: opts.enabled ?? true,
+      metafields: { config: await latestDocument(shop), "input-variables": "{}" },
+    });
+    if (opts.storeId ?? true) {
+      await prisma.functionSync.create({ data: { shop, function: LEGACY_FUNCTION, validationId: legacy.id, enabled: opts.enabled ?? true, syncedVersion: version, syncedAt: new Date(), configBytes: 90 } });
+    }
+    return { shop, graphql, legacy, version };
+  }
+
+  it("deletes the legacy checkout-guard Validation once both functions' Validations are written, and forgets its id", async () => {
+    const { shop, graphql, legacy, version } = await legacyShop();
+    expect(await needsSplitPublish(shop)).toBe(true);
+
+    expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version });
+    expect(mock.state(shop).validations.has(legacy.id)).toBe(false);
+    expect(mock.validationsOf(shop, "checkout-guard")).toEqual([]);
+    expect(validationsOf(shop, "address")).toHaveLength(1);
+    expect(validationsOf(shop, "cart")).toHaveLength(1);
+
+    // The delete came after both Validations were written.
+    const requests = shopRequests(shop);
+    const deleteAt = requests.findIndex((r) => r.graphql?.rootFields.includes("validationDelete"));
+    const lastWrite = requests.map((r) => r.graphql?.rootFields[0]).lastIndexOf("validationCreate");
+    expect(deleteAt).toBeGreaterThan(lastWrite);
+    expect(mutations(shop, "validationDelete").map((r) => (r.graphql!.variables as any).id)).toEqual([legacy.id]);
+
+    expect(await functionRow(shop, LEGACY_FUNCTION)).toBeNull();
+    expect(await needsSplitPublish(shop)).toBe(false);
+    const status = await getSyncStatus(graphql, shop);
+    expect(status).toMatchObject({ inSync: true, legacyPending: false });
+
+    // The next publish has nothing more to delete.
+    await publishConfiguration(graphql, shop, fast());
+    expect(mutations(shop, "validationDelete")).toHaveLength(1);
+  });
+
+  it("finds and deletes the legacy Validation when its id was never stored", async () => {
+    const { shop, graphql, legacy } = await legacyShop({ storeId: false });
+    expect(await publishConfiguration(graphql, shop, fast())).toMatchObject({ ok: true });
+    expect(mock.state(shop).validations.has(legacy.id)).toBe(false);
+    expect(mock.state(shop).validations.size).toBe(2);
+  });
+
+  it("keeps the merchant's choice: a legacy Validation turned off gives Validations turned off", async () => {
+    const { shop, graphql } = await legacyShop({ enabled: false });
+    expect(await publishConfiguration(graphql, shop, fast())).toMatchObject({ ok: true });
+    expect([...mock.state(shop).validations.values()].map((v) => [v.title, v.enabled])).toEqual([
+      ["Checkout Guard: addresses", false],
+      ["Checkout Guard: cart", false],
+    ]);
+  });
+
+  it("leaves the legacy Validation in place while a function's Validation could not be written, and deletes it on the retry", async () => {
+    const { shop, graphql, legacy, version } = await legacyShop();
+    // 23 other active validations + the legacy one: the address Validation takes the 25th slot, the cart one is refused.
+    mock.state(shop).otherActiveValidations = 23;
+    const failed = await publishConfiguration(graphql, shop, fast());
+    expect(failed.ok).toBe(false);
+    expect((failed as { error: string }).error).toContain("Shopify refused to create the Validation “Checkout Guard: cart”");
+    expect((failed as { error: string }).error).toContain("MAX_VALIDATIONS_ACTIVATED");
+    expect(validationsOf(shop, "address")).toHaveLength(1);
+    expect(validationsOf(shop, "cart")).toHaveLength(0);
+    // The split is not complete: the old Validation stays, and so does its id.
+    expect(mock.state(shop).validations.has(legacy.id)).toBe(true);
+    expect(mutations(shop, "validationDelete")).toEqual([]);
+    expect(await functionRow(shop, LEGACY_FUNCTION)).not.toBeNull();
+    expect(await functionRow(shop, "address")).toMatchObject({ syncedVersion: version });
+    expect(await functionRow(shop, "cart")).toBeNull();
+    expect(await getSyncStatus(graphql, shop)).toMatchObject({ inSync: false, legacyPending: true, lastError: (failed as { error: string }).error });
+
+    // The merchant turns off another validation and retries.
+    mock.state(shop).otherActiveValidations = 22;
+    expect(await retrySync(graphql, shop, fast())).toEqual({ ok: true, version });
+    expect(mock.state(shop).validations.has(legacy.id)).toBe(false);
+    expect(mock.state(shop).validations.size).toBe(2);
+    expect(await functionRow(shop, LEGACY_FUNCTION)).toBeNull();
+    expect(await getSyncStatus(graphql, shop)).toMatchObject({ inSync: true, legacyPending: false, lastError: null });
+  });
+
+  it("forgets a stored legacy id that Shopify no longer has (validationDelete answers NOT_FOUND)", async () => {
+    const { shop, graphql, legacy } = await legacyShop();
+    mock.state(shop).validations.delete(legacy.id); // gone already, e.g. deleted by the merchant
+    expect(await publishConfiguration(graphql, shop, fast())).toMatchObject({ ok: true });
+    const [deleteRequest] = mutations(shop, "validationDelete");
+    expect((deleteRequest.graphql!.variables as any).id).toBe(legacy.id);
+    expect(await functionRow(shop, LEGACY_FUNCTION)).toBeNull();
+    expect((await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).lastError).toBeNull();
+  });
+
+  it("refuses to create a Validation of the retired single function (the mock answers as Shopify does)", async () => {
+    const shop = uniqueShop();
+    const graphql = await offlineGraphql(shop);
+    const response = await graphql(`mutation { validationCreate(validation: { functionHandle: "checkout-guard", enable: true }) { validation { id } userErrors { code } } }`);
+    const body = await response.json();
+    expect(body.data.validationCreate).toEqual({ validation: null, userErrors: [{ code: "FUNCTION_NOT_FOUND" }] });
+  });
+});
+
+describe("publishConfiguration: failures", () => {
   it("records Shopify's userErrors (the 25-validation limit) and keeps the rules", async () => {
     const shop = uniqueShop();
     const graphql = await offlineGraphql(shop);
@@ -129,13 +390,14 @@ describe("publishConfiguration", () => {
     const outcome = await publishConfiguration(graphql, shop, fast());
     expect(outcome.ok).toBe(false);
     const error = (outcome as { error: string }).error;
+    expect(error).toContain("Shopify refused to create the Validation “Checkout Guard: cart”");
     expect(error).toContain("Cannot have more than 25 active validation functions");
     expect(error).toContain("MAX_VALIDATIONS_ACTIVATED");
     expect(mock.state(shop).validations.size).toBe(0);
     const sync = await prisma.shopSync.findUniqueOrThrow({ where: { shop } });
     expect(sync.lastError).toBe(error);
     expect(sync.lastAttemptAt).toBeInstanceOf(Date);
-    expect(sync.syncedVersion).toBeNull();
+    expect(await functionRow(shop, "cart")).toBeNull();
     expect(await listRules(shop)).toHaveLength(1);
   });
 
@@ -149,7 +411,8 @@ describe("publishConfiguration", () => {
 
     const outcome = await publishConfiguration(graphql, shop, fast());
     expect(outcome).toEqual({ ok: false, error: "Shopify refused the configuration: Value is too big (INVALID_VALUE)." });
-    expect(await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).toMatchObject({ syncedVersion: 1, lastError: outcome.ok ? null : outcome.error });
+    expect(await functionRow(shop, "cart")).toMatchObject({ syncedVersion: 1 });
+    expect((await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).lastError).toBe(outcome.ok ? null : outcome.error);
   });
 
   for (const [kind, client] of [
@@ -213,43 +476,46 @@ describe("publishConfiguration", () => {
     expect(failed.ok).toBe(false);
     expect((failed as { error: string }).error).toMatch(/^Could not reach Shopify: .*fetch failed/);
     expect(shopRequests(shop).every((r) => r.status === null)).toBe(true);
-    expect(await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).toMatchObject({ lastError: (failed as { error: string }).error, syncedVersion: null });
+    expect((await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).lastError).toBe((failed as { error: string }).error);
+    expect(await functionRow(shop, "cart")).toBeNull();
     expect(await listRules(shop)).toHaveLength(1);
 
     // The merchant saves again meanwhile; retrying sends what is saved now.
     const { version } = await saved(shop, cartMax(4));
     expect(await retrySync(graphql, shop, fast())).toEqual({ ok: true, version });
-    const [validation] = mock.state(shop).validations.values();
-    expect(mock.metafieldValue(shop, validation.id, "config")).toBe(await latestDocument(shop));
-    expect(await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).toMatchObject({ lastError: null, syncedVersion: version });
+    expect(publishedOn(shop, "cart")!.configText).toBe((await expectedDocuments(shop)).cart.json);
+    expect((await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).lastError).toBeNull();
+    expect(await functionRow(shop, "cart")).toMatchObject({ syncedVersion: version });
   });
 
-  it("recreates the Validation when Shopify no longer has the stored one", async () => {
+  it("recreates a Validation when Shopify no longer has the stored one", async () => {
     const shop = uniqueShop();
     const graphql = await offlineGraphql(shop);
     await saved(shop, cartMax(3));
     await publishConfiguration(graphql, shop, fast());
-    const first = (await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).validationId;
+    const first = (await functionRow(shop, "cart"))!.validationId;
     mock.state(shop).validations.clear(); // deleted in Shopify
 
     expect((await publishConfiguration(graphql, shop, fast())).ok).toBe(true);
-    const [again] = mock.state(shop).validations.values();
+    const [again] = validationsOf(shop, "cart");
     expect(again.id).not.toBe(first);
-    expect((await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).validationId).toBe(again.id);
-    expect(mock.metafieldValue(shop, again.id, "config")).toBe(await latestDocument(shop));
+    expect((await functionRow(shop, "cart"))!.validationId).toBe(again.id);
+    expect(publishedOn(shop, "cart")!.configText).toBe((await expectedDocuments(shop)).cart.json);
   });
 
-  it("adopts this app's existing Validation instead of creating a second one", async () => {
+  it("adopts this app's existing Validations instead of creating second ones", async () => {
     const shop = uniqueShop();
     const graphql = await offlineGraphql(shop);
+    await saved(shop, noPoBoxes);
     await saved(shop, cartMax(3));
     await publishConfiguration(graphql, shop, fast());
-    await prisma.shopSync.delete({ where: { shop } }); // e.g. the id was never stored
+    await prisma.functionSync.deleteMany({ where: { shop } }); // e.g. the ids were never stored
 
     const { version } = await saved(shop, cartMax(8));
     expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version });
-    expect(mock.state(shop).validations.size).toBe(1);
-    expect(mock.graphqlRequests("validationCreate").filter((r) => r.shop === shop)).toHaveLength(1);
+    expect(mock.state(shop).validations.size).toBe(2);
+    expect(mutations(shop, "validationCreate")).toHaveLength(2);
+    expect(mutations(shop, "validationDelete")).toHaveLength(0);
   });
 
   it("has nothing to publish before the first save, and sends nothing", async () => {
@@ -261,39 +527,75 @@ describe("publishConfiguration", () => {
 });
 
 describe("getSyncStatus", () => {
-  it("reports existence, enabled state, sync and the byte budget", async () => {
+  it("reports, per function, existence, enabled state, sync and its own byte budget", async () => {
     const shop = uniqueShop();
     const graphql = await offlineGraphql(shop);
+    await saved(shop, noPoBoxes);
     const { version } = await saved(shop, cartMax(3));
-    const bytes = Buffer.byteLength(await latestDocument(shop));
+    const expected = await expectedDocuments(shop);
 
     expect(await getSyncStatus(graphql, shop)).toEqual({
-      validationId: null,
-      validationExists: false,
-      enabled: null,
-      inSync: false,
       savedVersion: version,
-      syncedVersion: null,
-      syncedAt: null,
+      inSync: false,
       lastError: null,
-      bytesUsed: bytes,
+      lastAttemptAt: null,
       byteLimit: 10_000,
+      legacyPending: false,
+      functions: [
+        {
+          function: "address",
+          title: "Checkout Guard: addresses",
+          handle: "checkout-guard-address",
+          needed: true,
+          ruleCount: 1,
+          validationId: null,
+          validationExists: false,
+          enabled: null,
+          inSync: false,
+          syncedVersion: null,
+          syncedAt: null,
+          bytesUsed: expected.address.bytes,
+        },
+        {
+          function: "cart",
+          title: "Checkout Guard: cart",
+          handle: "checkout-guard-cart",
+          needed: true,
+          ruleCount: 1,
+          validationId: null,
+          validationExists: false,
+          enabled: null,
+          inSync: false,
+          syncedVersion: null,
+          syncedAt: null,
+          bytesUsed: expected.cart.bytes,
+        },
+      ],
     });
+    expect(expected.address.bytes).not.toBe(expected.cart.bytes);
 
     await publishConfiguration(graphql, shop, fast());
     const synced = await getSyncStatus(graphql, shop);
-    expect(synced).toMatchObject({ validationExists: true, enabled: true, inSync: true, savedVersion: version, syncedVersion: version, lastError: null, bytesUsed: bytes });
-    expect(synced.syncedAt).toBeInstanceOf(Date);
+    expect(synced).toMatchObject({ inSync: true, savedVersion: version, lastError: null });
+    for (const fn of synced.functions) {
+      expect(fn).toMatchObject({ validationExists: true, enabled: true, inSync: true, syncedVersion: version });
+      expect(fn.syncedAt).toBeInstanceOf(Date);
+    }
 
-    const [validation] = mock.state(shop).validations.values();
-    validation.enabled = false;
-    expect(await getSyncStatus(graphql, shop)).toMatchObject({ enabled: false, inSync: true });
+    const [cart] = validationsOf(shop, "cart");
+    cart.enabled = false;
+    const off = await getSyncStatus(graphql, shop);
+    expect(off.functions.map((f) => [f.function, f.enabled])).toEqual([["address", true], ["cart", false]]);
+    expect(off.inSync).toBe(true);
+    expect(await functionRow(shop, "cart")).toMatchObject({ enabled: false });
 
     const next = await saved(shop, cartMax(30));
-    expect(await getSyncStatus(graphql, shop)).toMatchObject({ inSync: false, savedVersion: next.version, syncedVersion: version });
+    expect(await getSyncStatus(graphql, shop)).toMatchObject({ inSync: false, savedVersion: next.version, functions: [{ inSync: false, syncedVersion: version }, { inSync: false, syncedVersion: version }] });
 
-    mock.state(shop).validations.clear();
-    expect(await getSyncStatus(graphql, shop)).toMatchObject({ validationExists: false, enabled: null, inSync: false });
+    mock.state(shop).validations.delete(cart.id);
+    const gone = await getSyncStatus(graphql, shop);
+    expect(gone.functions[1]).toMatchObject({ validationExists: false, enabled: null, inSync: false });
+    expect(gone.functions[0]).toMatchObject({ validationExists: true });
   });
 
   it("falls back to what was last recorded without Admin API access or when Shopify is unreachable", async () => {
@@ -302,8 +604,13 @@ describe("getSyncStatus", () => {
     const { version } = await saved(shop, cartMax(3));
     await publishConfiguration(graphql, shop, fast());
 
-    expect(await getSyncStatus(null, shop)).toMatchObject({ validationExists: null, enabled: true, inSync: true, syncedVersion: version });
+    expect((await getSyncStatus(null, shop)).functions[1]).toMatchObject({ validationExists: null, enabled: true, inSync: true, syncedVersion: version });
     mock.failNext("network", { shop });
-    expect(await getSyncStatus(graphql, shop)).toMatchObject({ validationExists: null, enabled: true, inSync: true });
+    const unreachable = await getSyncStatus(graphql, shop);
+    expect(unreachable.inSync).toBe(true);
+    expect(unreachable.functions).toMatchObject([
+      { function: "address", needed: false, validationExists: false, inSync: true, bytesUsed: 0 },
+      { function: "cart", needed: true, validationExists: null, enabled: true, inSync: true },
+    ]);
   });
 });

@@ -26,7 +26,8 @@ describe("app/uninstalled", () => {
     expect(response.status).toBe(200);
     expect(await prisma.session.count({ where: { shop } })).toBe(0);
     expect(await prisma.rule.count({ where: { shop } })).toBe(2);
-    expect(await rowsOf(other)).toEqual({ Session: 2, Rule: 2, ConfigVersion: 1, ShopSync: 1 });
+    expect(await prisma.functionSync.count({ where: { shop } })).toBe(2);
+    expect(await rowsOf(other)).toEqual({ Session: 2, Rule: 2, ConfigVersion: 1, ShopSync: 1, FunctionSync: 2 });
   });
 
   it("answers 200 to a redelivery, and to a shop it never knew", async () => {
@@ -82,8 +83,8 @@ describe("shop/redact", () => {
     const response = await app.handle(webhookRequest({ shop, topic: "shop/redact" }));
 
     expect(response.status).toBe(200);
-    expect(await rowsOf(shop)).toEqual({ Session: 0, Rule: 0, ConfigVersion: 0, ShopSync: 0 });
-    expect(await rowsOf(other)).toEqual({ Session: 2, Rule: 2, ConfigVersion: 1, ShopSync: 1 });
+    expect(await rowsOf(shop)).toEqual({ Session: 0, Rule: 0, ConfigVersion: 0, ShopSync: 0, FunctionSync: 0 });
+    expect(await rowsOf(other)).toEqual({ Session: 2, Rule: 2, ConfigVersion: 1, ShopSync: 1, FunctionSync: 2 });
   });
 
   it("answers 200 to a redelivery and to a shop that never existed", async () => {

@@ -86,7 +86,7 @@ export function ruleStoreScenarios(getDb: () => Database) {
       expect((await counts(shop)).versions).toBe(2);
     });
 
-    it("refuses a save that makes the document too big, naming the size, and saves nothing", async () => {
+    it("refuses a save that makes a function's document too big, naming the function and the size, and saves nothing", async () => {
       const db = getDb();
       const shop = newShop("budget");
       const codes = Array.from({ length: 900 }, (_, i) => String(10000 + i * 7));
@@ -96,7 +96,7 @@ export function ruleStoreScenarios(getDb: () => Database) {
       const result = await saveRule(shop, { name: "Islands", status: "active", definition: { kind: "postalCode", mode: "block", codes: { IT: more } } }, undefined, db);
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      expect(result.errors._form).toMatch(/^This configuration needs \d{2},\d{3} bytes; Shopify passes at most 10,000 bytes to the function\./);
+      expect(result.errors._form).toMatch(/^The address rules need \d{2},\d{3} bytes; Shopify passes at most 10,000 bytes to each checkout function\./);
       expect(result.errors._form).toContain("“Islands”");
       expect(await counts(shop)).toEqual(before);
       // The same rule, inactive, is not in the document: it can be kept.
