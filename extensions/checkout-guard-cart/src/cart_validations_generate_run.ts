@@ -1,11 +1,11 @@
 /**
  * Shopify Function entry for the `cart.validations.generate.run` target
  * (export "cart-validations-generate-run" in shopify.extension.toml): the
- * merchant's cart rules (kinds 9–16) on the cart, evaluated by the shared rule engine.
+ * merchant's cart-total rules (cart quantity, distinct lines, subtotal), evaluated by the shared rule engine.
  * Any failure returns no errors, so that checkout is never broken by this app.
  */
 import type { CartValidationsGenerateRunInput, CartValidationsGenerateRunResult } from "../generated/api";
-import { CART_RULES } from "../../checkout-guard/src/engine/cart-rules";
+import { CART_TOTALS_RULES } from "../../checkout-guard/src/engine/cart-rules";
 import { toResult, validationErrors } from "../../checkout-guard/src/engine/run";
 
 /**
@@ -18,5 +18,5 @@ let retainedInput: unknown = null;
 
 export function cartValidationsGenerateRun(input: CartValidationsGenerateRunInput): CartValidationsGenerateRunResult {
   retainedInput = input;
-  return toResult(validationErrors(input, CART_RULES));
+  return toResult(validationErrors(input, CART_TOTALS_RULES));
 }

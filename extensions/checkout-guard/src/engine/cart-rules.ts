@@ -163,28 +163,52 @@ function dependencyCheck(rule: RuleOf<"dependency">): CartCheck {
   };
 }
 
-export function compileCartRule(rule: CartRule): CartCheck {
-  switch (rule.kind) {
-    case "cartQuantity":
-      return cartQuantityCheck(rule);
-    case "lineQuantity":
-      return lineQuantityCheck(rule);
-    case "productQuantity":
-      return productQuantityCheck(rule);
-    case "subtotal":
-      return subtotalCheck(rule);
-    case "distinctLines":
-      return distinctLinesCheck(rule);
-    case "weight":
-      return weightCheck(rule);
-    case "exclusive":
-      return exclusiveCheck(rule);
-    case "dependency":
-      return dependencyCheck(rule);
-    default:
-      return () => NONE;
-  }
-}
+const noCheck: CartCheck = () => NONE;
+const readLines = (rawLines: unknown) => new CartLines(rawLines);
 
-/** The cart function's rule family (see evaluate.ts). */
-export const CART_RULES: RuleCompilers = { cart: compileCartRule, lines: (rawLines) => new CartLines(rawLines) };
+/**
+ * The cart functions' rule families (see evaluate.ts and functions.ts): each
+ * compiles only its own kinds, so that each bundle holds only their code.
+ */
+export const CART_TOTALS_RULES: RuleCompilers = {
+  cart: (rule) =>
+    rule.kind === "cartQuantity"
+      ? cartQuantityCheck(rule)
+      : rule.kind === "subtotal"
+        ? subtotalCheck(rule)
+        : rule.kind === "distinctLines"
+          ? distinctLinesCheck(rule)
+          : noCheck,
+  lines: readLines,
+};
+
+export const CART_WEIGHT_RULES: RuleCompilers = {
+  cart: (rule) => (rule.kind === "weight" ? weightCheck(rule) : noCheck),
+  lines: readLines,
+};
+
+export const PRODUCT_RULES: RuleCompilers = {
+  cart: (rule) =>
+    rule.kind === "lineQuantity"
+      ? lineQuantityCheck(rule)
+      : rule.kind === "productQuantity"
+        ? productQuantityCheck(rule)
+        : rule.kind === "exclusive"
+          ? exclusiveCheck(rule)
+          : rule.kind === "dependency"
+            ? dependencyCheck(rule)
+            : noCheck,
+  lines: readLines,
+};
+
+/** Every cart rule (the admin and the tests: what the cart functions decide together). */
+export const CART_RULES: RuleCompilers = {
+  cart: (rule) => {
+    for (const family of [CART_TOTALS_RULES, CART_WEIGHT_RULES, PRODUCT_RULES]) {
+      const check = family.cart!(rule);
+      if (check !== noCheck) return check;
+    }
+    return noCheck;
+  },
+  lines: readLines,
+};

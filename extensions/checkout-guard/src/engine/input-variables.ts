@@ -4,11 +4,11 @@
  * exactly the variables its input query declares (Shopify refuses to run a
  * query whose variables are missing, and passes nothing it does not declare).
  *
- * - address function (checkout-guard-address): `$scheduleAt0…7`, the
- *   schedule boundaries of its rules (`shop.localTime.dateTimeAfter`);
- * - cart function (checkout-guard-cart): `$productTags` and `$collectionIds`,
- *   the tags and collections its rules select on (the query hands them to
- *   `hasTags` / `inCollections`), and `$scheduleAt0…7`.
+ * - every function: `$scheduleAt0…7`, the schedule boundaries of its rules
+ *   (`shop.localTime.dateTimeAfter`);
+ * - the products function (checkout-guard-products) also `$productTags` and
+ *   `$collectionIds`, the tags and collections its rules select on (the query
+ *   hands them to `hasTags` / `inCollections`).
  *
  * Derived from the document alone, so the two metafields always describe the
  * same version. The single source of these values: used by the admin
@@ -21,19 +21,21 @@ import type { CheckoutFunction } from "./functions";
 /** Fills the schedule slots no rule uses; never reached, so never "passed". */
 export const UNUSED_SCHEDULE_SLOT = "9999-12-31T23:59:59";
 
-/** `$scheduleAt0` … `$scheduleAt7`: both functions' queries declare them. */
+/** `$scheduleAt0` … `$scheduleAt7`: every function's query declares them. */
 export type ScheduleVariables = Record<`scheduleAt${number}`, string>;
 
 /** The variables each function's input query declares. */
 export interface FunctionInputVariables {
   address: ScheduleVariables;
-  cart: InputVariables;
+  cart: ScheduleVariables;
+  weight: ScheduleVariables;
+  products: InputVariables;
 }
 
-/** The variables of `fn`'s input query for its configuration document (or any document: rules of the other function are read the same way). */
+/** The variables of `fn`'s input query for its configuration document (or any document: rules of other functions are read the same way). */
 export function inputVariablesFor<F extends CheckoutFunction>(fn: F, config: Pick<Config, "rules" | "clock">): FunctionInputVariables[F] {
   const variables: Record<string, unknown> = {};
-  if (fn === "cart") {
+  if (fn === "products") {
     const tags = new Set<string>();
     const collections = new Set<string>();
     for (const rule of config.rules) {

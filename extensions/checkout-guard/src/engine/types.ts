@@ -10,9 +10,11 @@ import type {
   CartValidationsGenerateRunResult,
   ValidationError,
 } from "../../../checkout-guard-cart/generated/api";
+import type { CartValidationsGenerateRunInput as WeightFunctionInput } from "../../../checkout-guard-weight/generated/api";
+import type { CartValidationsGenerateRunInput as ProductsFunctionInput } from "../../../checkout-guard-products/generated/api";
 import type { AddressField, AddressKind, RuleKind, WeightUnit } from "./config";
 
-export type FunctionInput = AddressFunctionInput | CartFunctionInput;
+export type FunctionInput = AddressFunctionInput | CartFunctionInput | WeightFunctionInput | ProductsFunctionInput;
 export type FunctionResult = CartValidationsGenerateRunResult;
 export type { ValidationError };
 

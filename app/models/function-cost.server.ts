@@ -1,0 +1,74 @@
+/**
+ * Guards saves against Shopify's instruction limit. A function run over the
+ * limit fails, and a failed run lets the buyer through (the Validations are
+ * created with blockOnFailure false): the merchant's rules would silently stop
+ * applying exactly to the large carts. So each function's cost is predicted
+ * for the saved configuration with the fitted cost model
+ * (extensions/checkout-guard/runner/cost-model.ts) at 200 and at 2,000 cart
+ * lines, in the worst case (every rule blocking), and a configuration predicted
+ * over 80% of the limit is refused, naming the rules that cost most.
+ */
+import { instructionLimitFor, predictCost } from "../../extensions/checkout-guard/runner/cost-model";
+import type { RuleKind } from "../../extensions/checkout-guard/src/engine/config";
+import {
+  CHECKOUT_FUNCTION_NAMES,
+  CHECKOUT_FUNCTIONS,
+  functionOfKind,
+  type CheckoutFunction,
+} from "../../extensions/checkout-guard/src/engine/functions";
+
+/** Cart sizes the prediction is made for: Shopify's base limit applies up to 200 lines, and scales above. */
+export const GUARDED_CART_LINES = [200, 2000] as const;
+/** Share of Shopify's limit a configuration may be predicted to use. */
+export const LIMIT_SHARE = 0.8;
+
+export interface CostedRule {
+  id: string;
+  name: string;
+  kind: RuleKind;
+}
+
+export interface FunctionCost {
+  function: CheckoutFunction;
+  title: string;
+  /** Number of the configuration's rules this function runs (0: it has no Validation and costs nothing). */
+  rules: number;
+  atLines: { lines: number; predicted: number; limit: number; share: number }[];
+  /** The rules this function runs, costliest first, with their share at 200 lines. */
+  costliest: { name: string; instructions: number }[];
+}
+
+/** Each function's predicted worst-case cost for these (active and scheduled) rules. */
+export function predictConfigurationCost(rules: readonly CostedRule[]): FunctionCost[] {
+  return CHECKOUT_FUNCTION_NAMES.map((fn) => {
+    const own = rules.filter((rule) => functionOfKind(rule.kind) === fn);
+    const names = new Map(own.map((rule) => [rule.id, rule.name]));
+    const atLines = GUARDED_CART_LINES.map((lines) => {
+      const predicted = own.length === 0 ? 0 : predictCost(fn, own, lines).worstCase;
+      const limit = instructionLimitFor(lines);
+      return { lines, predicted, limit, share: predicted / limit };
+    });
+    const costliest = predictCost(fn, own, GUARDED_CART_LINES[0]).byRule.map((r) => ({ name: names.get(r.id) ?? r.id, instructions: r.instructions }));
+    return { function: fn, title: CHECKOUT_FUNCTIONS[fn].title, rules: own.length, atLines, costliest };
+  });
+}
+
+const millions = (n: number) => `${(n / 1_000_000).toFixed(1)}M`;
+
+/** The message refusing a configuration predicted over the limit's safe share, or null when it fits. */
+export function costGuardError(rules: readonly CostedRule[]): string | null {
+  for (const cost of predictConfigurationCost(rules)) {
+    const over = cost.atLines.find((at) => at.share > LIMIT_SHARE);
+    if (!over) continue;
+    const costliest = cost.costliest
+      .slice(0, 3)
+      .map((r) => `“${r.name}” (about ${millions(r.instructions)})`)
+      .join(", ");
+    return (
+      `${cost.title} would need up to ${millions(over.predicted)} instructions for a ${over.lines.toLocaleString("en-US")}-line cart, ` +
+      `over ${Math.round(LIMIT_SHARE * 100)}% of Shopify's limit of ${millions(over.limit)}: on such carts checkout would stop applying these rules. ` +
+      `Remove or narrow some of them; the costliest: ${costliest}.`
+    );
+  }
+  return null;
+}
