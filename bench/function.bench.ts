@@ -29,7 +29,7 @@ import { fileURLToPath } from "node:url";
 import { buildFunctionBundle, type FunctionBundle } from "../extensions/checkout-guard/runner/build";
 import { compileToBytecode, findShopifyJavyPlugin, runOnShopifyEngine } from "../extensions/checkout-guard/runner/shopify-engine";
 import { runFunction, SHOPIFY_LIMITS } from "../extensions/checkout-guard/runner/wasm-runner";
-import { calibrated, fitCalibration, STAND_IN_CALIBRATION, type StandInFigures } from "../extensions/checkout-guard/runner/stand-in";
+import { calibrated, ECHO_BUNDLE, fitCalibration, runOnStandIn, STAND_IN_CALIBRATION, type StandInFigures } from "../extensions/checkout-guard/runner/stand-in";
 import { instructionLimitFor, predictCost, type CostModel, type FunctionCostModel, type LinearCost } from "../extensions/checkout-guard/runner/cost-model";
 import { CONFIG_VERSION, type Config, type Rule } from "../extensions/checkout-guard/src/engine/config";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../extensions/checkout-guard/src/engine/functions";
@@ -39,9 +39,6 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, "results", "function.json");
 const RUNNER = path.join(HERE, "..", "extensions", "checkout-guard", "runner");
 const LIMITS = { maxInstructions: 5e9, timeoutMs: 120_000 };
-/** An export that only reads the input (kept, as the functions keep theirs) and writes an empty result. */
-const ECHO_BUNDLE =
-  "let kept; export function cartValidationsGenerateRun(){ kept = ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
 
 const plugin = findShopifyJavyPlugin();
 const inputsDir = (() => {
@@ -57,15 +54,8 @@ interface Measured {
 }
 
 async function measure(bundle: FunctionBundle, bytecodeBytes: number, input: unknown): Promise<Measured> {
-  const run = await runFunction(input, { bundle: bundle.code, ...LIMITS });
-  const echo = await runFunction(input, { bundle: ECHO_BUNDLE, ...LIMITS });
-  const standIn = {
-    executeInstructions: run.executeInstructions,
-    inputReadInstructions: echo.executeInstructions,
-    bytecodeBytes,
-    error: run.error,
-    outputBytes: run.outputBytes,
-  };
+  const run = await runOnStandIn(input, { bundle: bundle.code, bytecodeBytes, ...LIMITS });
+  const standIn = { ...run.figures, error: run.error, outputBytes: run.outputBytes };
   if (!plugin) return { standIn, shopify: null };
   const real = await runOnShopifyEngine(input, { bundle: bundle.code, pluginPath: plugin, maxInstructions: LIMITS.maxInstructions });
   return { standIn, shopify: { instructions: real.instructions, error: real.error, outputBytes: real.outputBytes } };

@@ -2,11 +2,13 @@
  * `npm run function:run -- <input.json> [--function=address|cart] [--stats] [--no-validate]`
  *
  * Runs a function's compiled bundle (dist/function.js of its extension, built
- * first when missing) in QuickJS-in-WebAssembly on a function input — the same
+ * first when missing) in WebAssembly on a function input — the same
  * JSON `shopify app function run` takes: the input query's result, with the
  * configuration in `validation.metafield.jsonValue`. A Shopify fixture file
  * (`{ "payload": { "input": … } }`) is accepted too. Prints the output JSON on
- * stdout. With --stats, prints the run's cost on stderr. The function is the one
+ * stdout. It runs on Shopify's own engine where Shopify's Javy plugin is on this
+ * machine (SHOPIFY_JAVY_PLUGIN, or the Shopify CLI's download folder), else on
+ * the stand-in. With --stats, prints the run's cost on stderr. The function is the one
  * whose extension folder holds the file (its tests/fixtures), else --function.
  *
  * Exit code 1, with a message on stderr, when the file is missing, is not JSON,
@@ -18,7 +20,9 @@ import { buildSchema, Kind, parse } from "graphql";
 import { validateFixtureInput } from "@shopify/shopify-function-test-helpers";
 import { ensureBundle, functionFiles, functionOfPath } from "./build";
 import { CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../src/engine/functions";
-import { instructionLimitFor, runFunction } from "./wasm-runner";
+import { instructionLimitFor } from "./wasm-runner";
+import { findShopifyJavyPlugin, runOnShopifyEngine } from "./shopify-engine";
+import { runOnStandIn } from "./stand-in";
 
 function fail(message: string): never {
   process.stderr.write(`function:run: ${message}\n`);
@@ -85,16 +89,19 @@ async function main(argv: string[]) {
   }
 
   const bundle = await ensureBundle(fn);
-  const result = await runFunction(input, { bundle: bundle.code });
+  // Shopify's own engine where its plugin is on this machine, else the calibrated stand-in.
+  const plugin = findShopifyJavyPlugin();
+  const result = plugin ? await runOnShopifyEngine(input, { bundle: bundle.code, pluginPath: plugin }) : await runOnStandIn(input, { bundle: bundle.code });
   if (result.error) fail(`the function failed: ${result.error}`);
   process.stdout.write(`${JSON.stringify(result.output, null, 2)}\n`);
   if (flags.has("--stats")) {
     const lines = Array.isArray((input as { cart?: { lines?: unknown } }).cart?.lines)
       ? ((input as { cart: { lines: unknown[] } }).cart.lines.length)
       : 0;
+    const engine = plugin ? `Shopify's engine (${plugin})` : "the stand-in, calibrated to Shopify's engine (set SHOPIFY_JAVY_PLUGIN to measure on it)";
     process.stderr.write(
-      `instructions (WebAssembly, counted): ${result.instructions} total, ${result.executeInstructions} excluding source compilation ` +
-        `(limit for ${lines} lines: ${instructionLimitFor(lines)}); output ${result.outputBytes} bytes; ${result.wallMs.toFixed(1)} ms\n`,
+      `${fn} function: ${result.instructions} instructions on ${engine}; limit for ${lines} lines: ${instructionLimitFor(lines)}; ` +
+        `output ${result.outputBytes} bytes\n`,
     );
   }
 }

@@ -14,6 +14,7 @@
  * stand-in-calibration.json beside this file.
  */
 import calibrationFile from "./stand-in-calibration.json";
+import { runFunction, type RunOptions } from "./wasm-runner";
 
 export interface StandInFigures {
   /** The stand-in's execution count (runner `executeInstructions`). */
@@ -45,6 +46,40 @@ export const STAND_IN_CALIBRATION = calibrationFile as StandInCalibration;
 export function calibrated(figures: StandInFigures, c: StandInCalibration = STAND_IN_CALIBRATION): number {
   const js = figures.executeInstructions - figures.inputReadInstructions;
   return Math.round(c.execution * js + c.inputRead * figures.inputReadInstructions + c.bytecodeByte * figures.bytecodeBytes + c.constant);
+}
+
+/** An export that only reads the input (kept, as the functions keep theirs) and writes an empty result. */
+export const ECHO_BUNDLE =
+  "let kept; export function cartValidationsGenerateRun(){ kept = ShopifyFunction.readInput(); ShopifyFunction.writeOutput({operations:[{validationAdd:{errors:[]}}]}) }";
+
+export interface StandInRun {
+  output: unknown;
+  error: string | null;
+  outputBytes: number;
+  /** Shopify's instructions, estimated (`calibrated`). */
+  instructions: number;
+  figures: StandInFigures;
+}
+
+/**
+ * Runs a bundle on the stand-in, and an export that only reads the same input,
+ * and estimates Shopify's instructions from both. `bytecodeBytes` defaults to
+ * the calibration's estimate from the source size.
+ */
+export async function runOnStandIn(
+  input: unknown,
+  options: { bundle: string; bytecodeBytes?: number; calibration?: StandInCalibration } & Pick<RunOptions, "maxInstructions" | "timeoutMs">,
+): Promise<StandInRun> {
+  const calibration = options.calibration ?? STAND_IN_CALIBRATION;
+  const limits = { maxInstructions: options.maxInstructions, timeoutMs: options.timeoutMs };
+  const run = await runFunction(input, { bundle: options.bundle, ...limits });
+  const echo = await runFunction(input, { bundle: ECHO_BUNDLE, ...limits });
+  const figures = {
+    executeInstructions: run.executeInstructions,
+    inputReadInstructions: echo.executeInstructions,
+    bytecodeBytes: options.bytecodeBytes ?? Math.round(Buffer.byteLength(options.bundle) * calibration.bytecodePerSourceByte),
+  };
+  return { output: run.output, error: run.error, outputBytes: run.outputBytes, instructions: calibrated(figures, calibration), figures };
 }
 
 /** Fits the calibration to runs measured on both engines. */
