@@ -9,8 +9,17 @@
  * The model is linear, per function:
  *
  *     base.fixed + base.perLine × lines
- *       + Σ over the rules (kind.fixed + kind.perLine × lines)
+ *       + linesRead.fixed + linesRead.perLine × lines, with any rule (the cart functions read the lines once)
+ *       + Σ over the kinds used (first[kind].fixed + first[kind].perLine × lines)
+ *       + Σ over the further rules of each kind (further[kind].fixed + further[kind].perLine × lines)
+ *       − shared × (kinds used − 1) / (the function's kinds − 1)
  *       + firstError + perError × (further errors the run can render), for the worst case
+ *
+ * The first rule of a kind pays for what its kind reads of the cart once per run
+ * (the lines' indexes, totals, weights); further rules of the kind reuse it.
+ * Kinds share some of that (each line's product, read once for every product
+ * kind): `shared` is what the first rules of all kinds together cost less than
+ * each alone, taken off in proportion to the kinds used.
  *
  * `npm run bench:function` fits it (cost-model.json, beside this file) on
  * Shopify's engine when the plugin is present (else on the stand-in, and says
@@ -30,8 +39,12 @@ export interface LinearCost {
 export interface FunctionCostModel {
   /** Receiving the input, loading the bytecode, the module's top level, no rules. */
   base: LinearCost;
-  /** What one rule of each kind adds (kinds of the other function are absent). */
-  kinds: Partial<Record<RuleKind, LinearCost>>;
+  /** Reading the cart's lines, paid once by the first rule (zero for the address function). */
+  linesRead: LinearCost;
+  /** What the first rule of each kind adds, and each further rule of that kind (kinds of other functions are absent). */
+  kinds: Partial<Record<RuleKind, { first: LinearCost; further: LinearCost }>>;
+  /** What the first rules of all the function's kinds share. */
+  shared: LinearCost;
   /** Rendering and collecting the first error message (it builds the message tables of the buyer's language). */
   firstError: number;
   /** Each further error message. */
@@ -45,7 +58,7 @@ export interface CostModel {
   functions: Record<CheckoutFunction, FunctionCostModel>;
 }
 
-export const COST_MODEL = fitted as CostModel;
+export const COST_MODEL = fitted as unknown as CostModel;
 
 /** Shopify's limit: 11M instructions up to 200 lines, scaled above (`cart.lines @scaleLimits(rate: 0.005)`). */
 export function instructionLimitFor(lines: number): number {
@@ -70,8 +83,18 @@ export function predictCost(
   model: CostModel = COST_MODEL,
 ): CostPrediction {
   const m = model.functions[fn];
-  const byRule = rules.map((rule) => ({ id: rule.id, kind: rule.kind, instructions: Math.round(cost(m.kinds[rule.kind], lines)) }));
-  const passing = Math.round(cost(m.base, lines) + byRule.reduce((sum, r) => sum + r.instructions, 0));
+  const seen = new Set<RuleKind>();
+  const byRule = rules.map((rule) => {
+    const kind = m.kinds[rule.kind];
+    const first = !seen.has(rule.kind);
+    seen.add(rule.kind);
+    return { id: rule.id, kind: rule.kind, instructions: Math.round(cost(first ? kind?.first : kind?.further, lines)) };
+  });
+  const kindCount = Object.keys(m.kinds).length;
+  const overlap = kindCount > 1 ? (cost(m.shared, lines) * (seen.size - 1)) / (kindCount - 1) : 0;
+  const passing = Math.round(
+    cost(m.base, lines) + (rules.length > 0 ? cost(m.linesRead, lines) - overlap : 0) + byRule.reduce((sum, r) => sum + r.instructions, 0),
+  );
   const errors = Math.min(rules.length, MAX_ERRORS);
   return {
     passing,
