@@ -14,7 +14,8 @@
  * are objects (the input's index, but for malformed entries left out).
  * Positions lists are always in cart order.
  */
-import { toGrams } from "./weight";
+import type { WeightUnit } from "./config";
+import { GRAMS_PER_UNIT } from "./weight";
 
 type AnyRecord = Record<string, unknown>;
 type Positions = readonly number[];
@@ -214,17 +215,26 @@ export class CartLines {
    */
   shippedWeight(): { grams: number; lines: number } {
     if (this.shipped) return this.shipped;
-    const products = this.productList();
-    const merchandises = this.merchandises!;
+    // One pass over the raw lines, without building the merchandise and product
+    // lists the other facts use: the weight function reads nothing else of a line.
+    const raw = this.raw;
     const quantities = this.quantities;
     let grams = 0;
     let lines = 0;
-    for (let p = 0; p < products.length; p++) {
-      const merchandise = merchandises[p];
-      if (merchandise.requiresShipping === false) continue;
-      if ((products[p] ?? merchandise).isGiftCard === true) continue;
+    for (let p = 0, n = raw.length; p < n; p++) {
+      const m = raw[p].merchandise as AnyRecord | null | undefined;
+      if (typeof m !== "object" || m === null) {
+        lines++; // no merchandise: ships, weighs nothing
+        continue;
+      }
+      if (m.requiresShipping === false) continue;
+      const product = m.product as AnyRecord | null | undefined;
+      if ((typeof product === "object" && product !== null ? product : m).isGiftCard === true) continue;
       lines++;
-      grams += toGrams(merchandise.weight as number | null, merchandise.weightUnit as string) * quantities[p];
+      const weight = m.weight;
+      if (typeof weight === "number" && weight > 0 && weight < Infinity) {
+        grams += weight * (GRAMS_PER_UNIT[m.weightUnit as WeightUnit] ?? 1) * quantities[p];
+      }
     }
     return (this.shipped = { grams, lines });
   }
