@@ -14,6 +14,9 @@
  *     buildFunctionInputs(spec)         // { address, cart }: `config` the whole document, split as the admin publishes it
  *     buildInput(spec)                  // both queries' fields together: what `evaluate` (both families) reads
  *
+ * Every input carries the message catalog the admin would publish with its
+ * document (`spec.messages` to send another, or none).
+ *
  * A function's input has exactly the fields its query selects (projected with
  * the query itself, input-projection.ts), so it validates against the
  * function's schema.graphql + query (`validateFixtureInput`): the address
@@ -25,6 +28,7 @@ export type JourneyStep = "CART_INTERACTION" | "CHECKOUT_INTERACTION" | "CHECKOU
 import { ADDRESS_FIELDS } from "../src/engine/constants";
 import { parseConfig, type Config, type WeightUnit } from "../src/engine/config";
 import { CHECKOUT_FUNCTION_NAMES, splitConfig, type CheckoutFunction } from "../src/engine/functions";
+import { fitMessages } from "../src/engine/message-catalog";
 import { inputQueryOf, projectInput } from "./input-projection";
 export type { WeightUnit };
 export type { CheckoutFunction };
@@ -93,6 +97,13 @@ export interface InputSpec {
    * or `null` means no metafield. Any JSON value is accepted, malformed ones too.
    */
   config?: unknown;
+  /**
+   * The message catalog (validation.messages.jsonValue). Default: the one the
+   * admin publishes with `config` (`fitMessages(config).catalog`, see
+   * engine/message-catalog.ts); `null` means no metafield (a Validation
+   * published before catalogs); any other value is sent as it is.
+   */
+  messages?: unknown;
   /** The $productTags variable: tags the query asks about. Default: derived from config and lines. */
   productTags?: string[];
   /** The $collectionIds variable (numeric ids or GIDs). Default: derived from config and lines. */
@@ -127,6 +138,25 @@ export function variablesFromConfig(config: unknown): { productTags: string[]; c
   };
   visit(config);
   return { productTags: [...tags], collectionIds: [...collections] };
+}
+
+/**
+ * The `messages` metafield for a spec: the catalog the admin publishes with
+ * its document (any JSON is read defensively; a document given as JSON text is
+ * read as such), or as the spec gives it.
+ */
+function messagesOf(spec: InputSpec): { jsonValue: unknown } | null {
+  if (spec.messages !== undefined) return spec.messages === null ? null : { jsonValue: spec.messages };
+  if (spec.config === undefined || spec.config === null) return null;
+  let document: unknown = spec.config;
+  if (typeof document === "string") {
+    try {
+      document = JSON.parse(document);
+    } catch {
+      document = null;
+    }
+  }
+  return { jsonValue: fitMessages(document).catalog };
 }
 
 /**
@@ -209,6 +239,7 @@ export function buildInput(spec: InputSpec = {}) {
     validation: {
       // jsonValue is JSON! (non-null): a null config means no metafield.
       metafield: spec.config === undefined || spec.config === null ? null : { jsonValue: spec.config },
+      messages: messagesOf(spec),
     },
   };
 }

@@ -13,6 +13,8 @@ export const METAFIELD_BYTE_LIMIT = 10_000;
 export const METAFIELD_NAMESPACE = "$app:checkout-guard";
 export const CONFIG_METAFIELD_KEY = "config";
 export const INPUT_VARIABLES_METAFIELD_KEY = "input-variables";
+/** The function's message catalog (message-catalog.ts). */
+export const MESSAGES_METAFIELD_KEY = "messages";
 
 /**
  * Number of schedule boundaries the input query can ask Shopify about

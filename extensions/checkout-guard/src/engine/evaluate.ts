@@ -52,11 +52,12 @@ export function evaluateFacts(config: Config, facts: Facts, compilers: RuleCompi
   const violations: Violation[] = [];
   const scheduled = makeScheduleCheck(config.clock, facts.clock);
   const languages = facts.languages;
+  const messages = facts.messages;
   const groupsWithAddress = facts.groups.filter((g) => g.address !== null);
   const kindCache: KindCache = new Map();
 
   const report = (rule: Rule, finding: Finding, target: string) => {
-    const message = renderMessage(pickTemplate(rule, finding.key, languages), finding.args, languages);
+    const message = renderMessage(pickTemplate(rule, finding.key, languages, messages), finding.args, languages, messages);
     violations.push({ ruleId: rule.id, kind: rule.kind, key: finding.key, target, message });
     collector.add(target, message);
   };

@@ -1,12 +1,13 @@
 /**
  * Reads the function input once per evaluation into plain facts: delivery
- * groups with their addresses; the buyer's language candidates; the journey
- * step; the schedule clock; and, on first use only, the cart lines
- * (cart-lines.ts).
+ * groups with their addresses; the buyer's language candidates and the
+ * function's message catalog; the journey step; the schedule clock; and, on
+ * first use only, the cart lines (cart-lines.ts).
  * Every access is defensive: missing data never throws.
  */
 import type { CartLines } from "./cart-lines";
 import { SCHEDULE_SLOTS } from "./constants";
+import type { MessageCatalog } from "./messages";
 import type { Address, FunctionInput } from "./types";
 
 export type JourneyStep = "CART_INTERACTION" | "CHECKOUT_INTERACTION" | "CHECKOUT_COMPLETION" | null;
@@ -26,6 +27,8 @@ export interface Facts {
   subtotal: { amount: number; currency: string } | null;
   /** Language codes to try, most specific first: "PT_BR" → ["pt-br", "pt"]. */
   languages: string[];
+  /** The function's message catalog (`validation.messages.jsonValue`, see messages.ts), or null. */
+  messages: MessageCatalog | null;
   /** Countries a cart rule's scope is checked against. */
   cartCountries: string[];
   /** `shop.localTime.atN`: whether the clock's N-th date-time has passed (undefined: unknown). */
@@ -90,6 +93,15 @@ export function readFacts(input: FunctionInput, readLines: LinesReader = noLines
     clock.push(typeof value === "boolean" ? value : undefined);
   }
 
+  let messages: unknown = obj(obj(root.validation)?.messages)?.jsonValue;
+  if (typeof messages === "string") {
+    try {
+      messages = JSON.parse(messages);
+    } catch {
+      messages = null;
+    }
+  }
+
   let lines: CartLines | null = null;
   const rawLines = cart.lines;
   return {
@@ -100,6 +112,7 @@ export function readFacts(input: FunctionInput, readLines: LinesReader = noLines
     groups,
     subtotal,
     languages: languageCandidates(str(obj(localization.language)?.isoCode)),
+    messages: obj(messages) as MessageCatalog | null,
     cartCountries,
     clock,
   };

@@ -1,7 +1,9 @@
 /**
  * The rule engine's public API for the admin (simulator, message previews,
- * rule editor) and the tests. The two checkout functions import their own
- * parts directly (functions.ts), so that each bundle holds only what it runs.
+ * rule editor, message catalogs) and the tests. The checkout functions import
+ * their own parts directly (functions.ts), so that each bundle holds only what
+ * it runs: never this module, nor the built-in message tables
+ * (message-tables.ts, message-catalog.ts).
  */
 import type { Config } from "./config";
 import { ADDRESS_RULES } from "./address-rules";
@@ -25,25 +27,39 @@ export function evaluate(config: Config, input: FunctionInput): Evaluation {
 }
 export { readFacts, languageCandidates, type Facts, type GroupFacts, type JourneyStep } from "./facts";
 export {
+  MESSAGE_LANGUAGES,
+  PLACEHOLDERS,
+  formatNumber,
+  renderMessage,
+  pickTemplate,
+  catalogText,
+  charsetMessageKey,
+  type MessageCatalog,
+  type MessageLanguage,
+  type Placeholder,
+} from "./messages";
+export {
   DEFAULT_MESSAGES,
   FIELD_LABELS,
+  FIELD_LABEL_VARIANTS,
   ADDRESS_KIND_LABELS,
-  MESSAGE_LANGUAGES,
   MESSAGE_KEYS_BY_KIND,
-  PLACEHOLDERS,
   PLACEHOLDERS_BY_KIND,
   defaultMessage,
   fieldLabel,
   addressKindLabel,
-  formatNumber,
-  renderMessage,
-  pickTemplate,
-  previewMessage,
   mainMessageKey,
-  charsetMessageKey,
-  type MessageLanguage,
-  type Placeholder,
-} from "./messages";
+} from "./message-tables";
+export {
+  compileMessages,
+  fitMessages,
+  catalogNeeds,
+  builtInCatalog,
+  previewMessage,
+  translationLanguages,
+  type CatalogNeeds,
+  type FittedMessages,
+} from "./message-catalog";
 export { OUTPUT_BYTE_LIMIT, MAX_ERRORS, MAX_MESSAGE_BYTES, ERRORS_BYTE_BUDGET, utf8Length } from "./output";
 export { stageBlocks } from "./stage";
 export { makeScheduleCheck } from "./schedule";

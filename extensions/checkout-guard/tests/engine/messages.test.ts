@@ -1,16 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { ADDRESS_FIELDS, ADDRESS_KINDS, type Rule } from "../../src/engine/config";
-import {
-  ADDRESS_KIND_LABELS,
-  DEFAULT_MESSAGES,
-  FIELD_LABELS,
-  MESSAGE_KEYS_BY_KIND,
-  MESSAGE_LANGUAGES,
-  PLACEHOLDERS_BY_KIND,
-  formatNumber,
-  previewMessage,
-  renderMessage,
-} from "../../src/engine/messages";
+import { MESSAGE_LANGUAGES, formatNumber, renderMessage } from "../../src/engine/messages";
+import { ADDRESS_KIND_LABELS, DEFAULT_MESSAGES, FIELD_LABELS, MESSAGE_KEYS_BY_KIND, PLACEHOLDERS_BY_KIND } from "../../src/engine/message-tables";
+import { previewMessage } from "../../src/engine/message-catalog";
 import { languageCandidates } from "../../src/engine/facts";
 import { line as lineOf, messagesFor } from "./build";
 
