@@ -2,9 +2,10 @@
  * `npm run migrate:validations`: publishes every installed shop's saved
  * configuration again, with the shop's offline session (the app's
  * `unauthenticated.admin`). Run it right after deploying a version that changes
- * the Validations, e.g. the split into the address and cart functions: each
- * shop then gets the two Validations, and its single Validation of earlier
- * versions is deleted (docs/shopify-sync.md, "Migration").
+ * the Validations, e.g. the split into the address, cart-totals, weight and
+ * products functions: each shop then gets a Validation for each function its
+ * rules use (and loses those of functions they no longer use), and its single
+ * Validation of earlier versions is deleted (docs/shopify-sync.md, "Migration").
  *
  * Needs the app's production environment: SHOPIFY_API_KEY (it identifies
  * the app's own Validations), SHOPIFY_API_SECRET, SHOPIFY_APP_URL and

@@ -1,11 +1,11 @@
 /**
- * The simulator: a sample address and cart, run through both checkout
+ * The simulator: a sample address and cart, run through the checkout
  * functions' compiled bundles in WebAssembly (the runner in
  * extensions/checkout-guard/runner), each with its own configuration document
  * and on the input its own query would receive, exactly as checkout runs them:
- * the address function (address rules) and the cart function (cart rules).
- * Checkout shows the errors of both together; a function without rules has no
- * Validation, so checkout does not run it, and neither does the simulator.
+ * the address, cart-totals, weight and products functions (engine/functions.ts).
+ * Checkout shows the errors of all of them together; a function without rules
+ * has no Validation, so checkout does not run it, and neither does the simulator.
  *
  * What the merchant types is a made-up buyer, but it is treated like buyer data
  * anyway: used for this one run, never stored, never logged.
@@ -60,7 +60,7 @@ export interface SimulatorFunctionRun {
 
 export interface SimulatorResult {
   ok: true;
-  /** What checkout shows: the messages of both functions together, and where. */
+  /** What checkout shows: the messages of the functions together, and where. */
   errors: { message: string; target: string }[];
   /** Which rules blocked (same engine, read for attribution). */
   blockedBy: { ruleId: string; name: string; message: string; target: string; function: CheckoutFunction }[];
@@ -126,6 +126,8 @@ export function simulatorInput(request: SimulatorRequest, fn: CheckoutFunction, 
       : [],
     lines,
     config: published.document,
+    // The message catalog its Validation carries.
+    messages: published.messages,
     // Shopify answers the input query for the tags and collections the admin wrote in this function's input variables.
     productTags: variables.productTags ?? [],
     collectionIds: variables.collectionIds ?? [],

@@ -1,11 +1,23 @@
 /**
- * Whether checkout runs the saved rules, for each of the two checkout
- * functions (address rules, cart rules): its Validation exists, is turned on
- * in Settings > Checkout, holds the latest saved version, and how much of its
- * own 10,000-byte metafield budget its document uses. Then the last error,
+ * Whether checkout runs the saved rules, for each checkout function (address,
+ * cart totals, weight, products: engine/functions.ts): its Validation exists,
+ * is turned on in Settings > Checkout, holds the latest saved version, how
+ * much of its own 10,000-byte metafield budget its document uses, and the
+ * share of Shopify's instruction limit it is predicted to need, at worst, for
+ * carts of 200 and 2,000 lines (function-cost.server.ts), and the built-in
+ * languages left out of its message catalog, if any. Then the last error,
  * with a retry.
  */
 import { Badge, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Link, ProgressBar, Text } from "@shopify/polaris";
+import { CHECKOUT_FUNCTIONS, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
+
+/** A function's predicted worst-case instructions for a cart size, against Shopify's limit for it. */
+export interface CostAtLines {
+  lines: number;
+  predicted: number;
+  limit: number;
+  share: number;
+}
 
 export interface FunctionStatusView {
   function: string;
@@ -18,6 +30,10 @@ export interface FunctionStatusView {
   syncedVersion: number | null;
   syncedAt: string | Date | null;
   bytesUsed: number | null;
+  /** Predicted worst case for the latest saved configuration, per cart size (null or absent: no prediction). */
+  cost?: CostAtLines[] | null;
+  /** Built-in languages left out of this function's message catalog so that it fits ("pt", "nl"). */
+  droppedLanguages?: string[];
 }
 
 export interface StatusView {
@@ -27,16 +43,38 @@ export interface StatusView {
   byteLimit: number;
   functions: FunctionStatusView[];
   legacyPending: boolean;
+  /** The share of Shopify's limit a configuration may be predicted to use (saves over it are refused). */
+  costGuardShare?: number;
 }
 
 /** "address" → "address rules", as the merchant knows them. */
-const RULES_OF: Record<string, string> = { address: "address rules", cart: "cart rules" };
+const rulesOf = (fn: string): string => CHECKOUT_FUNCTIONS[fn as CheckoutFunction]?.rules ?? "rules";
+/** "address rules" → "address rule"; "product rules (…)" → "product rule (…)". */
+const oneRule = (rules: string) => rules.replace(/\brules\b/, "rule");
+const millions = (n: number) => `${(n / 1_000_000).toFixed(1)}M`;
+
+const LANGUAGE_NAMES: Record<string, string> = { en: "English", fr: "French", de: "German", es: "Spanish", it: "Italian", nl: "Dutch", pt: "Portuguese" };
+/** "Dutch and Portuguese", "French, Dutch and Portuguese". */
+const languageList = (codes: string[]) => {
+  const names = codes.map((code) => LANGUAGE_NAMES[code] ?? code);
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+};
 
 const yesNo = (value: boolean | null, yes: string, no: string, alarming = true) =>
   value === null ? <Badge>Unknown</Badge> : value ? <Badge tone="success">{yes}</Badge> : <Badge tone={alarming ? "critical" : undefined}>{no}</Badge>;
 
-function FunctionStatus({ fn, savedVersion, byteLimit }: { fn: FunctionStatusView; savedVersion: number | null; byteLimit: number }) {
-  const rules = RULES_OF[fn.function] ?? "rules";
+function FunctionStatus({
+  fn,
+  savedVersion,
+  byteLimit,
+  costGuardShare,
+}: {
+  fn: FunctionStatusView;
+  savedVersion: number | null;
+  byteLimit: number;
+  costGuardShare: number;
+}) {
+  const rules = rulesOf(fn.function);
   const used = fn.bytesUsed ?? 0;
   const percent = Math.min(100, Math.round((used / byteLimit) * 100));
   return (
@@ -47,7 +85,7 @@ function FunctionStatus({ fn, savedVersion, byteLimit }: { fn: FunctionStatusVie
             {fn.title}
           </Text>
           <Text as="span" tone="subdued">
-            {`${fn.ruleCount} ${fn.ruleCount === 1 ? rules.replace(/s$/, "") : rules}`}
+            {`${fn.ruleCount} ${fn.ruleCount === 1 ? oneRule(rules) : rules}`}
           </Text>
         </InlineStack>
         {!fn.needed && savedVersion !== null ? (
@@ -88,6 +126,26 @@ function FunctionStatus({ fn, savedVersion, byteLimit }: { fn: FunctionStatusVie
               </Text>
             </InlineStack>
             <ProgressBar progress={percent} tone={percent >= 90 ? "critical" : "primary"} size="small" />
+            {fn.droppedLanguages && fn.droppedLanguages.length > 0 ? (
+              <Text as="p" tone="caution">
+                {`Built-in messages in ${languageList(fn.droppedLanguages)} are left out so that this function's messages fit in ${byteLimit.toLocaleString("en-US")} bytes: buyers in ${fn.droppedLanguages.length === 1 ? "that language" : "those languages"} read the English defaults. Give these ${rules} a message or translations of their own to choose what they read.`}
+              </Text>
+            ) : null}
+            {(fn.cost ?? []).map((at) => {
+              const share = Math.round(at.share * 100);
+              const over = at.share > costGuardShare;
+              return (
+                <BlockStack gap="100" key={at.lines}>
+                  <InlineStack align="space-between">
+                    <Text as="span">{`Instructions, ${at.lines.toLocaleString("en-US")}-line cart (worst case)`}</Text>
+                    <Text as="span" tone={over ? "critical" : undefined}>
+                      {`${millions(at.predicted)} of ${millions(at.limit)} (${share}%)`}
+                    </Text>
+                  </InlineStack>
+                  <ProgressBar progress={Math.min(100, share)} tone={over ? "critical" : "primary"} size="small" />
+                </BlockStack>
+              );
+            })}
           </>
         )}
       </BlockStack>
@@ -106,14 +164,20 @@ export function StatusCard({ status, onRetry, retrying }: { status: StatusView; 
         <Text as="h2" variant="headingMd">
           Checkout status
         </Text>
-        <InlineGrid columns={{ xs: 1, md: status.functions.length }} gap="400">
+        <InlineGrid columns={{ xs: 1, md: Math.min(2, status.functions.length), xl: Math.min(4, status.functions.length) }} gap="400">
           {status.functions.map((fn) => (
-            <FunctionStatus key={fn.function} fn={fn} savedVersion={status.savedVersion} byteLimit={status.byteLimit} />
+            <FunctionStatus
+              key={fn.function}
+              fn={fn}
+              savedVersion={status.savedVersion}
+              byteLimit={status.byteLimit}
+              costGuardShare={status.costGuardShare ?? 0.8}
+            />
           ))}
         </InlineGrid>
         {status.legacyPending ? (
           <Text as="p" tone="subdued">
-            The single “Checkout Guard” validation of earlier versions is removed once both validations above are published.
+            The single “Checkout Guard” validation of earlier versions is removed once the validations above are published.
           </Text>
         ) : null}
         {published ? (

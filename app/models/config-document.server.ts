@@ -1,16 +1,26 @@
 /**
- * The configuration documents the two checkout functions read from their
+ * The configuration documents the checkout functions read from their
  * Validations' metafields, built from the shop's saved rules.
  *
  * The database keeps one combined document per version (history, restore and
  * export stay whole); publishing splits it (engine/functions.ts, splitConfig):
- * the address function's Validation gets the address rules, the cart
- * function's the cart rules, each with the schedule boundaries its rules use
- * and the input variables its own query declares. Shopify drops a metafield
- * value over 10,000 bytes before it reaches a function, separately for each
- * function's metafields, so each document is compact (defaults and empty lists
- * omitted) and a configuration where one would not fit is refused here, naming
- * the function and its largest rules, before anything is saved.
+ * each function's Validation gets that function's rules (address, cart totals,
+ * weight, products), with the schedule boundaries its rules use and the input
+ * variables its own query declares. Shopify drops a metafield value over
+ * 10,000 bytes before it reaches a function, separately for each function's
+ * metafields, so each document is compact (defaults and empty lists omitted)
+ * and a configuration where one would not fit is refused here, naming the
+ * function and its largest rules, before anything is saved. So is one that
+ * a function is predicted to run over 80% of Shopify's instruction limit for
+ * (function-cost.server.ts): checkout would stop applying its rules on large
+ * carts.
+ *
+ * Each function's Validation also carries its message catalog (`messages`,
+ * engine/message-catalog.ts): the built-in templates and labels of its rules
+ * in every built-in language. It never refuses a configuration: when it would
+ * not fit, built-in languages are left out (from the end of the list; English
+ * and the languages the rules' translations use are kept), and the status
+ * card says which.
  */
 import {
   ADDRESS_KIND_FIELDS,
@@ -24,10 +34,14 @@ import {
 } from "../../extensions/checkout-guard/src/engine/config";
 import {
   CHECKOUT_FUNCTION_NAMES,
+  CHECKOUT_FUNCTIONS,
   splitConfig,
   type CheckoutFunction,
 } from "../../extensions/checkout-guard/src/engine/functions";
+import { costGuardError } from "./function-cost.server";
 import { inputVariablesFor, type FunctionInputVariables } from "../../extensions/checkout-guard/src/engine/input-variables";
+import { fitMessages } from "../../extensions/checkout-guard/src/engine/message-catalog";
+import type { MessageCatalog, MessageLanguage } from "../../extensions/checkout-guard/src/engine/messages";
 import type { FieldErrors, RuleRecord } from "./rules.server";
 
 /** What one function's Validation carries: its document and its input variables, as sent. */
@@ -42,6 +56,16 @@ export interface FunctionDocument<F extends CheckoutFunction = CheckoutFunction>
   /** The `input-variables` metafield's value. */
   variablesJson: string;
   variableBytes: number;
+  /**
+   * The `messages` metafield's value: the default templates and labels its
+   * rules can need, in every built-in language (engine/message-catalog.ts),
+   * fitted to Shopify's 10,000 bytes.
+   */
+  messages: MessageCatalog;
+  messagesJson: string;
+  messageBytes: number;
+  /** Built-in languages left out of `messages` so that it fits: buyers in those languages read the English defaults. */
+  droppedLanguages: MessageLanguage[];
 }
 
 export type FunctionDocuments = { [F in CheckoutFunction]: FunctionDocument<F> };
@@ -58,15 +82,19 @@ export type ConfigDocumentResult =
     }
   | { ok: false; errors: FieldErrors };
 
-/** How the merchant calls each function's rules, in messages. */
-export const FUNCTION_RULES_LABEL: Record<CheckoutFunction, string> = {
-  address: "address rules",
-  cart: "cart rules",
-};
-
 type DocumentRule = Pick<RuleRecord, "id" | "name" | "status" | "scheduleStart" | "scheduleEnd" | "definition">;
 
-export function buildConfigDocument(rules: readonly DocumentRule[]): ConfigDocumentResult {
+export interface BuildOptions {
+  /**
+   * Refuse a configuration predicted over the safe share of Shopify's
+   * instruction limit (default true: what is saved). The simulator turns it
+   * off to run a configuration saved before the guard, or before a new fit of
+   * the cost model.
+   */
+  costGuard?: boolean;
+}
+
+export function buildConfigDocument(rules: readonly DocumentRule[], options: BuildOptions = {}): ConfigDocumentResult {
   const included = rules.filter((rule) => rule.status === "active" || rule.status === "scheduled");
 
   const boundaries = new Set<string>();
@@ -98,20 +126,41 @@ export function buildConfigDocument(rules: readonly DocumentRule[]): ConfigDocum
   const names = new Map(included.map((rule, i) => [documentRules[i].id, rule.name]));
   const problems = functionLimitProblems(functions, names);
   if (problems.length > 0) return { ok: false, errors: { _form: problems.join(" ") } };
+  if (options.costGuard ?? true) {
+    const tooCostly = costGuardError(documentRules.map((rule) => ({ id: rule.id, name: names.get(rule.id) ?? rule.id, kind: rule.kind })));
+    if (tooCostly) return { ok: false, errors: { _form: tooCostly } };
+  }
 
   const json = JSON.stringify(document);
   return { ok: true, document, json, bytes: utf8Bytes(json), functions };
 }
 
-/** Splits a combined document into what each function's Validation carries, measured. */
-export function functionDocuments(config: Config): FunctionDocuments {
+/**
+ * Splits a combined document into what each function's Validation carries,
+ * measured. `messageByteLimit` (default Shopify's 10,000 bytes) is what each
+ * message catalog is fitted to.
+ */
+export function functionDocuments(config: Config, options: { messageByteLimit?: number } = {}): FunctionDocuments {
   const split = splitConfig(config);
   const one = <F extends CheckoutFunction>(fn: F): FunctionDocument<F> => {
     const document = split[fn];
     const json = JSON.stringify(document);
     const inputVariables = inputVariablesFor(fn, document);
     const variablesJson = JSON.stringify(inputVariables);
-    return { function: fn, document, json, bytes: utf8Bytes(json), inputVariables, variablesJson, variableBytes: utf8Bytes(variablesJson) };
+    const messages = fitMessages(document, options.messageByteLimit ?? METAFIELD_BYTE_LIMIT);
+    return {
+      function: fn,
+      document,
+      json,
+      bytes: utf8Bytes(json),
+      inputVariables,
+      variablesJson,
+      variableBytes: utf8Bytes(variablesJson),
+      messages: messages.catalog,
+      messagesJson: messages.json,
+      messageBytes: messages.bytes,
+      droppedLanguages: messages.dropped,
+    };
   };
   return Object.fromEntries(CHECKOUT_FUNCTION_NAMES.map((fn) => [fn, one(fn)])) as FunctionDocuments;
 }
@@ -125,7 +174,7 @@ export function functionLimitProblems(functions: FunctionDocuments, names?: Read
   const problems: string[] = [];
   for (const fn of CHECKOUT_FUNCTION_NAMES) {
     const { document, bytes, variableBytes } = functions[fn];
-    const label = FUNCTION_RULES_LABEL[fn];
+    const label = CHECKOUT_FUNCTIONS[fn].rules;
     if (bytes > METAFIELD_BYTE_LIMIT) {
       const largest = document.rules
         .map((rule) => ({ name: names?.get(rule.id) ?? rule.id, bytes: utf8Bytes(JSON.stringify(rule)) }))
@@ -139,7 +188,7 @@ export function functionLimitProblems(functions: FunctionDocuments, names?: Read
     }
     if (variableBytes > METAFIELD_BYTE_LIMIT) {
       problems.push(
-        fn === "cart"
+        "productTags" in functions[fn].inputVariables
           ? `The product tags and collections chosen in ${label} need ${formatBytes(variableBytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to each checkout function. Choose fewer tags or collections.`
           : `The input variables of the ${label} need ${formatBytes(variableBytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to each checkout function.`,
       );

@@ -72,3 +72,30 @@ export function costGuardError(rules: readonly CostedRule[]): string | null {
   }
   return null;
 }
+
+/**
+ * Each function's predicted cost for a saved version (its combined document,
+ * and its rules snapshot for the rules' names), as the status card shows it;
+ * null when the version cannot be read.
+ */
+export function predictVersionCost(version: { document: string; rules?: string | null }): FunctionCost[] | null {
+  let rules: unknown;
+  try {
+    rules = (JSON.parse(version.document) as { rules?: unknown }).rules;
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(rules)) return null;
+  const names = new Map<string, string>();
+  try {
+    for (const r of JSON.parse(version.rules ?? "[]") as { id?: unknown; name?: unknown }[]) {
+      if (typeof r?.id === "string" && typeof r.name === "string") names.set(r.id, r.name);
+    }
+  } catch {
+    // Names are only for messages; the ids stand in.
+  }
+  const costed = rules.flatMap((rule: { id?: unknown; kind?: unknown }) =>
+    typeof rule?.id === "string" && typeof rule.kind === "string" ? [{ id: rule.id, name: names.get(rule.id) ?? rule.id, kind: rule.kind as RuleKind }] : [],
+  );
+  return predictConfigurationCost(costed);
+}

@@ -20,7 +20,9 @@ import {
 } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
+import db from "../db.server";
 import { deleteRules, duplicateRule, listRules, reorderRules, setRulesStatus } from "../models/rules.server";
+import { LIMIT_SHARE, predictVersionCost } from "../models/function-cost.server";
 import { getSyncStatus, publishIfNeverSplit } from "../shopify-sync/sync.server";
 import { publish } from "../admin/rule-actions.server";
 import { KIND_INFO, QUICK_STARTS, scopeText, summarize } from "../components/rule-kinds";
@@ -29,10 +31,24 @@ import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  // A shop whose rules were never published to the two checkout functions (the
+  // A shop whose rules were never published to the checkout functions (the
   // single function's Validation from before the split) moves to them now.
   await publishIfNeverSplit(admin.graphql, session.shop, { maxAttempts: 1 });
-  const [rules, status] = await Promise.all([listRules(session.shop), getSyncStatus(admin.graphql, session.shop)]);
+  const [rules, sync, latest] = await Promise.all([
+    listRules(session.shop),
+    getSyncStatus(admin.graphql, session.shop),
+    db.configVersion.findFirst({ where: { shop: session.shop }, orderBy: { version: "desc" }, select: { document: true, rules: true } }),
+  ]);
+  // Each function's predicted worst case for the latest saved configuration, beside its bytes.
+  const costs = latest ? predictVersionCost(latest) : null;
+  const status = {
+    ...sync,
+    costGuardShare: LIMIT_SHARE,
+    functions: sync.functions.map((f) => ({
+      ...f,
+      cost: f.needed ? (costs?.find((c) => c.function === f.function)?.atLines ?? null) : null,
+    })),
+  };
   return {
     rules: rules.map((rule) => ({
       id: rule.id,

@@ -6,6 +6,9 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
 import db from "../db.server";
 import { countShopData, eraseShopData } from "../models/shop-data.server";
+import { CHECKOUT_FUNCTION_NAMES, CHECKOUT_FUNCTIONS } from "../../extensions/checkout-guard/src/engine/functions";
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What each table holds, in the merchant's words (PRIVACY.md, "Data we store"). */
 const TABLES: Record<string, string> = {
@@ -16,10 +19,9 @@ const TABLES: Record<string, string> = {
   FunctionSync: "Publishing state of each checkout function's validation",
 };
 
-/** How each FunctionSync row is named on the page. */
+/** How each FunctionSync row is named on the page: each checkout function's rules, and the Validation from before the split. */
 const FUNCTION_NAMES: Record<string, string> = {
-  address: "Address rules",
-  cart: "Cart rules",
+  ...Object.fromEntries(CHECKOUT_FUNCTION_NAMES.map((fn) => [fn, capitalize(CHECKOUT_FUNCTIONS[fn].rules)])),
   legacy: "Single validation of earlier versions (to be removed)",
 };
 

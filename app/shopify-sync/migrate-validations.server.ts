@@ -2,7 +2,7 @@
  * Publishes every installed shop again, one after the other: what
  * `npm run migrate:validations` runs right after a deploy that changes how the
  * configuration reaches Shopify (e.g. the split of the single checkout function
- * into the address and cart functions), so that each shop moves to the new
+ * into the address, cart-totals, weight and products functions), so that each shop moves to the new
  * Validations without waiting for a merchant to open the app.
  *
  * A shop is installed while it has an offline session (app/uninstalled deletes

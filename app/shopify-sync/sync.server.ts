@@ -3,8 +3,9 @@
  * rules run in two Shopify Functions (engine/functions.ts): the address
  * function (handle checkout-guard-address) and the cart function
  * (checkout-guard-cart). Each has its own Validation, created once by function
- * handle, which carries that function's configuration document and input
- * variables in two `$app:checkout-guard` metafields: that is how the function
+ * handle, which carries that function's configuration document, input
+ * variables and message catalog in three `$app:checkout-guard` metafields
+ * (`config`, `input-variables`, `messages`): that is how the function
  * receives them. A function with no rules in the saved configuration gets no
  * Validation (an existing one is deleted), so checkout does not run it.
  *
@@ -22,6 +23,7 @@ import prisma, { type Database } from "../db.server";
 import {
   CONFIG_METAFIELD_KEY,
   INPUT_VARIABLES_METAFIELD_KEY,
+  MESSAGES_METAFIELD_KEY,
   METAFIELD_BYTE_LIMIT,
   METAFIELD_NAMESPACE,
   parseConfig,
@@ -56,6 +58,10 @@ export interface FunctionSyncStatus {
   syncedAt: Date | null;
   /** Size of this function's document in the latest saved version (0 without rules; null before any save). */
   bytesUsed: number | null;
+  /** Size of this function's message catalog (the `messages` metafield) in the latest saved version (null as bytesUsed). */
+  messageBytes: number | null;
+  /** Built-in languages left out of that catalog so that it fits (its buyers in those languages read English defaults). */
+  droppedLanguages: string[];
 }
 
 export interface SyncStatus {
@@ -206,6 +212,8 @@ export async function getSyncStatus(graphql: AdminGraphql | null, shop: string, 
       syncedVersion,
       syncedAt: row?.syncedAt ?? null,
       bytesUsed: documents ? (needed ? documents[fn].bytes : 0) : null,
+      messageBytes: documents ? (needed ? documents[fn].messageBytes : 0) : null,
+      droppedLanguages: documents && needed ? documents[fn].droppedLanguages : [],
     });
   }
 
@@ -355,6 +363,7 @@ function metafieldsOf(document: FunctionDocument) {
   return [
     { namespace: METAFIELD_NAMESPACE, key: CONFIG_METAFIELD_KEY, type: "json", value: document.json },
     { namespace: METAFIELD_NAMESPACE, key: INPUT_VARIABLES_METAFIELD_KEY, type: "json", value: document.variablesJson },
+    { namespace: METAFIELD_NAMESPACE, key: MESSAGES_METAFIELD_KEY, type: "json", value: document.messagesJson },
   ];
 }
 

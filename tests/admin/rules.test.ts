@@ -4,12 +4,13 @@
  * at their field with nothing saved, and the list's actions (bulk enable,
  * disable, delete, duplicate, reorder, retry) do what they say.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import prisma from "../../app/db.server";
 import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
 import { seedOfflineSession } from "../support/session-token";
 import { getRule, listRules, saveRule } from "../../app/models/rules.server";
 import { buildConfigDocument } from "../../app/models/config-document.server";
+import { predictConfigurationCost } from "../../app/models/function-cost.server";
 import { RULE_KINDS } from "../../app/components/rule-kinds";
 import { ruleFormData } from "../../app/components/rule-form-data";
 import * as index from "../../app/routes/app._index";
@@ -19,6 +20,10 @@ import { LEGACY_FUNCTION as LEGACY_MOCK_FUNCTION } from "../support/admin-api-mo
 import * as newRule from "../../app/routes/app.rules.new";
 import * as editRule from "../../app/routes/app.rules.$id";
 import { EXAMPLES, call, form, idFromLocation, ruleForm } from "./helpers";
+
+// The editor and the list, not what rules cost: the cost guard is off here (with the fitted
+// cost model a single weight or product rule is over its share); cost-guard.test.ts tests it.
+vi.mock("../../app/models/function-cost.server", async (original) => ({ ...(await original<object>()), costGuardError: () => null }));
 
 let mock: AdminApiMock;
 beforeAll(async () => {
@@ -41,7 +46,7 @@ function publishedConfig(shop: string): Record<CheckoutFunction, unknown> {
     const value = validation ? mock.metafieldValue(shop, validation.id, "config") : undefined;
     return value === undefined ? undefined : JSON.parse(value);
   };
-  return { address: read("address"), cart: read("cart") };
+  return Object.fromEntries(CHECKOUT_FUNCTION_NAMES.map((fn) => [fn, read(fn)])) as Record<CheckoutFunction, unknown>;
 }
 
 /** Each function with rules has its document on its Validation; one without rules has no Validation. */
@@ -69,6 +74,10 @@ describe("rule editor", () => {
     expect(rule).toMatchObject({ name: `My ${kind}`, kind, status: "active" });
     expect(rule!.definition).toEqual(EXAMPLES[kind]);
     await expectPublished(shop);
+    // Only the function of its kind runs at checkout: it alone has a Validation.
+    for (const fn of CHECKOUT_FUNCTION_NAMES) {
+      expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS[fn].handle), fn).toHaveLength(fn === functionOfKind(kind) ? 1 : 0);
+    }
     // The editor shows it back as it was posted: saving the page untouched changes nothing.
     const page = await call(editRule, "loader", `/app/rules/${id}`, { shop, params: { id } });
     expect(page.status).toBe(200);
@@ -189,10 +198,7 @@ describe("rules list", () => {
     expect(empty.data.status).toMatchObject({
       savedVersion: null,
       byteLimit: 10000,
-      functions: [
-        { function: "address", validationExists: false, bytesUsed: null },
-        { function: "cart", validationExists: false, bytesUsed: null },
-      ],
+      functions: CHECKOUT_FUNCTION_NAMES.map((fn) => ({ function: fn, validationExists: false, bytesUsed: null, cost: null })),
     });
 
     await seed(shop);
@@ -213,12 +219,26 @@ describe("rules list", () => {
       legacyPending: false,
       functions: [
         { function: "address", title: "Checkout Guard: addresses", needed: true, ruleCount: 2, validationExists: true, enabled: true, inSync: true, bytesUsed: built.functions.address.bytes },
-        { function: "cart", title: "Checkout Guard: cart", needed: true, ruleCount: 1, validationExists: true, enabled: true, inSync: true, bytesUsed: built.functions.cart.bytes },
+        { function: "cart", title: "Checkout Guard: cart totals", needed: true, ruleCount: 1, validationExists: true, enabled: true, inSync: true, bytesUsed: built.functions.cart.bytes },
+        { function: "weight", title: "Checkout Guard: cart weight", needed: false, ruleCount: 0, validationExists: false, inSync: true, bytesUsed: 0, cost: null },
+        { function: "products", title: "Checkout Guard: products", needed: false, ruleCount: 0, validationExists: false, inSync: true, bytesUsed: 0, cost: null },
       ],
     });
+    // And, beside the bytes, each needed function's predicted worst case at 200 and 2,000 lines, against Shopify's limit.
+    const predicted = predictConfigurationCost(
+      (await listRules(shop)).filter((r) => r.status !== "inactive").map((r) => ({ id: r.id, name: r.name, kind: r.kind })),
+    );
+    for (const fn of ["address", "cart"] as const) {
+      const cost = page.data.status.functions.find((f: { function: string }) => f.function === fn).cost;
+      expect(cost, fn).toEqual(predicted.find((p) => p.function === fn)!.atLines);
+      expect(cost.map((at: { lines: number }) => at.lines)).toEqual([200, 2000]);
+      expect(cost.map((at: { limit: number }) => at.limit)).toEqual([11_000_000, 110_000_000]);
+      expect(cost[0].predicted).toBeGreaterThan(1_000_000);
+    }
+    expect(page.data.status.costGuardShare).toBe(0.8);
   });
 
-  it("moves a shop from the single function's Validation to the two when the home page opens, once", async () => {
+  it("moves a shop from the single function's Validation to the functions' when the home page opens, once", async () => {
     const shop = await newShop();
     // Saved before the upgrade and published to the single function then.
     for (const [kind, name] of [["addressKind", "A"], ["cartQuantity", "B"]] as const) {
@@ -233,7 +253,10 @@ describe("rules list", () => {
     expect(mock.validationsOf(shop, "checkout-guard-address")).toHaveLength(1);
     expect(mock.validationsOf(shop, "checkout-guard-cart")).toHaveLength(1);
     await expectPublished(shop);
-    expect(page.data.status).toMatchObject({ inSync: true, legacyPending: false, functions: [{ inSync: true }, { inSync: true }] });
+    expect(page.data.status).toMatchObject({ inSync: true, legacyPending: false, functions: CHECKOUT_FUNCTION_NAMES.map(() => ({ inSync: true })) });
+    // Only the functions with rules have a Validation.
+    expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS.weight.handle)).toHaveLength(0);
+    expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS.products.handle)).toHaveLength(0);
 
     // Published: the next visits send nothing but the status read.
     const before = mock.requests.filter((r) => r.shop === shop).length;
@@ -242,7 +265,7 @@ describe("rules list", () => {
     expect(after.map((r) => r.graphql?.rootFields)).toEqual([["validations"]]);
   });
 
-  it("publishes from the home page a shop whose saved rules never reached the two functions", async () => {
+  it("publishes from the home page a shop whose saved rules never reached the functions", async () => {
     const shop = await newShop();
     const saved = await saveRule(shop, { name: "B", status: "active", definition: EXAMPLES.cartQuantity });
     if (!saved.ok) throw new Error("not saved");

@@ -1,12 +1,12 @@
 /**
- * The simulator runs the shop's saved rules through both checkout functions'
+ * The simulator runs the shop's saved rules through the checkout functions'
  * compiled bundles in WebAssembly, each with its own document and on the
  * input its own query would receive, and reports exactly what checkout would:
  * and what Shopify holds after publishing (each Validation's metafields in the
  * mock), run through the same functions, blocks and allows the same samples
  * with the same messages.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadInputQuery, loadSchema, validateFixtureInput } from "@shopify/shopify-function-test-helpers";
 import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
 import { seedOfflineSession } from "../support/session-token";
@@ -19,6 +19,10 @@ import { listRules } from "../../app/models/rules.server";
 import * as simulator from "../../app/routes/app.simulator";
 import * as newRule from "../../app/routes/app.rules.new";
 import { call, form, idFromLocation, ruleForm } from "./helpers";
+
+// The simulator, not what rules cost: the cost guard is off here (with the fitted cost model a
+// single weight or product rule is over its share); tests/admin/cost-guard.test.ts tests it.
+vi.mock("../../app/models/function-cost.server", async (original) => ({ ...(await original<object>()), costGuardError: () => null }));
 
 let mock: AdminApiMock;
 beforeAll(async () => {
@@ -69,6 +73,7 @@ const RULES: RuleSpec[] = [
   ["No PO boxes", { kind: "addressKind", block: ["poBox"] }],
   ["Packs of 6", { kind: "lineQuantity", multiple: 6, select: { tags: ["wine"] } }],
   ["Minimum 20 USD", { kind: "subtotal", limits: { USD: { min: 20 } } }],
+  ["Heavy parcels", { kind: "weight", max: 30, unit: "KILOGRAMS" }],
   ["Christmas cap", { kind: "cartQuantity", max: 3 }, { status: "scheduled", scheduleStart: "2026-12-20T00:00", scheduleEnd: "2026-12-27T00:00" }],
   ["Off", { kind: "streetNumber" }, { status: "inactive" }],
 ];
@@ -98,16 +103,18 @@ describe("simulator", () => {
     const shop = await setup();
     const page = await call(simulator, "loader", "/app/simulator", { shop });
     expect(page.data).toEqual({
-      ruleCount: 4,
+      ruleCount: 5,
       functions: [
         { function: "address", title: "Checkout Guard: addresses", ruleCount: 1 },
-        { function: "cart", title: "Checkout Guard: cart", ruleCount: 3 },
+        { function: "cart", title: "Checkout Guard: cart totals", ruleCount: 2 },
+        { function: "weight", title: "Checkout Guard: cart weight", ruleCount: 1 },
+        { function: "products", title: "Checkout Guard: products", ruleCount: 1 },
       ],
       problem: null,
     });
   });
 
-  it("runs both functions' bundles and shows their errors together, the rules that blocked, and each one's instructions", async () => {
+  it("runs every function's bundle and shows their errors together, the rules that blocked, and each one's instructions", async () => {
     const shop = await setup();
     const result = await simulate(shop, sample({ address: { "address.address1": "PO Box 123" }, lines: [line({ quantity: "4", tags: "wine" })] }));
     const poBox = {
@@ -115,15 +122,17 @@ describe("simulator", () => {
       target: "$.cart.deliveryGroups[0].deliveryAddress.address1",
     };
     const packs = { message: "Product 1: the quantity must be a multiple of 6.", target: "$.cart" };
-    // What checkout shows: the address function's errors and the cart function's, together.
+    // What checkout shows: the address function's errors and the products function's, together.
     expect(result.errors).toEqual([poBox, packs]);
     expect(result.blockedBy.map((b) => [b.name, b.function])).toEqual([
       ["No PO boxes", "address"],
-      ["Packs of 6", "cart"],
+      ["Packs of 6", "products"],
     ]);
     expect(result.functions.map((f) => [f.function, f.title, f.ruleCount, f.ran, f.errors])).toEqual([
       ["address", "Checkout Guard: addresses", 1, true, [poBox]],
-      ["cart", "Checkout Guard: cart", 3, true, [packs]],
+      ["cart", "Checkout Guard: cart totals", 2, true, []],
+      ["weight", "Checkout Guard: cart weight", 1, true, []],
+      ["products", "Checkout Guard: products", 1, true, [packs]],
     ]);
     for (const f of result.functions) {
       expect(f.instructions).toBeGreaterThan(10_000);
@@ -139,6 +148,8 @@ describe("simulator", () => {
     expect(result.functions).toMatchObject([
       { function: "address", ran: true, ruleCount: 1 },
       { function: "cart", ran: false, ruleCount: 0, errors: [], instructions: null },
+      { function: "weight", ran: false, ruleCount: 0, errors: [], instructions: null },
+      { function: "products", ran: false, ruleCount: 0, errors: [], instructions: null },
     ]);
   });
 
@@ -169,9 +180,19 @@ describe("simulator", () => {
       } else {
         expect(input.cart.deliveryGroups[0].deliveryAddress).toEqual({ countryCode: "US" });
         expect(input.cart.lines).toHaveLength(1);
-        // The cart function's only boundaries are the Christmas cap's: slot 0 has passed, slot 1 has not.
-        expect(built.functions.cart.document.clock).toEqual(["2026-12-20T00:00:00", "2026-12-27T00:00:00"]);
-        expect([input.shop.localTime.at0, input.shop.localTime.at1]).toEqual([true, false]);
+        // Of each line, what its own query reads: the quantity alone for the cart totals, the weights, or the product.
+        const line = input.cart.lines[0];
+        if (fn === "cart") expect(line).toEqual({ quantity: 4 });
+        if (fn === "weight") expect(line.merchandise).toMatchObject({ weight: 250, weightUnit: "GRAMS" });
+        if (fn === "weight") expect(line.merchandise.product).toEqual({ isGiftCard: false });
+        if (fn === "products") expect(line.merchandise.product.hasTags).toEqual([{ tag: "wine", hasTag: true }]);
+        if (fn === "cart") {
+          // The cart function's only boundaries are the Christmas cap's: slot 0 has passed, slot 1 has not.
+          expect(built.functions.cart.document.clock).toEqual(["2026-12-20T00:00:00", "2026-12-27T00:00:00"]);
+          expect([input.shop.localTime.at0, input.shop.localTime.at1]).toEqual([true, false]);
+        } else {
+          expect(input.shop.localTime.at0).toBe(false);
+        }
       }
     }
   });
@@ -233,7 +254,7 @@ describe("simulator", () => {
 });
 
 describe("round trip: saved → published → run by the functions", () => {
-  it("the metafields of the two Validations block and allow exactly as the simulator said", async () => {
+  it("the metafields of the functions' Validations block and allow exactly as the simulator said", async () => {
     const shop = await setup();
     // What each Validation carries in Shopify, as the function will read it.
     const published = Object.fromEntries(
@@ -241,7 +262,8 @@ describe("round trip: saved → published → run by the functions", () => {
         const [validation] = mock.validationsOf(shop, CHECKOUT_FUNCTIONS[fn].handle);
         const document = JSON.parse(mock.metafieldValue(shop, validation.id, "config")!);
         const inputVariables = JSON.parse(mock.metafieldValue(shop, validation.id, "input-variables")!);
-        return [fn, { document, inputVariables } as FunctionDocument];
+        const messages = JSON.parse(mock.metafieldValue(shop, validation.id, "messages")!);
+        return [fn, { document, inputVariables, messages } as FunctionDocument];
       }),
     );
 

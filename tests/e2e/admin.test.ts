@@ -55,10 +55,14 @@ describe("admin in a browser", () => {
     await page.getByRole("heading", { name: "Checkout rules" }).waitFor();
     await page.getByText("No PO boxes please").waitFor();
     await page.getByText("Blocks PO boxes in address lines and company").waitFor();
-    // The status card, per checkout function: the address rule's Validation is published, the cart needs none.
+    // The status card, per checkout function: the address rule's Validation is published, with its predicted
+    // worst case beside its bytes; the cart, weight and products functions need none.
     await page.getByText("Checkout Guard: addresses").waitFor();
     await page.getByText("Up to date (version 1)").waitFor();
-    await page.getByText("Not needed: no cart rules").waitFor();
+    await page.getByText("Instructions, 200-line cart (worst case)").waitFor();
+    await page.getByText("Not needed: no cart quantity, line count and subtotal rules").waitFor();
+    await page.getByText("Not needed: no weight rules").waitFor();
+    await page.getByText("Not needed: no product rules").waitFor();
     await shot(page, "3-rules-list");
   }, 90_000);
 
@@ -84,9 +88,11 @@ describe("admin in a browser", () => {
     await page.getByText("Address: no PO box, sorry.").waitFor();
     await page.getByText("Shown at: Address line 1 (delivery 1)").waitFor();
     await page.getByText("Blocked by: No PO boxes please").waitFor();
-    // Each function's run: the address function ran (with its instruction count), the cart function has no rules.
+    // Each function's run: the address function ran (with its instruction count), the others have no rules.
     await expect(page.getByTestId("simulator-run-address").textContent()).resolves.toMatch(/^1 error, [\d,]+ of 11,000,000 instructions$/);
-    await expect(page.getByTestId("simulator-run-cart").textContent()).resolves.toBe("not run: no rules");
+    for (const fn of ["cart", "weight", "products"]) {
+      await expect(page.getByTestId(`simulator-run-${fn}`).textContent()).resolves.toBe("not run: no rules");
+    }
     await shot(page, "6-simulator-blocked");
 
     await page.getByLabel("Address line 1").fill("12 Box Hill Road");

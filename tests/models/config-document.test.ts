@@ -1,14 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { buildConfigDocument, FUNCTION_RULES_LABEL } from "../../app/models/config-document.server";
+import { buildConfigDocument as buildGuarded } from "../../app/models/config-document.server";
 import { readFileSync } from "node:fs";
 import { Kind, parse } from "graphql";
 import { inputVariablesFor, UNUSED_SCHEDULE_SLOT } from "../../extensions/checkout-guard/src/engine/input-variables";
 import { functionFiles } from "../../extensions/checkout-guard/runner/build";
 import type { RuleDefinition, RuleRecord, RuleStatus } from "../../app/models/rules.server";
 import { parseConfig } from "../../extensions/checkout-guard/src/engine/config";
-import { ADDRESS_RULES, CART_RULES, functionOfKind, validationErrors, type CheckoutFunction, type FunctionInput } from "../../extensions/checkout-guard/src/engine";
+import { CHECKOUT_FUNCTION_NAMES, CHECKOUT_FUNCTIONS, functionOfKind, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine";
+import { ENTRIES } from "../../extensions/checkout-guard/tests/entries";
 import { buildFunctionInput, type InputSpec } from "../../extensions/checkout-guard/runner/sample-input";
 import { KINDS, VALID_DEFINITIONS } from "./support/fixtures";
+
+/**
+ * The document, its split and its byte limits, without the cost guard: what
+ * the rules cost Shopify is tested in function-cost.test.ts, with the fitted
+ * cost model (by which a single weight or product rule can be over the guard's
+ * share at 200 lines).
+ */
+const buildConfigDocument = (rules: Parameters<typeof buildGuarded>[0]) => buildGuarded(rules, { costGuard: false });
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 let next = 0;
 function record(definition: Record<string, unknown>, fields: Partial<RuleRecord> = {}): RuleRecord {
@@ -35,15 +46,13 @@ function built(rules: RuleRecord[]) {
   return result;
 }
 
-const COMPILERS = { address: ADDRESS_RULES, cart: CART_RULES };
-
 /**
- * Runs what each function runs, on the document and input variables the admin
- * built for it, and returns the messages of both (what checkout shows).
+ * Runs each function's entry on the document and input variables the admin
+ * built for it, and returns the messages of all of them (what checkout shows).
  * `clock` answers for the boundaries of the whole configuration.
  */
 function blocks(result: ReturnType<typeof built>, spec: InputSpec): string[] {
-  return (["address", "cart"] as CheckoutFunction[]).flatMap((fn) => {
+  return CHECKOUT_FUNCTION_NAMES.flatMap((fn) => {
     const published = result.functions[fn];
     const variables = published.inputVariables as { productTags?: string[]; collectionIds?: string[] };
     const input = buildFunctionInput(fn, {
@@ -53,7 +62,7 @@ function blocks(result: ReturnType<typeof built>, spec: InputSpec): string[] {
       collectionIds: variables.collectionIds ?? [],
       clock: (published.document.clock ?? []).map((at) => spec.clock?.[(result.document.clock ?? []).indexOf(at)] ?? false),
     });
-    return validationErrors(input as unknown as FunctionInput, COMPILERS[fn]).map((e) => e.message);
+    return ENTRIES[fn](input).operations[0].validationAdd!.errors.map((e) => e.message);
   });
 }
 
@@ -108,19 +117,19 @@ describe("the configuration document", () => {
     expect(result.document.rules[0]).toMatchObject({ schedule: { start: "2026-12-20T00:00:00", end: "2027-01-02T00:00:00" } });
     expect(result.document.rules[1]).toMatchObject({ schedule: { end: "2026-12-20T00:00:00" } });
 
-    // The cart function: its own boundaries, tags and collections.
+    const unused = (from: number) => Object.fromEntries(Array.from({ length: 8 - from }, (_, i) => [`scheduleAt${from + i}`, UNUSED_SCHEDULE_SLOT]));
+    // The cart-totals function: its own boundaries, no tags or collections.
     expect(result.functions.cart.document.clock).toEqual(["2026-12-20T00:00:00", "2027-01-02T00:00:00"]);
-    expect(result.functions.cart.inputVariables).toEqual({
+    expect(result.functions.cart.inputVariables).toEqual({ scheduleAt0: "2026-12-20T00:00:00", scheduleAt1: "2027-01-02T00:00:00", ...unused(2) });
+    // The weight function: the one boundary of its rule.
+    expect(result.functions.weight.document.clock).toEqual(["2026-12-20T00:00:00"]);
+    expect(result.functions.weight.inputVariables).toEqual({ scheduleAt0: "2026-12-20T00:00:00", ...unused(1) });
+    // The products function: no schedule, and the tags and collections its rules select on.
+    expect(result.functions.products.document).not.toHaveProperty("clock");
+    expect(result.functions.products.inputVariables).toEqual({
       productTags: ["Pre-order", "Batteries"],
       collectionIds: ["gid://shopify/Collection/77", "gid://shopify/Collection/88"],
-      scheduleAt0: "2026-12-20T00:00:00",
-      scheduleAt1: "2027-01-02T00:00:00",
-      scheduleAt2: UNUSED_SCHEDULE_SLOT,
-      scheduleAt3: UNUSED_SCHEDULE_SLOT,
-      scheduleAt4: UNUSED_SCHEDULE_SLOT,
-      scheduleAt5: UNUSED_SCHEDULE_SLOT,
-      scheduleAt6: UNUSED_SCHEDULE_SLOT,
-      scheduleAt7: UNUSED_SCHEDULE_SLOT,
+      ...unused(0),
     });
     // The address function: only the schedule slots its query declares, for its own boundary.
     expect(result.functions.address.document.clock).toEqual(["2026-11-01T00:00:00"]);
@@ -140,7 +149,7 @@ describe("the configuration document", () => {
 
   it("gives each function exactly the variables its input query declares", () => {
     const config = built(KINDS.map((kind) => record(VALID_DEFINITIONS[kind]))).document;
-    for (const fn of ["address", "cart"] as const) {
+    for (const fn of CHECKOUT_FUNCTION_NAMES) {
       const query = parse(readFileSync(functionFiles(fn).inputQuery, "utf8"));
       const operation = query.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
       const declared = operation?.kind === Kind.OPERATION_DEFINITION ? (operation.variableDefinitions ?? []).map((v) => v.variable.name.value) : [];
@@ -148,14 +157,17 @@ describe("the configuration document", () => {
     }
   });
 
-  it("splits into one document per function: the address rules, and the cart rules, each in the merchant's order", () => {
-    const rules = KINDS.map((kind) => record(VALID_DEFINITIONS[kind]));
-    const shuffled = [rules[9], rules[0], rules[15], rules[3], rules[8]];
+  it("splits into one document per function: each function's rules, in the merchant's order", () => {
+    const rules = new Map(KINDS.map((kind) => [kind, record(VALID_DEFINITIONS[kind])]));
+    const of = (...kinds: (typeof KINDS)[number][]) => kinds.map((kind) => rules.get(kind)!);
+    const shuffled = of("lineQuantity", "addressKind", "weight", "dependency", "requiredFields", "subtotal", "cartQuantity", "exclusive");
     const result = built(shuffled);
     const ids = (fn: CheckoutFunction) => result.functions[fn].document.rules.map((r) => r.id);
-    expect(ids("address")).toEqual([rules[0].id, rules[3].id]);
-    expect(ids("cart")).toEqual([rules[9].id, rules[15].id, rules[8].id]);
-    for (const fn of ["address", "cart"] as const) {
+    expect(ids("address")).toEqual(of("addressKind", "requiredFields").map((r) => r.id));
+    expect(ids("cart")).toEqual(of("subtotal", "cartQuantity").map((r) => r.id));
+    expect(ids("weight")).toEqual(of("weight").map((r) => r.id));
+    expect(ids("products")).toEqual(of("lineQuantity", "dependency", "exclusive").map((r) => r.id));
+    for (const fn of CHECKOUT_FUNCTION_NAMES) {
       const published = result.functions[fn];
       expect(published.document.rules.every((r) => functionOfKind(r.kind) === fn)).toBe(true);
       expect(parseConfig(published.document).ok).toBe(true);
@@ -165,10 +177,11 @@ describe("the configuration document", () => {
       for (const rule of published.document.rules) expect(result.document.rules).toContainEqual(rule);
     }
     // A function without rules gets an empty document (and, when publishing, no Validation).
-    expect(built([rules[0]]).functions.cart.document).toEqual({ v: 1, rules: [] });
+    for (const fn of ["cart", "weight", "products"] as const) expect(built(of("addressKind")).functions[fn].document).toEqual({ v: 1, rules: [] });
+    expect(built(of("weight")).functions.products.document).toEqual({ v: 1, rules: [] });
   });
 
-  it("is what the two functions enforce: rules, tags and schedules reach each function's engine", () => {
+  it("is what the functions enforce: rules, tags and schedules reach each function's engine", () => {
     const result = built([
       record({ kind: "cartQuantity", min: 2, message: "At least {min} items." }),
       scheduled({ kind: "streetNumber", message: "A house number, please." }, "2026-11-01T00:00:00", null),
@@ -209,19 +222,32 @@ describe("the configuration document", () => {
     expect(fits.ok && fits.functions.address.bytes).toBeLessThanOrEqual(10_000);
   });
 
-  it("refuses cart rules over 10,000 bytes, naming the cart rules", () => {
+  it("refuses product rules over 10,000 bytes, naming the function's rules", () => {
     const products = (n: number, from: number) => Array.from({ length: n }, (_, i) => String(from + i));
-    const cart = (name: string, from: number) => record({ kind: "productQuantity", max: 3, select: { products: products(400, from) } }, { name });
-    const result = buildConfigDocument([cart("Limited A", 8_000_000_000), cart("Limited B", 9_000_000_000), germany("Germany", 10)]);
-    expect(result).toMatchObject({ ok: false, errors: { _form: expect.stringMatching(/^The cart rules need [\d,]+ bytes; .* Remove or shorten cart rules \(the largest: “Limited [AB]”/) } });
-    expect(FUNCTION_RULES_LABEL).toEqual({ address: "address rules", cart: "cart rules" });
+    const limited = (name: string, from: number) => record({ kind: "productQuantity", max: 3, select: { products: products(400, from) } }, { name });
+    const result = buildConfigDocument([limited("Limited A", 8_000_000_000), limited("Limited B", 9_000_000_000), germany("Germany", 10)]);
+    const label = CHECKOUT_FUNCTIONS.products.rules;
+    expect(label).toMatch(/^product rules/);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors._form).toMatch(
+      new RegExp(`^The ${escape(label)} need [\\d,]+ bytes; .* Remove or shorten ${escape(label)} \\(the largest: “Limited [AB]”`),
+    );
+  });
+
+  it("names in its refusals each function's rules as the merchant knows them", () => {
+    const big = (kind: "cartQuantity" | "weight", i: number) => record({ kind, min: 1, ...(kind === "weight" ? { unit: "GRAMS" } : {}), message: `${i} ${"x".repeat(490)}` });
+    for (const kind of ["cartQuantity", "weight"] as const) {
+      const result = buildConfigDocument(Array.from({ length: 25 }, (_, i) => big(kind, i)));
+      const label = CHECKOUT_FUNCTIONS[functionOfKind(kind)].rules;
+      expect(!result.ok && result.errors._form, kind).toMatch(new RegExp(`^The ${escape(label)} need`));
+    }
   });
 
   it("applies the limit to each function's document: together they may exceed 10,000 bytes", () => {
     const products = Array.from({ length: 400 }, (_, i) => String(8_000_000_000 + i));
     const result = built([germany("Germany", 900), record({ kind: "productQuantity", max: 3, select: { products } })]);
     expect(result.functions.address.bytes).toBeGreaterThan(5_000);
-    expect(result.functions.cart.bytes).toBeGreaterThan(5_000);
+    expect(result.functions.products.bytes).toBeGreaterThan(5_000);
     expect(result.bytes).toBeGreaterThan(10_000);
   });
 
@@ -241,6 +267,9 @@ describe("the configuration document", () => {
     const exact = buildConfigDocument(fill(10_000));
     expect(exact.ok && exact.functions.cart.bytes).toBe(10_000);
     expect(exact.ok && exact.bytes).toBeGreaterThan(10_000);
-    expect(buildConfigDocument(fill(10_001))).toMatchObject({ ok: false, errors: { _form: expect.stringContaining("The cart rules need 10,001 bytes") } });
+    expect(buildConfigDocument(fill(10_001))).toMatchObject({
+      ok: false,
+      errors: { _form: expect.stringContaining(`The ${CHECKOUT_FUNCTIONS.cart.rules} need 10,001 bytes`) },
+    });
   });
 });

@@ -45,13 +45,13 @@ describe("through the webhooks", () => {
     await seedShop(shop);
     await seedShop(other);
     const otherBefore = await rowsOf(other);
-    expect(await prisma.functionSync.count({ where: { shop } })).toBe(2);
+    expect(await prisma.functionSync.count({ where: { shop } })).toBe(4);
     expect((await deliver(webhookRequest({ shop, topic: "shop/redact" }))).status).toBe(200);
     const after = await rowsOf(shop);
     for (const model of allModels(prisma)) expect(after[model.name], model.name).toBe(0);
     // Each function's sync state too (the Validation ids of the address and cart functions).
     expect(await prisma.functionSync.count({ where: { shop } })).toBe(0);
-    expect(await prisma.functionSync.count({ where: { shop: other } })).toBe(2);
+    expect(await prisma.functionSync.count({ where: { shop: other } })).toBe(4);
     expect(await rowsOf(other)).toEqual(otherBefore);
   });
 });
@@ -82,12 +82,14 @@ async function eraseAndExportContract(db: Database) {
     expect.arrayContaining([
       ["address", "gid://shopify/Validation/1"],
       ["cart", null],
+      ["weight", null],
+      ["products", "gid://shopify/Validation/2"],
     ]),
   );
 
   const { deleted } = await eraseShopData(shop, db);
   expect(total(deleted)).toBeGreaterThan(0);
-  expect(deleted.FunctionSync).toBe(2);
+  expect(deleted.FunctionSync).toBe(4);
   expect(total(await rowsOf(shop, db))).toBe(0);
   expect(total(await rowsOf(other, db))).toBeGreaterThan(0);
   // Idempotent: again, and for a shop that never existed.

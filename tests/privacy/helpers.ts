@@ -46,6 +46,8 @@ export async function seedShop(shop: string, db: Database = prisma) {
     data: [
       { shop, function: "address", validationId: "gid://shopify/Validation/1", enabled: true, syncedVersion: 1, syncedAt: new Date(), configBytes: 42 },
       { shop, function: "cart", validationId: null, enabled: null, syncedVersion: 1, syncedAt: new Date(), configBytes: 0 },
+      { shop, function: "weight", validationId: null, enabled: null, syncedVersion: 1, syncedAt: new Date(), configBytes: 0 },
+      { shop, function: "products", validationId: "gid://shopify/Validation/2", enabled: false, syncedVersion: 1, syncedAt: new Date(), configBytes: 77 },
     ],
   });
 }

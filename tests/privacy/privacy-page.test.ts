@@ -37,9 +37,12 @@ describe("Privacy page", () => {
     expect(data.sync).toMatchObject({
       scope: "write_validations",
       lastError: null,
+      // Ordered by function name.
       functions: [
         { function: "address", validationId: "gid://shopify/Validation/1", syncedVersion: 1, configBytes: 42 },
         { function: "cart", validationId: null, syncedVersion: 1 },
+        { function: "products", validationId: "gid://shopify/Validation/2", syncedVersion: 1, configBytes: 77 },
+        { function: "weight", validationId: null, syncedVersion: 1 },
       ],
     });
     expect(JSON.stringify(data)).not.toContain(ACCESS_TOKEN);
@@ -53,6 +56,10 @@ describe("Privacy page", () => {
     const html = await response.text();
     expect(html).toContain("Delete all data");
     expect(html).toContain("Download my data");
+    // Each function's publishing state, named by its rules as the merchant knows them.
+    for (const name of ["Address rules", "Cart quantity, line count and subtotal rules", "Weight rules", "Product rules (line and product quantities, exclusive products, dependencies)"]) {
+      expect(html).toContain(`${name}: `);
+    }
     expect(html).not.toContain(ACCESS_TOKEN);
   });
 
@@ -96,7 +103,7 @@ describe("Privacy page", () => {
     expect(await response.json()).toMatchObject({ ok: true });
     expect(total(await rowsOf(shop))).toBe(0);
     expect((await rowsOf(shop)).FunctionSync).toBe(0);
-    expect(otherBefore.FunctionSync).toBe(2);
+    expect(otherBefore.FunctionSync).toBe(4);
     expect(await rowsOf(other)).toEqual(otherBefore);
   });
 

@@ -4,9 +4,12 @@
  * - POST /admin/api/<version>/graphql.json: every query is parsed and validated
  *   against tests/support/admin-api.graphql (Shopify's documented signatures),
  *   its variables coerced, then executed against per-shop state (validations
- *   and their metafields). The app's functions are the address and the cart
- *   functions; the single function of earlier versions (checkout-guard) is
- *   retired: its Validations can exist, but none can be created. Invalid queries get GraphQL errors as Shopify sends
+ *   and their metafields). The app's functions are those `shopify app deploy`
+ *   deploys: one per function extension in extensions/ (its
+ *   shopify.extension.toml), today the address, cart-totals, weight and
+ *   products functions; the single function of earlier versions
+ *   (checkout-guard) is retired: its Validations can exist, but none can be
+ *   created. Invalid queries get GraphQL errors as Shopify sends
  *   them (HTTP 200, `errors`, no `data`). The X-Shopify-Access-Token header is
  *   checked: 401 with Shopify's body when missing, unknown or revoked.
  * - POST /admin/oauth/access_token: token exchange (what the app's
@@ -35,7 +38,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { parse as parseToml } from "smol-toml";
 import {
   buildSchema,
   execute,
@@ -173,7 +177,7 @@ export interface AdminApiMock {
 }
 
 export interface MockOptions {
-  /** The app's deployed functions (default: the address and cart functions). */
+  /** The app's deployed functions (default: DEPLOYED_FUNCTIONS, one per function extension). */
   functions?: MockFunction[];
   /** Functions no longer deployed whose Validations may still exist (default: the legacy function). */
   retiredFunctions?: MockFunction[];
@@ -182,23 +186,55 @@ export interface MockOptions {
   apiSecret?: string;
 }
 
-/** The address function (extensions/checkout-guard-address). */
-export const ADDRESS_FUNCTION: MockFunction = {
-  id: "01JCHECKOUTGUARDADDRESS000",
-  handle: "checkout-guard-address",
-  title: "Checkout Guard: addresses",
-  apiType: "cart_checkout_validation",
-  apiVersion: "2026-04",
-};
+/** Shopify's API type of a function, from its extension's target. */
+const API_TYPES: Record<string, string> = { "cart.validations.generate.run": "cart_checkout_validation" };
 
-/** The cart function (extensions/checkout-guard-cart). */
-export const CART_FUNCTION: MockFunction = {
-  id: "01JCHECKOUTGUARDCART000000",
-  handle: "checkout-guard-cart",
-  title: "Checkout Guard: cart",
-  apiType: "cart_checkout_validation",
-  apiVersion: "2026-04",
-};
+/**
+ * The app's functions as `shopify app deploy` deploys them: every function
+ * extension under extensions/ (a shopify.extension.toml of type "function"),
+ * by its handle, titled with its name, of the API type of its target. Ids are
+ * stable per handle ("01JCHECKOUTGUARD" + the handle's last part, like a ULID).
+ */
+function deployedFunctions(): MockFunction[] {
+  const dir = new URL("../../extensions/", import.meta.url);
+  const functions: MockFunction[] = [];
+  for (const folder of readdirSync(dir).sort()) {
+    const toml = new URL(`${folder}/shopify.extension.toml`, dir);
+    if (!existsSync(toml)) continue;
+    const config = parseToml(readFileSync(toml, "utf8")) as {
+      api_version?: string;
+      extensions?: { name: string; handle: string; type: string; targeting?: { target: string }[] }[];
+    };
+    for (const extension of config.extensions ?? []) {
+      if (extension.type !== "function") continue;
+      const target = extension.targeting?.[0]?.target ?? "";
+      functions.push({
+        id: `01JCHECKOUTGUARD${extension.handle.replace(/^checkout-guard-?/, "").replace(/[^a-z0-9]/gi, "").toUpperCase()}`.padEnd(26, "0").slice(0, 26),
+        handle: extension.handle,
+        title: extension.name,
+        apiType: API_TYPES[target] ?? target,
+        apiVersion: config.api_version ?? "2026-04",
+      });
+    }
+  }
+  return functions;
+}
+
+/** Every deployed function of the app (extensions/checkout-guard-<fn>). */
+export const DEPLOYED_FUNCTIONS: readonly MockFunction[] = deployedFunctions();
+
+/** The deployed function with this handle. */
+export function deployedFunction(handle: string): MockFunction {
+  const fn = DEPLOYED_FUNCTIONS.find((f) => f.handle === handle);
+  if (!fn) throw new Error(`admin-api-mock: no function extension with handle ${handle} in extensions/`);
+  return fn;
+}
+
+/** The address function (extensions/checkout-guard-address). */
+export const ADDRESS_FUNCTION: MockFunction = deployedFunction("checkout-guard-address");
+
+/** The cart-totals function (extensions/checkout-guard-cart). */
+export const CART_FUNCTION: MockFunction = deployedFunction("checkout-guard-cart");
 
 /**
  * The single function of the versions before the split (handle checkout-guard).
@@ -259,7 +295,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 let installed: { previous: typeof fetch; original: typeof fetch } | null = null;
 
 export async function startAdminApiMock(options: MockOptions = {}): Promise<AdminApiMock> {
-  const functions = options.functions ?? [ADDRESS_FUNCTION, CART_FUNCTION];
+  const functions = options.functions ?? [...DEPLOYED_FUNCTIONS];
   const retired = options.retiredFunctions ?? [LEGACY_FUNCTION];
   const anyFunction = (id: string) => functions.find((f) => f.id === id) ?? retired.find((f) => f.id === id);
   const scope = options.scope ?? "write_validations";

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { authenticate } from "../../app/shopify.server";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
 import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
 import { adminRequest, seedOfflineSession, sessionToken } from "../support/session-token";
 
@@ -41,12 +42,12 @@ describe("authenticate.admin", () => {
   it("accepts a session token and exchanges it for an offline token when none is stored", async () => {
     const shop = uniqueShop();
     const response = await loader({ request: await adminRequest("/app", { shop }) });
+    // The app's deployed functions: one per checkout function.
     expect(await response.json()).toEqual({
       shop,
-      functions: [
-        { handle: "checkout-guard-address", apiType: "cart_checkout_validation" },
-        { handle: "checkout-guard-cart", apiType: "cart_checkout_validation" },
-      ],
+      functions: CHECKOUT_FUNCTION_NAMES.map((fn) => CHECKOUT_FUNCTIONS[fn].handle)
+        .sort()
+        .map((handle) => ({ handle, apiType: "cart_checkout_validation" })),
     });
 
     const exchange = mock.requests.filter((r) => r.shop === shop && r.kind === "token-exchange");

@@ -85,9 +85,12 @@ describe.each(["sqlite", "postgresql"] as const)("upgrading the database on %s",
     const [cart] = mock.validationsOf(shop, "checkout-guard-cart");
     expect(JSON.parse(mock.metafieldValue(shop, address.id, "config")!)).toEqual({ v: 1, rules: [{ id: "r-address", kind: "addressKind", block: ["poBox"] }] });
     expect(JSON.parse(mock.metafieldValue(shop, cart.id, "config")!)).toEqual({ v: 1, rules: [{ id: "r-cart", kind: "cartQuantity", max: 5 }] });
+    // The functions without rules are published as needing no Validation.
     expect((await db.functionSync.findMany({ where: { shop }, orderBy: { function: "asc" } })).map((r) => [r.function, r.validationId, r.syncedVersion])).toEqual([
       ["address", address.id, 1],
       ["cart", cart.id, 1],
+      ["products", null, 1],
+      ["weight", null, 1],
     ]);
     expect(await needsSplitPublish(shop, db)).toBe(false);
   }, 120_000);

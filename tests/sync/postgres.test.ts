@@ -21,7 +21,7 @@ afterAll(async () => {
   await pg?.drop();
 });
 
-it("publishes, records and reports the sync of both functions on PostgreSQL", async () => {
+it("publishes, records and reports the sync of the functions on PostgreSQL", async () => {
   const { admin } = await unauthenticated.admin(shop);
   const graphql = admin.graphql as unknown as AdminGraphql;
   for (const input of [
@@ -44,6 +44,8 @@ it("publishes, records and reports the sync of both functions on PostgreSQL", as
   expect(await pg.db.functionSync.findMany({ where: { shop }, orderBy: { function: "asc" } })).toMatchObject([
     { function: "address", validationId: address.id, syncedVersion: version },
     { function: "cart", validationId: cart.id, syncedVersion: version },
+    { function: "products", validationId: null, syncedVersion: version },
+    { function: "weight", validationId: null, syncedVersion: version },
   ]);
   expect(await getSyncStatus(graphql, shop, options)).toMatchObject({
     inSync: true,
@@ -51,6 +53,8 @@ it("publishes, records and reports the sync of both functions on PostgreSQL", as
     functions: [
       { function: "address", validationId: address.id, validationExists: true, enabled: true, inSync: true, syncedVersion: version, bytesUsed: Buffer.byteLength(mock.metafieldValue(shop, address.id, "config")!) },
       { function: "cart", validationId: cart.id, validationExists: true, enabled: true, inSync: true, syncedVersion: version, bytesUsed: Buffer.byteLength(mock.metafieldValue(shop, cart.id, "config")!) },
+      { function: "weight", validationId: null, validationExists: false, enabled: null, inSync: true, syncedVersion: version, bytesUsed: 0 },
+      { function: "products", validationId: null, validationExists: false, enabled: null, inSync: true, syncedVersion: version, bytesUsed: 0 },
     ],
   });
 });

@@ -2,11 +2,12 @@
  * Publishing the configuration to Shopify, against the Admin API mock over
  * real HTTP (every query validated against Shopify's documented schema) with
  * the app's own Admin API client and a real database: one Validation per
- * checkout function (address rules, cart rules), each with its own document
- * and input variables, none for a function without rules, and the single
- * function's Validation of earlier versions deleted on the first publish.
+ * checkout function (address, cart totals, weight, products), each with its
+ * own document and input variables, none for a function without rules, and
+ * the single function's Validation of earlier versions deleted on the first
+ * publish.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import prisma from "../../app/db.server";
 import { unauthenticated, authenticate } from "../../app/shopify.server";
 import { deleteRules, listRules, saveRule, type RuleInput } from "../../app/models/rules.server";
@@ -23,9 +24,20 @@ import {
 } from "../../app/shopify-sync/sync.server";
 import { parseConfig, type Config } from "../../extensions/checkout-guard/src/engine/config";
 import { UNUSED_SCHEDULE_SLOT } from "../../extensions/checkout-guard/src/engine/input-variables";
-import { CHECKOUT_FUNCTIONS, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
-import { CART_FUNCTION, LEGACY_FUNCTION as LEGACY_MOCK_FUNCTION, startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
+import {
+  CART_FUNCTION,
+  DEPLOYED_FUNCTIONS,
+  LEGACY_FUNCTION as LEGACY_MOCK_FUNCTION,
+  startAdminApiMock,
+  uniqueShop,
+  type AdminApiMock,
+} from "../support/admin-api-mock";
 import { adminRequest, seedOfflineSession } from "../support/session-token";
+
+// Publishing, not what rules cost: the cost guard is off here (with the fitted cost model a
+// single weight or product rule is over its share); tests/models/function-cost.test.ts tests it.
+vi.mock("../../app/models/function-cost.server", async (original) => ({ ...(await original<object>()), costGuardError: () => null }));
 
 let mock: AdminApiMock;
 beforeAll(async () => {
@@ -57,6 +69,13 @@ async function requestGraphql(shop: string): Promise<AdminGraphql> {
 
 const cartMax = (max: number): RuleInput => ({ name: `At most ${max} items`, status: "active", definition: { kind: "cartQuantity", max } });
 const noPoBoxes: RuleInput = { name: "No PO boxes", status: "active", definition: { kind: "addressKind", block: ["poBox"] } };
+const maxWeight: RuleInput = { name: "At most 30 kg", status: "active", definition: { kind: "weight", max: 30, unit: "KILOGRAMS" } };
+const wholesalePacks: RuleInput = {
+  name: "Wholesale packs",
+  status: "active",
+  definition: { kind: "lineQuantity", multiple: 6, select: { tags: ["wholesale"], collections: ["123"] } },
+};
+const handleOf = (fn: CheckoutFunction) => CHECKOUT_FUNCTIONS[fn].handle;
 
 async function saved(shop: string, input: RuleInput) {
   const result = await saveRule(shop, input);
@@ -94,21 +113,30 @@ function publishedOn(shop: string, fn: CheckoutFunction) {
 const unusedSlots = (from: number) => Object.fromEntries(Array.from({ length: 8 - from }, (_, i) => [`scheduleAt${from + i}`, UNUSED_SCHEDULE_SLOT]));
 
 describe("publishConfiguration: one Validation per checkout function", () => {
-  it("creates the address and the cart Validations, each with its own rules, schedule and input variables", async () => {
+  it("publishes to the functions Shopify has deployed: one per function extension, by handle", () => {
+    expect(DEPLOYED_FUNCTIONS.map((f) => f.handle).sort()).toEqual(CHECKOUT_FUNCTION_NAMES.map(handleOf).sort());
+    expect(CHECKOUT_FUNCTION_NAMES).toEqual(["address", "cart", "weight", "products"]);
+  });
+
+  it("creates the address, cart and products Validations, each with its own rules, schedule and input variables", async () => {
     const shop = uniqueShop();
     const graphql = await offlineGraphql(shop);
     await saved(shop, { ...noPoBoxes, status: "scheduled", scheduleStart: "2026-12-20T00:00", scheduleEnd: "2026-12-27T00:00" });
-    await saved(shop, { name: "Wholesale packs", status: "active", definition: { kind: "lineQuantity", multiple: 6, select: { tags: ["wholesale"], collections: ["123"] } } });
+    await saved(shop, wholesalePacks);
     const { version } = await saved(shop, { ...cartMax(9), status: "scheduled", scheduleStart: "2027-01-05T00:00" });
     const rules = await listRules(shop);
 
     expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version });
 
-    expect(mock.state(shop).validations.size).toBe(2);
+    // No weight rule: no weight Validation.
+    expect(mock.state(shop).validations.size).toBe(3);
+    expect(validationsOf(shop, "weight")).toEqual([]);
     const address = publishedOn(shop, "address")!;
     const cart = publishedOn(shop, "cart")!;
+    const products = publishedOn(shop, "products")!;
     expect(address.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: addresses" });
-    expect(cart.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: cart" });
+    expect(cart.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: cart totals" });
+    expect(products.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products" });
 
     // The address document holds only the address rule, and only its schedule boundaries.
     expect(address.config.rules.map((r) => r.id)).toEqual([rules[0].id]);
@@ -116,20 +144,21 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     // Its input variables are exactly its query's: the schedule slots, no product tags or collections.
     expect(address.variables).toEqual({ scheduleAt0: "2026-12-20T00:00:00", scheduleAt1: "2026-12-27T00:00:00", ...unusedSlots(2) });
 
-    // The cart document holds only the cart rules, in the merchant's order.
-    expect(cart.config.rules.map((r) => r.id)).toEqual([rules[1].id, rules[2].id]);
+    // The cart document holds only the cart-totals rule, and its boundary; no tags or collections.
+    expect(cart.config.rules.map((r) => r.id)).toEqual([rules[2].id]);
     expect(cart.config.clock).toEqual(["2027-01-05T00:00:00"]);
-    expect(cart.variables).toEqual({
-      productTags: ["wholesale"],
-      collectionIds: ["gid://shopify/Collection/123"],
-      scheduleAt0: "2027-01-05T00:00:00",
-      ...unusedSlots(1),
-    });
+    expect(cart.variables).toEqual({ scheduleAt0: "2027-01-05T00:00:00", ...unusedSlots(1) });
+
+    // The products document holds the line rule, and its variables the tags and collections it selects on.
+    expect(products.config.rules.map((r) => r.id)).toEqual([rules[1].id]);
+    expect(products.config).not.toHaveProperty("clock");
+    expect(products.variables).toEqual({ productTags: ["wholesale"], collectionIds: ["gid://shopify/Collection/123"], ...unusedSlots(0) });
 
     // Byte for byte what the admin built from the saved version.
     const expected = await expectedDocuments(shop);
     expect(address.configText).toBe(expected.address.json);
     expect(cart.configText).toBe(expected.cart.json);
+    expect(products.configText).toBe(expected.products.json);
 
     // Every request was one Shopify accepts, sent to this shop's Admin API.
     for (const r of shopRequests(shop)) {
@@ -139,7 +168,7 @@ describe("publishConfiguration: one Validation per checkout function", () => {
       expect(r.graphql?.valid).toBe(true);
     }
     const creates = mutations(shop, "validationCreate").map((r) => (r.graphql!.variables as any).validation);
-    expect(creates.map((v) => v.functionHandle)).toEqual(["checkout-guard-address", "checkout-guard-cart"]);
+    expect(creates.map((v) => v.functionHandle)).toEqual(["checkout-guard-address", "checkout-guard-cart", "checkout-guard-products"]);
     for (const v of creates) expect(v).toMatchObject({ enable: true, blockOnFailure: false });
     expect(mutations(shop, "validationDelete")).toEqual([]);
 
@@ -156,7 +185,34 @@ describe("publishConfiguration: one Validation per checkout function", () => {
       configBytes: Buffer.byteLength(expected.cart.json),
     });
     expect((await functionRow(shop, "cart"))!.syncedAt).toBeInstanceOf(Date);
+    expect(await functionRow(shop, "products")).toMatchObject({ validationId: products.validation.id, syncedVersion: version });
+    expect(await functionRow(shop, "weight")).toMatchObject({ validationId: null, syncedVersion: version, configBytes: 0 });
     expect(await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).toMatchObject({ lastError: null, lastAttemptAt: expect.any(Date) });
+  });
+
+  it("puts a weight rule and a line-quantity rule on two different Validations, each with its own document", async () => {
+    const shop = uniqueShop();
+    const graphql = await offlineGraphql(shop);
+    const weight = await saved(shop, maxWeight);
+    const { version, value: packs } = await saved(shop, wholesalePacks);
+
+    expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version });
+    expect(mock.state(shop).validations.size).toBe(2);
+    const onWeight = publishedOn(shop, "weight")!;
+    const onProducts = publishedOn(shop, "products")!;
+    expect(onWeight.validation.id).not.toBe(onProducts.validation.id);
+    expect(onWeight.validation.title).toBe("Checkout Guard: cart weight");
+    // Each Validation holds its own rule only, and the variables of its own query.
+    expect(onWeight.config).toEqual({ v: 1, rules: [{ id: weight.value.id, kind: "weight", max: 30, unit: "KILOGRAMS" }] });
+    expect(onProducts.config.rules.map((r) => r.id)).toEqual([packs.id]);
+    expect(onWeight.variables).toEqual(unusedSlots(0));
+    expect(onProducts.variables).toEqual({ productTags: ["wholesale"], collectionIds: ["gid://shopify/Collection/123"], ...unusedSlots(0) });
+    const expected = await expectedDocuments(shop);
+    expect(onWeight.configText).toBe(expected.weight.json);
+    expect(onProducts.configText).toBe(expected.products.json);
+    // No address or cart-totals rule: no Validation of those functions.
+    expect(validationsOf(shop, "address")).toEqual([]);
+    expect(validationsOf(shop, "cart")).toEqual([]);
   });
 
   it("updates the same Validations afterwards, without creating others or touching their enabled state", async () => {
@@ -182,17 +238,21 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(await functionRow(shop, "address")).toMatchObject({ syncedVersion: version, enabled: true });
   });
 
-  it("creates no Validation for a function without rules", async () => {
+  it("creates no Validation for a function without rules: cart-quantity rules alone give only the cart Validation", async () => {
     const shop = uniqueShop();
     const graphql = await offlineGraphql(shop);
-    const { version } = await saved(shop, cartMax(5));
+    await saved(shop, cartMax(50));
+    const { version } = await saved(shop, { name: "At least 2 items", status: "active", definition: { kind: "cartQuantity", min: 2 } });
 
     expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version });
-    expect(validationsOf(shop, "address")).toEqual([]);
-    expect(validationsOf(shop, "cart")).toHaveLength(1);
+    expect(mock.state(shop).validations.size).toBe(1);
+    for (const fn of CHECKOUT_FUNCTION_NAMES) expect(validationsOf(shop, fn), fn).toHaveLength(fn === "cart" ? 1 : 0);
     expect(mutations(shop, "validationCreate").map((r) => (r.graphql!.variables as any).validation.functionHandle)).toEqual(["checkout-guard-cart"]);
+    expect(publishedOn(shop, "cart")!.config.rules).toHaveLength(2);
     // Published as "nothing needed" for this version: not waiting to be published.
-    expect(await functionRow(shop, "address")).toMatchObject({ validationId: null, syncedVersion: version, configBytes: 0 });
+    for (const fn of ["address", "weight", "products"] as const) {
+      expect(await functionRow(shop, fn), fn).toMatchObject({ validationId: null, syncedVersion: version, configBytes: 0 });
+    }
   });
 
   it("deletes a function's Validation when its last rule goes, and creates it again when a rule comes back", async () => {
@@ -222,7 +282,7 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(publishedOn(shop, "address")!.config.rules.map((r) => r.id)).toEqual([back.value.id]);
   });
 
-  it("deletes both Validations when no rule is left", async () => {
+  it("deletes every Validation when no rule is left", async () => {
     const shop = uniqueShop();
     const graphql = await offlineGraphql(shop);
     const a = await saved(shop, noPoBoxes);
@@ -234,7 +294,10 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     if (!removed.ok) throw new Error("not deleted");
     expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version: removed.version });
     expect(mock.state(shop).validations.size).toBe(0);
-    expect(await getSyncStatus(graphql, shop)).toMatchObject({ inSync: true, functions: [{ needed: false, validationExists: false, inSync: true }, { needed: false, validationExists: false, inSync: true }] });
+    expect(await getSyncStatus(graphql, shop)).toMatchObject({
+      inSync: true,
+      functions: CHECKOUT_FUNCTION_NAMES.map(() => ({ needed: false, validationExists: false, inSync: true })),
+    });
   });
 
   it("keeps one Validation per function: a second one (two publishes that raced) is deleted", async () => {
@@ -274,7 +337,7 @@ describe("publishConfiguration: one Validation per checkout function", () => {
   });
 });
 
-describe("publishConfiguration: from the single function's Validation to the two", () => {
+describe("publishConfiguration: from the single function's Validation to the functions'", () => {
   /** A shop as the upgrade leaves it: rules saved, the single function's Validation in Shopify, its id moved to FunctionSync "legacy". */
   async function legacyShop(opts: { enabled?: boolean; storeId?: boolean } = {}) {
     const shop = uniqueShop("legacy");
@@ -291,7 +354,7 @@ describe("publishConfiguration: from the single function's Validation to the two
     return { shop, graphql, legacy, version };
   }
 
-  it("deletes the legacy checkout-guard Validation once both functions' Validations are written, and forgets its id", async () => {
+  it("deletes the legacy checkout-guard Validation once the functions' Validations are written, and forgets its id", async () => {
     const { shop, graphql, legacy, version } = await legacyShop();
     expect(await needsSplitPublish(shop)).toBe(true);
 
@@ -330,7 +393,7 @@ describe("publishConfiguration: from the single function's Validation to the two
     expect(await publishConfiguration(graphql, shop, fast())).toMatchObject({ ok: true });
     expect([...mock.state(shop).validations.values()].map((v) => [v.title, v.enabled])).toEqual([
       ["Checkout Guard: addresses", false],
-      ["Checkout Guard: cart", false],
+      ["Checkout Guard: cart totals", false],
     ]);
   });
 
@@ -340,7 +403,7 @@ describe("publishConfiguration: from the single function's Validation to the two
     mock.state(shop).otherActiveValidations = 23;
     const failed = await publishConfiguration(graphql, shop, fast());
     expect(failed.ok).toBe(false);
-    expect((failed as { error: string }).error).toContain("Shopify refused to create the Validation “Checkout Guard: cart”");
+    expect((failed as { error: string }).error).toContain("Shopify refused to create the Validation “Checkout Guard: cart totals”");
     expect((failed as { error: string }).error).toContain("MAX_VALIDATIONS_ACTIVATED");
     expect(validationsOf(shop, "address")).toHaveLength(1);
     expect(validationsOf(shop, "cart")).toHaveLength(0);
@@ -390,7 +453,7 @@ describe("publishConfiguration: failures", () => {
     const outcome = await publishConfiguration(graphql, shop, fast());
     expect(outcome.ok).toBe(false);
     const error = (outcome as { error: string }).error;
-    expect(error).toContain("Shopify refused to create the Validation “Checkout Guard: cart”");
+    expect(error).toContain("Shopify refused to create the Validation “Checkout Guard: cart totals”");
     expect(error).toContain("Cannot have more than 25 active validation functions");
     expect(error).toContain("MAX_VALIDATIONS_ACTIVATED");
     expect(mock.state(shop).validations.size).toBe(0);
@@ -555,10 +618,12 @@ describe("getSyncStatus", () => {
           syncedVersion: null,
           syncedAt: null,
           bytesUsed: expected.address.bytes,
+          messageBytes: expected.address.messageBytes,
+          droppedLanguages: [],
         },
         {
           function: "cart",
-          title: "Checkout Guard: cart",
+          title: "Checkout Guard: cart totals",
           handle: "checkout-guard-cart",
           needed: true,
           ruleCount: 1,
@@ -569,7 +634,26 @@ describe("getSyncStatus", () => {
           syncedVersion: null,
           syncedAt: null,
           bytesUsed: expected.cart.bytes,
+          messageBytes: expected.cart.messageBytes,
+          droppedLanguages: [],
         },
+        // No weight or product rule: those functions need no Validation.
+        ...(["weight", "products"] as const).map((fn) => ({
+          function: fn,
+          title: CHECKOUT_FUNCTIONS[fn].title,
+          handle: CHECKOUT_FUNCTIONS[fn].handle,
+          needed: false,
+          ruleCount: 0,
+          validationId: null,
+          validationExists: false,
+          enabled: null,
+          inSync: false,
+          syncedVersion: null,
+          syncedAt: null,
+          bytesUsed: 0,
+          messageBytes: 0,
+          droppedLanguages: [],
+        })),
       ],
     });
     expect(expected.address.bytes).not.toBe(expected.cart.bytes);
@@ -578,19 +662,28 @@ describe("getSyncStatus", () => {
     const synced = await getSyncStatus(graphql, shop);
     expect(synced).toMatchObject({ inSync: true, savedVersion: version, lastError: null });
     for (const fn of synced.functions) {
-      expect(fn).toMatchObject({ validationExists: true, enabled: true, inSync: true, syncedVersion: version });
+      expect(fn).toMatchObject(
+        fn.needed
+          ? { validationExists: true, enabled: true, inSync: true, syncedVersion: version }
+          : { validationExists: false, enabled: null, inSync: true, syncedVersion: version },
+      );
       expect(fn.syncedAt).toBeInstanceOf(Date);
     }
+    expect(synced.functions.filter((f) => f.needed).map((f) => f.function)).toEqual(["address", "cart"]);
 
     const [cart] = validationsOf(shop, "cart");
     cart.enabled = false;
     const off = await getSyncStatus(graphql, shop);
-    expect(off.functions.map((f) => [f.function, f.enabled])).toEqual([["address", true], ["cart", false]]);
+    expect(off.functions.map((f) => [f.function, f.enabled])).toEqual([["address", true], ["cart", false], ["weight", null], ["products", null]]);
     expect(off.inSync).toBe(true);
     expect(await functionRow(shop, "cart")).toMatchObject({ enabled: false });
 
     const next = await saved(shop, cartMax(30));
-    expect(await getSyncStatus(graphql, shop)).toMatchObject({ inSync: false, savedVersion: next.version, functions: [{ inSync: false, syncedVersion: version }, { inSync: false, syncedVersion: version }] });
+    expect(await getSyncStatus(graphql, shop)).toMatchObject({
+      inSync: false,
+      savedVersion: next.version,
+      functions: CHECKOUT_FUNCTION_NAMES.map(() => ({ inSync: false, syncedVersion: version })),
+    });
 
     mock.state(shop).validations.delete(cart.id);
     const gone = await getSyncStatus(graphql, shop);
@@ -611,6 +704,8 @@ describe("getSyncStatus", () => {
     expect(unreachable.functions).toMatchObject([
       { function: "address", needed: false, validationExists: false, inSync: true, bytesUsed: 0 },
       { function: "cart", needed: true, validationExists: null, enabled: true, inSync: true },
+      { function: "weight", needed: false, validationExists: false, inSync: true, bytesUsed: 0 },
+      { function: "products", needed: false, validationExists: false, inSync: true, bytesUsed: 0 },
     ]);
   });
 });

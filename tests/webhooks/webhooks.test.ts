@@ -26,8 +26,8 @@ describe("app/uninstalled", () => {
     expect(response.status).toBe(200);
     expect(await prisma.session.count({ where: { shop } })).toBe(0);
     expect(await prisma.rule.count({ where: { shop } })).toBe(2);
-    expect(await prisma.functionSync.count({ where: { shop } })).toBe(2);
-    expect(await rowsOf(other)).toEqual({ Session: 2, Rule: 2, ConfigVersion: 1, ShopSync: 1, FunctionSync: 2 });
+    expect(await prisma.functionSync.count({ where: { shop } })).toBe(4);
+    expect(await rowsOf(other)).toEqual({ Session: 2, Rule: 2, ConfigVersion: 1, ShopSync: 1, FunctionSync: 4 });
   });
 
   it("answers 200 to a redelivery, and to a shop it never knew", async () => {
@@ -84,7 +84,7 @@ describe("shop/redact", () => {
 
     expect(response.status).toBe(200);
     expect(await rowsOf(shop)).toEqual({ Session: 0, Rule: 0, ConfigVersion: 0, ShopSync: 0, FunctionSync: 0 });
-    expect(await rowsOf(other)).toEqual({ Session: 2, Rule: 2, ConfigVersion: 1, ShopSync: 1, FunctionSync: 2 });
+    expect(await rowsOf(other)).toEqual({ Session: 2, Rule: 2, ConfigVersion: 1, ShopSync: 1, FunctionSync: 4 });
   });
 
   it("answers 200 to a redelivery and to a shop that never existed", async () => {

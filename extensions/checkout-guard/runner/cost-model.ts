@@ -102,3 +102,23 @@ export function predictCost(
     byRule: [...byRule].sort((a, b) => b.instructions - a.instructions),
   };
 }
+
+/**
+ * The largest cart, in lines (up to `maxLines`), that this function checks within
+ * Shopify's limit with these rules in the worst case, every smaller cart included.
+ * Above 200 lines the limit grows by 55,000 instructions a line, so a function
+ * whose cost per line is under that fails, if at all, on a band of sizes around 200.
+ */
+export function checkableLines(
+  fn: CheckoutFunction,
+  rules: readonly Pick<Rule, "id" | "kind">[],
+  maxLines = 5000,
+  model: CostModel = COST_MODEL,
+): number {
+  const at0 = predictCost(fn, rules, 0, model).worstCase;
+  const perLine = (predictCost(fn, rules, 1000, model).worstCase - at0) / 1000;
+  for (let lines = 1; lines <= maxLines; lines++) {
+    if (at0 + perLine * lines > instructionLimitFor(lines)) return lines - 1;
+  }
+  return maxLines;
+}

@@ -1,17 +1,20 @@
 /**
  * Small input builders for the engine tests only (the shared fixture builder
  * lives under extensions/checkout-guard/runner/). `input` builds the fields of
- * both functions' queries together: the address function's entry ignores the
- * lines, the cart function's reads of the addresses only the country.
+ * every function's query together: the address function's entry ignores the
+ * lines, the cart functions' read of the addresses only the country, and each
+ * reads of the lines what its own query selects.
  */
 import type { CartValidationsGenerateRunInput as AddressFunctionInput } from "../../../checkout-guard-address/generated/api";
 import type { CartValidationsGenerateRunInput as CartFunctionInput } from "../../../checkout-guard-cart/generated/api";
-import { evaluate, type Config, type Rule } from "../../src/engine";
+import type { CartValidationsGenerateRunInput as ProductsFunctionInput } from "../../../checkout-guard-products/generated/api";
+import type { CartValidationsGenerateRunInput as WeightFunctionInput } from "../../../checkout-guard-weight/generated/api";
+import { compileMessages, evaluate, type Config, type Rule } from "../../src/engine";
 import type { Address } from "../../src/engine/types";
 
-type CartLine = CartFunctionInput["cart"]["lines"][number];
-/** An input with the fields of both queries: either function's entry takes it. */
-export type BothInputs = AddressFunctionInput & CartFunctionInput;
+/** An input with the fields of every function's query: any function's entry takes it. */
+export type BothInputs = AddressFunctionInput & CartFunctionInput & WeightFunctionInput & ProductsFunctionInput;
+type CartLine = BothInputs["cart"]["lines"][number];
 
 export interface LineSpec {
   quantity?: number;
@@ -127,8 +130,22 @@ export function input(spec: InputSpec = {}): BothInputs {
     },
     localization: { language: { isoCode: spec.language ?? "EN" }, country: { isoCode: spec.country ?? "FR" } },
     shop: { localTime },
-    validation: { metafield: spec.config === undefined ? null : { jsonValue: spec.config } },
+    // The message catalog the admin publishes with the document (engine/message-catalog.ts).
+    validation: {
+      metafield: spec.config === undefined ? null : { jsonValue: spec.config },
+      messages: spec.config === undefined ? null : { jsonValue: compileMessages(documentOf(spec.config)) },
+    },
   } as unknown as BothInputs;
+}
+
+/** The document a config given as JSON text holds (anything else as it is). */
+function documentOf(config: unknown): unknown {
+  if (typeof config !== "string") return config;
+  try {
+    return JSON.parse(config);
+  } catch {
+    return null;
+  }
 }
 
 /** A configuration document with the given rules. */
@@ -138,7 +155,8 @@ export function config(rules: unknown[], clock?: string[]): Config {
 
 /** Evaluates rules of both families (typed loosely so tests can write them inline) and returns the errors. */
 export function errorsFor(rules: unknown[], spec: Omit<InputSpec, "config"> = {}, clock?: string[]) {
-  return evaluate(config(rules, clock), input(spec)).errors;
+  const document = config(rules, clock);
+  return evaluate(document, input({ ...spec, config: document })).errors;
 }
 
 export function messagesFor(rules: unknown[], spec: Omit<InputSpec, "config"> = {}, clock?: string[]) {

@@ -3,8 +3,10 @@
  * the data boundary (PRIVACY.md): no buyer identity, customer, e-mail,
  * billing address or order history; personal data only as part of the
  * shipping address, and only where the function needs it: the address
- * function reads no cart lines, the cart function reads of the addresses only
- * the country. Their variables are the ones the admin writes.
+ * function reads no cart lines, the cart functions read of the addresses only
+ * the country, and of each line only what their rules read (cart totals: the
+ * quantity; weight: the weights; products: ids, titles, tags, collections).
+ * Their variables are the ones the admin writes.
  */
 import { buildSchema, Kind, parse, validate, visit, type OperationDefinitionNode } from "graphql";
 import { readFileSync } from "node:fs";
@@ -84,7 +86,8 @@ describe.each(CHECKOUT_FUNCTION_NAMES)("the %s function's input query", (fn) => 
     const declared = Object.fromEntries(
       (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, source.slice(v.type.loc!.start, v.type.loc!.end)]),
     );
-    const expected: Record<string, string> = fn === "cart" ? { productTags: "[String!]!", collectionIds: "[ID!]!" } : {};
+    // Only the products function asks Shopify about the products' tags and collections.
+    const expected: Record<string, string> = fn === "products" ? { productTags: "[String!]!", collectionIds: "[ID!]!" } : {};
     for (let i = 0; i < SCHEDULE_SLOTS; i++) expected[`scheduleAt${i}`] = "DateTimeWithoutTimezone!";
     expect(declared).toEqual(expected);
     // What the admin writes for this function's document: a value for each of them, and nothing else.
@@ -96,7 +99,10 @@ describe.each(CHECKOUT_FUNCTION_NAMES)("the %s function's input query", (fn) => 
 describe("what each function reads of the cart", () => {
   const address = queryOf("address");
   const cart = queryOf("cart");
+  const weight = queryOf("weight");
+  const products = queryOf("products");
   const read = (query: { paths: string[] }, field: string) => query.paths.some((p) => p.split(".").includes(field));
+  const CART_FUNCTIONS = ["cart", "weight", "products"] as const;
 
   test("the address function reads no cart lines (its cost does not grow with the cart)", () => {
     expect(read(address, "lines")).toBe(false);
@@ -110,14 +116,49 @@ describe("what each function reads of the cart", () => {
     );
   });
 
-  test("the cart function reads of the shipping address only its country", () => {
-    expect(leaves(cart.paths, "cart.deliveryGroups.deliveryAddress")).toEqual(["countryCode"]);
-    expect(leaves(cart.paths, "cart.deliveryGroups")).toEqual(["deliveryAddress.countryCode"]);
-    expect(cart.paths.filter((p) => /phone|firstName|lastName|address1|address2|city|company|zip|provinceCode/i.test(p))).toEqual([]);
+  test.each(CART_FUNCTIONS)("the %s function reads of the shipping address only its country", (fn) => {
+    const query = queryOf(fn);
+    expect(leaves(query.paths, "cart.deliveryGroups.deliveryAddress")).toEqual(["countryCode"]);
+    expect(leaves(query.paths, "cart.deliveryGroups")).toEqual(["deliveryAddress.countryCode"]);
+    expect(query.paths.filter((p) => /phone|firstName|lastName|address1|address2|city|company|zip|provinceCode/i.test(p))).toEqual([]);
   });
 
-  test("the cart function reads the lines, the other does not", () => {
-    expect(read(cart, "lines")).toBe(true);
+  test("the cart functions read the lines, the address function does not", () => {
+    for (const fn of CART_FUNCTIONS) expect(read(queryOf(fn), "lines"), fn).toBe(true);
     expect(read(address, "lines")).toBe(false);
+  });
+
+  test("the cart-totals function reads of each line only its quantity, and the cart's subtotal", () => {
+    expect(leaves(cart.paths, "cart.lines")).toEqual(["quantity"]);
+    expect(read(cart, "merchandise")).toBe(false);
+    expect(leaves(cart.paths, "cart.cost")).toEqual(["subtotalAmount.amount", "subtotalAmount.currencyCode"]);
+  });
+
+  test("the weight function reads of each line its quantity, weight and whether it ships: no ids, titles, tags or collections", () => {
+    const lineLeaves = leaves(weight.paths, "cart.lines");
+    expect(lineLeaves.filter((p) => /(^|\.)(id|title|hasTags|inCollections|tag|collectionId)$/.test(p))).toEqual([]);
+    expect(lineLeaves.filter((p) => /weight$|weightUnit$/.test(p)).length).toBeGreaterThan(0);
+    expect([...new Set(lineLeaves.map((p) => p.split(".").pop()))].sort()).toEqual(
+      ["__typename", "isGiftCard", "quantity", "requiresShipping", "weight", "weightUnit"].sort(),
+    );
+    expect(read(weight, "cost")).toBe(false);
+  });
+
+  test("the products function reads of each line the quantity, ids, titles, tags and collections: no weights, no costs", () => {
+    const lineLeaves = leaves(products.paths, "cart.lines");
+    expect([...new Set(lineLeaves.map((p) => p.split(".").pop()))].sort()).toEqual(
+      ["__typename", "collectionId", "hasTag", "id", "isMember", "quantity", "tag", "title"].sort(),
+    );
+    expect(read(products, "weight")).toBe(false);
+    expect(read(products, "cost")).toBe(false);
+  });
+
+  test("only the products function declares $productTags and $collectionIds", () => {
+    const declares = (fn: CheckoutFunction) =>
+      (queryOf(fn).document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode).variableDefinitions!.map(
+        (v) => v.variable.name.value,
+      );
+    expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => declares(fn).includes("productTags"))).toEqual(["products"]);
+    expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => declares(fn).includes("collectionIds"))).toEqual(["products"]);
   });
 });

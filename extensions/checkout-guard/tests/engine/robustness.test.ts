@@ -1,18 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { cartValidationsGenerateRun as addressRun } from "../../../checkout-guard-address/src/cart_validations_generate_run";
-import * as addressIndex from "../../../checkout-guard-address/src/index";
-import { cartValidationsGenerateRun as cartRun } from "../../../checkout-guard-cart/src/cart_validations_generate_run";
-import * as cartIndex from "../../../checkout-guard-cart/src/index";
 import { evaluate } from "../../src/engine";
-import type { CheckoutFunction } from "../../src/engine/functions";
+import { CHECKOUT_FUNCTION_NAMES } from "../../src/engine/functions";
 import { ERRORS_BYTE_BUDGET, MAX_ERRORS, MAX_MESSAGE_BYTES, OUTPUT_BYTE_LIMIT, utf8Length } from "../../src/engine/output";
-import type { FunctionResult } from "../../src/engine/types";
-import { config, input, line, type BothInputs } from "./build";
+import { ENTRIES, INDEX_MODULES } from "../entries";
+import { config, input, line } from "./build";
 
-const ENTRIES: Record<CheckoutFunction, (input: BothInputs) => FunctionResult> = { address: addressRun, cart: cartRun };
 const NO_ERRORS = { operations: [{ validationAdd: { errors: [] } }] };
 
-const tooMany = [line({ quantity: 2 })];
+const tooMany = [line({ quantity: 2, title: "Tea" })];
 const poBox = [{ address1: "PO Box 12" }];
 /** For each function: a document of its own rules that blocks `blocked`, and what it returns then. */
 const BLOCKING = {
@@ -29,11 +24,25 @@ const BLOCKING = {
     rule: { id: "q", kind: "cartQuantity", max: 1 },
     errors: [{ target: "$.cart", message: "Your cart can contain at most 1 items (currently 2)." }],
   },
+  weight: {
+    // The lines weigh 100 g a unit.
+    rule: { id: "w", kind: "weight", max: 0.1, unit: "KILOGRAMS" },
+    errors: [{ target: "$.cart", message: "The maximum order weight is 0.1 kg (currently 0.2 kg)." }],
+  },
+  products: {
+    rule: { id: "l", kind: "lineQuantity", max: 1 },
+    errors: [{ target: "$.cart", message: "Tea: the maximum quantity is 1." }],
+  },
 } as const;
 const blocked = { lines: tooMany, addresses: poBox };
-const FUNCTIONS = ["address", "cart"] as const;
+const cartRun = ENTRIES.cart;
+const addressRun = ENTRIES.address;
 
-describe.each(FUNCTIONS)("the %s function's entry", (fn) => {
+test("every function has a blocking example here", () => {
+  expect(Object.keys(BLOCKING).sort()).toEqual([...CHECKOUT_FUNCTION_NAMES].sort());
+});
+
+describe.each(CHECKOUT_FUNCTION_NAMES)("the %s function's entry", (fn) => {
   const run = ENTRIES[fn];
   const validConfig = { v: 1, rules: [BLOCKING[fn].rule] };
 
@@ -46,17 +55,22 @@ describe.each(FUNCTIONS)("the %s function's entry", (fn) => {
   });
 
   test("src/index.ts re-exports the entry", () => {
-    expect((fn === "address" ? addressIndex : cartIndex).cartValidationsGenerateRun).toBe(run);
+    expect(INDEX_MODULES[fn].cartValidationsGenerateRun).toBe(run);
   });
 
   test("accepts the configuration as a JSON string too", () => {
     expect(run(input({ config: JSON.stringify(validConfig), ...blocked })).operations[0].validationAdd?.errors).toEqual(BLOCKING[fn].errors);
   });
 
-  test("evaluates only its own family of rules: the other function's rules are skipped", () => {
-    const other = BLOCKING[fn === "address" ? "cart" : "address"].rule;
-    expect(run(input({ config: { v: 1, rules: [other] }, ...blocked }))).toEqual(NO_ERRORS);
-    expect(run(input({ config: { v: 1, rules: [other, BLOCKING[fn].rule, other] }, ...blocked })).operations[0].validationAdd?.errors).toEqual(
+  test("evaluates only its own family of rules: the other functions' rules are skipped", () => {
+    const others = CHECKOUT_FUNCTION_NAMES.filter((other) => other !== fn).map((other) => BLOCKING[other].rule);
+    expect(others).toHaveLength(CHECKOUT_FUNCTION_NAMES.length - 1);
+    // Each of them blocks this cart in its own function.
+    for (const other of CHECKOUT_FUNCTION_NAMES.filter((o) => o !== fn)) {
+      expect(ENTRIES[other](input({ config: { v: 1, rules: [BLOCKING[other].rule] }, ...blocked }))).not.toEqual(NO_ERRORS);
+    }
+    expect(run(input({ config: { v: 1, rules: others }, ...blocked }))).toEqual(NO_ERRORS);
+    expect(run(input({ config: { v: 1, rules: [...others, BLOCKING[fn].rule, ...others] }, ...blocked })).operations[0].validationAdd?.errors).toEqual(
       BLOCKING[fn].errors,
     );
   });
@@ -149,7 +163,7 @@ describe("output caps", () => {
     expect(result.violations.length).toBeGreaterThanOrEqual(MAX_ERRORS);
   });
 
-  test("the cart function's whole output stays under 20,000 bytes whatever the input", () => {
+  test("the products function's whole output stays under 20,000 bytes whatever the input", () => {
     const rules = Array.from({ length: 50 }, (_, i) => ({
       id: `r${i}`,
       kind: "lineQuantity",
@@ -157,7 +171,7 @@ describe("output caps", () => {
       message: `${"\"\\".repeat(100)}{product} ${i} ${"€".repeat(150)}`,
     }));
     const lines = Array.from({ length: 200 }, (_, i) => line({ title: `${hugeTitle}${i}`, quantity: 3 }));
-    const output = cartRun(input({ config: { v: 1, rules }, lines }));
+    const output = ENTRIES.products(input({ config: { v: 1, rules }, lines }));
     const errors = output.operations[0].validationAdd!.errors;
     expect(errors.length).toBeGreaterThan(0);
     expect(utf8Length(JSON.stringify(errors))).toBeLessThanOrEqual(ERRORS_BYTE_BUDGET);
@@ -181,7 +195,7 @@ describe("output caps", () => {
 });
 
 describe("performance", () => {
-  test("200 lines × 50 rules evaluates in a few milliseconds (both functions)", () => {
+  test("200 lines × 50 rules evaluates in a few milliseconds (every function)", () => {
     const lines = Array.from({ length: 200 }, (_, i) =>
       line({ productId: 1 + (i % 40), tags: i % 3 ? ["a"] : ["b"], collections: [i % 7], quantity: 1 + (i % 4), weight: 120 }),
     );
@@ -199,7 +213,7 @@ describe("performance", () => {
     ];
     const rules = Array.from({ length: 50 }, (_, i) => ({ id: `r${i}`, ...kinds[i % kinds.length] }));
     const value = input({ config: { v: 1, rules }, lines, addresses: [{}, {}] });
-    const both = () => [addressRun(value), cartRun(value)];
+    const both = () => CHECKOUT_FUNCTION_NAMES.map((fn) => ENTRIES[fn](value));
     both(); // warm up
     const start = performance.now();
     const results = both();

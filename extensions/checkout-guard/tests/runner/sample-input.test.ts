@@ -2,16 +2,18 @@
  * The sample-input builder: each function's input is its query's result
  * (projected with the query, aliases and type conditions included), the
  * whole document is split as the admin publishes it, and `buildInput` holds
- * the fields of both queries and nothing else.
+ * the fields of every function's query and nothing else.
  */
 import { parse } from "graphql";
 import { describe, expect, test } from "vitest";
 import { inputQueryOf, projectInput } from "../../runner/input-projection";
 import { address, buildFunctionInput, buildFunctionInputs, buildInput, functionSpecs, type InputSpec } from "../../runner/sample-input";
-import { cartValidationsGenerateRun as addressRun } from "../../../checkout-guard-address/src/cart_validations_generate_run";
-import { cartValidationsGenerateRun as cartRun } from "../../../checkout-guard-cart/src/cart_validations_generate_run";
 import type { Config } from "../../src/engine/config";
-import { splitConfig } from "../../src/engine/functions";
+import { CHECKOUT_FUNCTION_NAMES, splitConfig } from "../../src/engine/functions";
+import { ENTRIES } from "../entries";
+
+const addressRun = ENTRIES.address;
+const cartRun = ENTRIES.cart;
 
 describe("projectInput", () => {
   const query = parse(`
@@ -64,20 +66,44 @@ describe("each function's input", () => {
     config: { v: 1, rules: [{ id: "q", kind: "lineQuantity", max: 2, select: { tags: ["wine"] } }] },
   };
 
-  test("the address function's has no cart lines; the cart function's addresses only their country", () => {
+  test("the address function's has no cart lines; the cart functions' addresses only their country", () => {
     const address = buildFunctionInput("address", spec) as { cart: Record<string, unknown> };
     expect(Object.keys(address.cart)).toEqual(["deliveryGroups"]);
-    const cart = buildFunctionInput("cart", spec) as { cart: { deliveryGroups: { deliveryAddress: unknown }[]; lines: unknown[] } };
-    expect(cart.cart.deliveryGroups.map((g) => g.deliveryAddress)).toEqual([{ countryCode: "US" }, null]);
-    expect(cart.cart.lines).toHaveLength(2);
+    for (const fn of ["cart", "weight", "products"] as const) {
+      const cart = buildFunctionInput(fn, spec) as { cart: { deliveryGroups: { deliveryAddress: unknown }[]; lines: unknown[] } };
+      expect(cart.cart.deliveryGroups.map((g) => g.deliveryAddress), fn).toEqual([{ countryCode: "US" }, null]);
+      expect(cart.cart.lines, fn).toHaveLength(2);
+    }
   });
 
-  test("is its query's projection of buildInput, and buildInput has both queries' fields and nothing else", () => {
-    const both = buildInput(spec);
-    const address = projectInput(inputQueryOf("address"), both);
-    const cart = projectInput(inputQueryOf("cart"), both);
-    expect(buildFunctionInput("address", spec)).toEqual(address);
-    expect(buildFunctionInput("cart", spec)).toEqual(cart);
+  test("each cart function's lines carry only what its query reads", () => {
+    const lines = (fn: "cart" | "weight" | "products") => (buildFunctionInput(fn, spec) as { cart: { lines: Record<string, unknown>[] } }).cart.lines;
+    expect(lines("cart")).toEqual([{ quantity: 3 }, { quantity: 1 }]);
+    expect(lines("weight")[0]).toEqual({
+      quantity: 3,
+      merchandise: { __typename: "ProductVariant", weight: 0, weightUnit: "GRAMS", requiresShipping: true, product: { isGiftCard: false } },
+    });
+    expect(JSON.stringify(lines("weight"))).not.toMatch(/"(id|title|hasTags|inCollections)"/);
+    expect(lines("products")[0]).toEqual({
+      quantity: 3,
+      merchandise: {
+        __typename: "ProductVariant",
+        id: "gid://shopify/ProductVariant/2000",
+        product: {
+          id: "gid://shopify/Product/1000",
+          title: "Product 1",
+          hasTags: [{ tag: "wine", hasTag: true }],
+          inCollections: [{ collectionId: "gid://shopify/Collection/7", isMember: true }],
+        },
+      },
+    });
+    expect(JSON.stringify(lines("products"))).not.toMatch(/"(weight|weightUnit|requiresShipping)"/);
+  });
+
+  test("is its query's projection of buildInput, and buildInput has every query's fields and nothing else", () => {
+    const all = buildInput(spec);
+    const projections = CHECKOUT_FUNCTION_NAMES.map((fn) => projectInput(inputQueryOf(fn), all));
+    CHECKOUT_FUNCTION_NAMES.forEach((fn, i) => expect(buildFunctionInput(fn, spec), fn).toEqual(projections[i]));
     const merge = (a: unknown, b: unknown): unknown => {
       if (Array.isArray(a) && Array.isArray(b)) return a.map((item, i) => merge(item, b[i]));
       if (a && b && typeof a === "object" && typeof b === "object") {
@@ -87,7 +113,7 @@ describe("each function's input", () => {
       }
       return a ?? b;
     };
-    expect(merge(address, cart)).toEqual(both);
+    expect(projections.reduce<unknown>((merged, projection) => merge(merged, projection), {})).toEqual(all);
   });
 });
 
@@ -127,11 +153,16 @@ describe("functionSpecs and buildFunctionInputs: the whole document, split as th
     expect(cartRun(later.cart as never).operations[0].validationAdd?.errors).toHaveLength(1);
   });
 
-  test("no document, or one that is not valid, goes to both functions as it is", () => {
+  test("no document, or one that is not valid, goes to every function as it is", () => {
     for (const config of [undefined, "not json {", { v: 2, rules: [] }, { v: 1, rules: [{ id: "x", kind: "teleport" }] }]) {
       const specs = functionSpecs({ ...spec, config });
-      expect(specs.address.config).toBe(config);
-      expect(specs.cart.config).toBe(config);
+      for (const fn of CHECKOUT_FUNCTION_NAMES) expect(specs[fn].config, fn).toBe(config);
     }
+  });
+
+  test("a function without rules in the document gets an empty one", () => {
+    const specs = functionSpecs(spec);
+    expect(specs.weight.config).toEqual({ v: 1, rules: [] });
+    expect(specs.products.config).toEqual({ v: 1, rules: [] });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Shopify-format fixtures of each function (extensions/checkout-guard-<fn>/
- * tests/fixtures/*.json, generated from tests/fixtures/cases.ts): each is
+ * tests/fixtures/*.json, generated from tests/fixtures/cases.ts; one folder
+ * for each function of engine/functions.ts): each is
  * validated against that function's schema.graphql, input query and the
  * target's output type with @shopify/shopify-function-test-helpers, then run
  * through that function's TypeScript entry and its WebAssembly bundle
@@ -16,7 +17,7 @@ import { functionFiles } from "../../runner/build";
 import { runFunction } from "../../runner/wasm-runner";
 import type { CheckoutFunction } from "../../src/engine/functions";
 import { CASES } from "../fixtures/cases";
-import { fixtureFiles, fixtureFilesOnDisk, functionsOf } from "../fixtures/generate";
+import { fixtureFiles, fixtureFilesOnDisk, fixturesOf, functionsOf } from "../fixtures/generate";
 import { CHECKOUT_FUNCTION_NAMES, ENTRIES, freshBundle, inputQueryAstOf, schemaOf } from "./functions";
 
 const onDisk = fixtureFilesOnDisk();
@@ -28,14 +29,32 @@ test("the fixture files are what generate.ts writes from cases.ts (npx tsx exten
   for (const [file, contents] of expected) expect(readFileSync(file, "utf8") === contents, `${file} is stale`).toBe(true);
 });
 
-test("every case has a fixture of each function with rules in it, and cases of both families have two", () => {
-  const mixed = CASES.find((c) => c.name === "mixed-address-and-cart-rules")!;
-  expect(functionsOf(mixed)).toEqual(["address", "cart"]);
+test("every case has a fixture of each function with rules in it: one per family of its rules", () => {
+  const of = (name: string) => functionsOf(CASES.find((c) => c.name === name)!);
+  expect(of("mixed-address-and-cart-rules")).toEqual(["address", "cart"]);
+  expect(of("mixed-rules-of-every-function")).toEqual([...CHECKOUT_FUNCTION_NAMES]);
   for (const name of ["config-missing", "config-malformed", "config-future-version", "config-empty-rules"]) {
-    expect(functionsOf(CASES.find((c) => c.name === name)!), name).toEqual(["address", "cart"]);
+    expect(of(name), name).toEqual([...CHECKOUT_FUNCTION_NAMES]);
   }
-  expect(functionsOf(CASES.find((c) => c.name === "po-box-blocked")!)).toEqual(["address"]);
-  expect(functionsOf(CASES.find((c) => c.name === "cart-quantity-max")!)).toEqual(["cart"]);
+  expect(of("po-box-blocked")).toEqual(["address"]);
+  expect(of("cart-quantity-max")).toEqual(["cart"]);
+  expect(of("subtotal-max-usd")).toEqual(["cart"]);
+  expect(of("weight-max-unit-conversion")).toEqual(["weight"]);
+  expect(of("line-quantity-every-line")).toEqual(["products"]);
+  expect(of("dependency-missing")).toEqual(["products"]);
+});
+
+test("a case of every function's rules: each function's fixture expects its own rule's error", () => {
+  const mixed = CASES.find((c) => c.name === "mixed-rules-of-every-function")!;
+  const errors = Object.fromEntries(
+    Object.entries(fixturesOf(mixed)).map(([fn, fixture]) => [fn, fixture!.payload.output.operations[0].validationAdd.errors.map((e) => e.message)]),
+  );
+  expect(errors).toEqual({
+    address: ["House number missing."],
+    cart: ["Max 3 items."],
+    weight: ["Max 1 kg (now 1.2 kg)."],
+    products: ["Red wine: one per order."],
+  });
 });
 
 describe.each(CHECKOUT_FUNCTION_NAMES)("the %s function's fixtures", (fn) => {
@@ -49,11 +68,36 @@ describe.each(CHECKOUT_FUNCTION_NAMES)("the %s function's fixtures", (fn) => {
     await freshBundle(fn);
   }, 60_000);
 
-  test("there are dozens, some of which block", async () => {
-    expect(files.length).toBeGreaterThanOrEqual(30);
+  test("there are a dozen or more, some of which block", async () => {
+    expect(files.length).toBeGreaterThanOrEqual(12);
     const blocking = await Promise.all(files.map(async (file) => (await loadFixture(file)).expectedOutput.operations[0].validationAdd.errors.length > 0));
-    expect(blocking.filter(Boolean).length).toBeGreaterThanOrEqual(15);
+    expect(blocking.filter(Boolean).length).toBeGreaterThanOrEqual(6);
   });
+
+  // What each function's query reads of the lines (its cost grows with them): only what its rules need.
+  const LINE_FIELDS: Record<CheckoutFunction, RegExp | null> = {
+    address: null,
+    cart: /^quantity$/,
+    weight: /^(quantity|merchandise(\.(__typename|weight|weightUnit|requiresShipping|isGiftCard|product(\.isGiftCard)?))?)$/,
+    products: /^(quantity|merchandise(\.(__typename|id|title|product(\.(id|title|hasTags|inCollections)(\.(tag|hasTag|collectionId|isMember))?)?))?)$/,
+  };
+  if (LINE_FIELDS[fn]) {
+    test("inputs carry of each line only what its rules read", async () => {
+      const paths = new Set<string>();
+      const walk = (value: unknown, at: string) => {
+        if (Array.isArray(value)) return value.forEach((item) => walk(item, at));
+        if (value === null || typeof value !== "object") return;
+        for (const [key, inner] of Object.entries(value)) {
+          const here = at ? `${at}.${key}` : key;
+          paths.add(here);
+          walk(inner, here);
+        }
+      };
+      for (const file of files) for (const line of (await loadFixture(file)).input.cart.lines) walk(line, "");
+      expect(paths.size).toBeGreaterThan(0);
+      expect([...paths].filter((p) => !LINE_FIELDS[fn]!.test(p))).toEqual([]);
+    });
+  }
 
   if (fn === "address") {
     test("inputs read no cart lines (nor the cart's cost)", async () => {

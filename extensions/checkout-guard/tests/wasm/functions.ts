@@ -1,5 +1,5 @@
 /**
- * The two checkout functions as the Wasm tests use them: each one's TypeScript
+ * The checkout functions as the Wasm tests use them: each one's TypeScript
  * entry, schema and input query, and its bundle as `npm run function:build`
  * writes it (dist/function.js of its extension, which `runFunction` runs for
  * `{ function }`), rebuilt from the current sources first.
@@ -9,18 +9,11 @@ import path from "node:path";
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import { loadInputQuery, loadSchema } from "@shopify/shopify-function-test-helpers";
 import { buildFunctionBundle, functionFiles } from "../../runner/build";
-import { cartValidationsGenerateRun as addressEntry } from "../../../checkout-guard-address/src/cart_validations_generate_run";
-import { cartValidationsGenerateRun as cartEntry } from "../../../checkout-guard-cart/src/cart_validations_generate_run";
 import type { CheckoutFunction } from "../../src/engine/functions";
-import type { FunctionResult } from "../../src/engine/types";
 
 export { CHECKOUT_FUNCTION_NAMES } from "../../src/engine/functions";
-
-/** Each function's TypeScript entry (`src/cart_validations_generate_run.ts` of its extension). */
-export const ENTRIES: Record<CheckoutFunction, (input: unknown) => FunctionResult> = {
-  address: (input) => addressEntry(input as never),
-  cart: (input) => cartEntry(input as never),
-};
+/** Each function's TypeScript entry, and the rule family it evaluates (tests/entries.ts). */
+export { ENTRIES, RULE_FAMILIES } from "../entries";
 
 export async function schemaOf(fn: CheckoutFunction): Promise<GraphQLSchema> {
   return loadSchema(functionFiles(fn).schema);

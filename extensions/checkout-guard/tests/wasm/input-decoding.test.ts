@@ -9,6 +9,7 @@
 import { describe, expect, test } from "vitest";
 import { runFunction } from "../../runner/wasm-runner";
 import { address, buildFunctionInput, manyLines } from "../../runner/sample-input";
+import { CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../src/engine/functions";
 
 const ECHO_BUNDLE =
   "export function cartValidationsGenerateRun(){ ShopifyFunction.writeOutput(ShopifyFunction.readInput()) }";
@@ -39,6 +40,14 @@ const VARIED = {
   "123": "integer-like key",
 };
 
+/** A rule of each function, for its document. */
+const SAMPLE_RULE: Record<CheckoutFunction, Record<string, unknown>> = {
+  address: { id: "kind", kind: "addressKind", block: ["parcelLocker"] },
+  cart: { id: "q", kind: "cartQuantity", max: 30 },
+  weight: { id: "w", kind: "weight", max: 30, unit: "KILOGRAMS" },
+  products: { id: "l", kind: "lineQuantity", max: 3, select: { tags: ["wine"] } },
+};
+
 describe.each(MODELS)('inputDecoding: "%s"', (inputDecoding) => {
   test("an echo bundle returns exactly the input (NULs, non-BMP, numbers, empty and nested values)", async () => {
     const run = await runFunction(VARIED, { bundle: ECHO_BUNDLE, inputDecoding });
@@ -48,15 +57,12 @@ describe.each(MODELS)('inputDecoding: "%s"', (inputDecoding) => {
     expect(JSON.stringify(run.output)).toBe(JSON.stringify(VARIED));
   });
 
-  test.each(["address", "cart"] as const)("an echo bundle returns a sample %s function input unchanged", async (fn) => {
+  test.each(CHECKOUT_FUNCTION_NAMES)("an echo bundle returns a sample %s function input unchanged", async (fn) => {
     const input = buildFunctionInput(fn, {
       step: "CHECKOUT_INTERACTION",
       lines: manyLines(5, (i) => ({ quantity: i + 1, amount: 9.99 * (i + 1), product: { id: 100 + i, title: `Ünïcødé ${i} 🎁`, tags: ["wine"] } })),
       addresses: [address({ address1: "Packstation 101", city: "München", zip: "80331", countryCode: "DE" })],
-      config:
-        fn === "address"
-          ? { v: 1, rules: [{ id: "kind", kind: "addressKind", block: ["parcelLocker"] }] }
-          : { v: 1, rules: [{ id: "q", kind: "lineQuantity", max: 3, select: { tags: ["wine"] } }] },
+      config: { v: 1, rules: [SAMPLE_RULE[fn]] },
     });
     const run = await runFunction(input, { bundle: ECHO_BUNDLE, inputDecoding });
     expect(run.error).toBeNull();
@@ -72,8 +78,8 @@ test("the default input model is native", async () => {
   expect(byDefault.executeInstructions).toBe(native.executeInstructions);
 });
 
-test("native decoding of a 50-line cart function input costs fewer instructions than the API", async () => {
-  const input = buildFunctionInput("cart", {
+test("native decoding of a 50-line products function input costs fewer instructions than the API", async () => {
+  const input = buildFunctionInput("products", {
     step: "CHECKOUT_COMPLETION",
     lines: manyLines(50, (i) => ({ quantity: 1 + (i % 3), product: { id: 5000 + i, title: `Product ${i}`, tags: i % 4 === 0 ? ["wine"] : [] } })),
     addresses: [address({ address1: "1600 Pennsylvania Avenue NW", city: "Washington", zip: "20500", provinceCode: "DC" })],

@@ -1,0 +1,112 @@
+/**
+ * The cost guard through the admin: a save that a checkout function is
+ * predicted (runner/cost-model.json) to run over 80% of Shopify's instruction
+ * limit for, at 200 or 2,000 cart lines, is refused like one over 10,000
+ * bytes: the form shows the message naming the function and its costliest
+ * rules, nothing is saved or published. A save under it goes through. The
+ * home page's status card shows each function's predicted worst case beside
+ * its byte meter. Sized from the model's own figures.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createElement } from "react";
+import { AppProvider } from "@shopify/polaris";
+import en from "@shopify/polaris/locales/en.json";
+import prisma from "../../app/db.server";
+import { listRules, saveRule } from "../../app/models/rules.server";
+import { GUARDED_CART_LINES, LIMIT_SHARE, predictConfigurationCost } from "../../app/models/function-cost.server";
+import { StatusCard } from "../../app/components/StatusCard";
+import { instructionLimitFor, predictCost } from "../../extensions/checkout-guard/runner/cost-model";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
+import * as index from "../../app/routes/app._index";
+import * as newRule from "../../app/routes/app.rules.new";
+import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
+import { seedOfflineSession } from "../support/session-token";
+import { EXAMPLES, call, ruleForm } from "./helpers";
+
+let mock: AdminApiMock;
+beforeAll(async () => {
+  mock = await startAdminApiMock();
+});
+afterAll(async () => {
+  await mock?.close();
+});
+
+async function newShop() {
+  const shop = uniqueShop("cost");
+  await seedOfflineSession(shop);
+  return shop;
+}
+
+/** The fewest line-quantity rules the model puts over the guard's share, at either guarded cart size. */
+function productRulesOverTheGuard(): number {
+  for (let n = 1; n <= 200; n++) {
+    const rules = Array.from({ length: n }, (_, i) => ({ id: `r${i}`, kind: "lineQuantity" as const }));
+    if (GUARDED_CART_LINES.some((lines) => predictCost("products", rules, lines).worstCase > LIMIT_SHARE * instructionLimitFor(lines))) return n;
+  }
+  throw new Error("the cost model puts no number of product rules over the guard");
+}
+
+describe("saving through the editor", () => {
+  it("refuses a rule that puts its function over 80% of the limit: the form shows why, nothing is saved or published", async () => {
+    const shop = await newShop();
+    const n = productRulesOverTheGuard();
+    // The rules that still fit (none when one rule is already over), saved before.
+    for (let i = 0; i < n - 1; i++) {
+      const saved = await saveRule(shop, { name: `Packs ${i + 1}`, status: "active", definition: EXAMPLES.lineQuantity });
+      expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    }
+    const versions = await prisma.configVersion.count({ where: { shop } });
+    const validations = mock.state(shop).validations.size;
+
+    const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("lineQuantity", EXAMPLES.lineQuantity, { name: "One too many" }) });
+    expect(result.status).toBe(200);
+    expect(result.data.ok).toBe(false);
+    const message: string = result.data.errors._form;
+    expect(message).toContain(`${CHECKOUT_FUNCTIONS.products.title} would need up to `);
+    expect(message).toMatch(/instructions for a (200|2,000)-line cart, over 80% of Shopify's limit/);
+    expect(message).toMatch(/the costliest: “(Packs \d+|One too many)”/);
+
+    expect((await listRules(shop)).map((r) => r.name)).not.toContain("One too many");
+    expect(await prisma.configVersion.count({ where: { shop } })).toBe(versions);
+    expect(mock.state(shop).validations.size).toBe(validations);
+  });
+
+  it("saves and publishes a rule that keeps every function under 80%", async () => {
+    const shop = await newShop();
+    const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("cartQuantity", EXAMPLES.cartQuantity, { name: "At most 50" }) });
+    expect(result.status, JSON.stringify(result.data)).toBe(302);
+    expect((await listRules(shop)).map((r) => r.name)).toEqual(["At most 50"]);
+    expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS.cart.handle)).toHaveLength(1);
+  });
+});
+
+describe("the status card", () => {
+  it("shows each function's predicted worst case at 200 and 2,000 lines, as a share of Shopify's limit", async () => {
+    const shop = await newShop();
+    for (const [kind, name] of [["addressKind", "No PO boxes"], ["cartQuantity", "At most 50"], ["subtotal", "Minimum order"]] as const) {
+      const saved = await saveRule(shop, { name, status: "active", definition: EXAMPLES[kind] });
+      expect(saved.ok).toBe(true);
+    }
+    const page = await call(index, "loader", "/app", { shop });
+    const status = page.data.status;
+    const rules = (await listRules(shop)).map((r) => ({ id: r.id, name: r.name, kind: r.kind }));
+    const predicted = predictConfigurationCost(rules);
+    for (const f of status.functions as { function: string; needed: boolean; cost: unknown }[]) {
+      expect(f.cost, f.function).toEqual(f.needed ? predicted.find((p) => p.function === f.function)!.atLines : null);
+    }
+
+    const text = renderToStaticMarkup(createElement(AppProvider, { i18n: en }, createElement(StatusCard, { status, onRetry: () => undefined, retrying: false })))
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+    const cart = predicted.find((p) => p.function === "cart")!;
+    for (const at of cart.atLines) {
+      const line = `Instructions, ${at.lines.toLocaleString("en-US")}-line cart (worst case) ${(at.predicted / 1e6).toFixed(1)}M of ${(at.limit / 1e6).toFixed(1)}M (${Math.round(at.share * 100)}%)`;
+      expect(text).toContain(line);
+    }
+    // Two figures for each function with rules (address, cart), none for the others.
+    expect(text.match(/Instructions, 200-line cart/g)).toHaveLength(2);
+    expect(text.match(/Instructions, 2,000-line cart/g)).toHaveLength(2);
+    expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => status.functions.find((f: { function: string }) => f.function === fn).cost)).toEqual(["address", "cart"]);
+  });
+});
