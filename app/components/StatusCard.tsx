@@ -32,6 +32,8 @@ export interface FunctionStatusView {
   bytesUsed: number | null;
   /** Predicted worst case for the latest saved configuration, per cart size (null or absent: no prediction). */
   cost?: CostAtLines[] | null;
+  /** The largest cart the function checks within Shopify's limit (worst case), when the model says it cannot check every size. */
+  checkableLines?: number | null;
   /** Built-in languages left out of this function's message catalog so that it fits ("pt", "nl"). */
   droppedLanguages?: string[];
 }
@@ -52,6 +54,8 @@ const rulesOf = (fn: string): string => CHECKOUT_FUNCTIONS[fn as CheckoutFunctio
 /** "address rules" → "address rule"; "product rules (…)" → "product rule (…)". */
 const oneRule = (rules: string) => rules.replace(/\brules\b/, "rule");
 const millions = (n: number) => `${(n / 1_000_000).toFixed(1)}M`;
+/** The card warns when a function cannot check every cart up to this size. */
+const CHECKED_CART_LINES = 5000;
 
 const LANGUAGE_NAMES: Record<string, string> = { en: "English", fr: "French", de: "German", es: "Spanish", it: "Italian", nl: "Dutch", pt: "Portuguese" };
 /** "Dutch and Portuguese", "French, Dutch and Portuguese". */
@@ -129,6 +133,11 @@ function FunctionStatus({
             {fn.droppedLanguages && fn.droppedLanguages.length > 0 ? (
               <Text as="p" tone="caution">
                 {`Built-in messages in ${languageList(fn.droppedLanguages)} are left out so that this function's messages fit in ${byteLimit.toLocaleString("en-US")} bytes: buyers in ${fn.droppedLanguages.length === 1 ? "that language" : "those languages"} read the English defaults. Give these ${rules} a message or translations of their own to choose what they read.`}
+              </Text>
+            ) : null}
+            {fn.checkableLines != null && fn.checkableLines < CHECKED_CART_LINES ? (
+              <Text as="p" tone="caution">
+                {`Checks carts of up to ${fn.checkableLines.toLocaleString("en-US")} lines (worst case): on larger carts this function would need more than Shopify's instruction limit, so those checkouts go through without these ${rules}.`}
               </Text>
             ) : null}
             {(fn.cost ?? []).map((at) => {

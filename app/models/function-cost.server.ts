@@ -7,8 +7,16 @@
  * (extensions/checkout-guard/runner/cost-model.ts) at 200 and at 2,000 cart
  * lines, in the worst case (every rule blocking), and a configuration predicted
  * over 80% of the limit is refused, naming the rules that cost most.
+ *
+ * Except where no configuration of that function could do better: receiving a
+ * 200-line cart's products already costs the products function more than the
+ * limit, whatever its rules (see docs/function-runtime.md). Refusing there would
+ * only take the rules away from every smaller cart too, so such a configuration
+ * is saved, and the status card says up to which cart size the function checks
+ * (`checkableLines`): larger carts go through unchecked, as Shopify lets a
+ * function that fails through.
  */
-import { instructionLimitFor, predictCost } from "../../extensions/checkout-guard/runner/cost-model";
+import { checkableLines, instructionLimitFor, predictCost } from "../../extensions/checkout-guard/runner/cost-model";
 import type { RuleKind } from "../../extensions/checkout-guard/src/engine/config";
 import {
   CHECKOUT_FUNCTION_NAMES,
@@ -33,9 +41,23 @@ export interface FunctionCost {
   title: string;
   /** Number of the configuration's rules this function runs (0: it has no Validation and costs nothing). */
   rules: number;
-  atLines: { lines: number; predicted: number; limit: number; share: number }[];
+  atLines: {
+    lines: number;
+    predicted: number;
+    limit: number;
+    share: number;
+    /** Over the safe share whatever the rules: the function's one cheapest rule alone is (not the merchant's doing). */
+    unavoidable: boolean;
+  }[];
+  /** The largest cart this function checks within the limit, every smaller one included (worst case); null without rules. */
+  checkableLines: number | null;
   /** The rules this function runs, costliest first, with their share at 200 lines. */
   costliest: { name: string; instructions: number }[];
+}
+
+/** The function's cost with its single cheapest rule: what using it at all costs. */
+function cheapestUse(fn: CheckoutFunction, lines: number): number {
+  return Math.min(...CHECKOUT_FUNCTIONS[fn].kinds.map((kind) => predictCost(fn, [{ id: "cheapest", kind }], lines).worstCase));
 }
 
 /** Each function's predicted worst-case cost for these (active and scheduled) rules. */
@@ -46,19 +68,30 @@ export function predictConfigurationCost(rules: readonly CostedRule[]): Function
     const atLines = GUARDED_CART_LINES.map((lines) => {
       const predicted = own.length === 0 ? 0 : predictCost(fn, own, lines).worstCase;
       const limit = instructionLimitFor(lines);
-      return { lines, predicted, limit, share: predicted / limit };
+      const unavoidable = own.length > 0 && cheapestUse(fn, lines) > LIMIT_SHARE * limit;
+      return { lines, predicted, limit, share: predicted / limit, unavoidable };
     });
     const costliest = predictCost(fn, own, GUARDED_CART_LINES[0]).byRule.map((r) => ({ name: names.get(r.id) ?? r.id, instructions: r.instructions }));
-    return { function: fn, title: CHECKOUT_FUNCTIONS[fn].title, rules: own.length, atLines, costliest };
+    return {
+      function: fn,
+      title: CHECKOUT_FUNCTIONS[fn].title,
+      rules: own.length,
+      atLines,
+      checkableLines: own.length === 0 ? null : checkableLines(fn, own),
+      costliest,
+    };
   });
 }
 
 const millions = (n: number) => `${(n / 1_000_000).toFixed(1)}M`;
 
-/** The message refusing a configuration predicted over the limit's safe share, or null when it fits. */
+/**
+ * The message refusing a configuration predicted over the limit's safe share, or
+ * null when it fits (or is over only where any configuration of that function is).
+ */
 export function costGuardError(rules: readonly CostedRule[]): string | null {
   for (const cost of predictConfigurationCost(rules)) {
-    const over = cost.atLines.find((at) => at.share > LIMIT_SHARE);
+    const over = cost.atLines.find((at) => at.share > LIMIT_SHARE && !at.unavoidable);
     if (!over) continue;
     const costliest = cost.costliest
       .slice(0, 3)

@@ -44,10 +44,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const status = {
     ...sync,
     costGuardShare: LIMIT_SHARE,
-    functions: sync.functions.map((f) => ({
-      ...f,
-      cost: f.needed ? (costs?.find((c) => c.function === f.function)?.atLines ?? null) : null,
-    })),
+    functions: sync.functions.map((f) => {
+      const cost = f.needed ? costs?.find((c) => c.function === f.function) : undefined;
+      return { ...f, cost: cost?.atLines ?? null, checkableLines: cost?.checkableLines ?? null };
+    }),
   };
   return {
     rules: rules.map((rule) => ({

@@ -38,34 +38,34 @@ async function newShop() {
   return shop;
 }
 
-/** The fewest line-quantity rules the model puts over the guard's share, at either guarded cart size. */
-function productRulesOverTheGuard(): number {
+/** The fewest cart-quantity rules the model puts over the guard's share, at either guarded cart size. */
+function cartRulesOverTheGuard(): number {
   for (let n = 1; n <= 200; n++) {
-    const rules = Array.from({ length: n }, (_, i) => ({ id: `r${i}`, kind: "lineQuantity" as const }));
-    if (GUARDED_CART_LINES.some((lines) => predictCost("products", rules, lines).worstCase > LIMIT_SHARE * instructionLimitFor(lines))) return n;
+    const rules = Array.from({ length: n }, (_, i) => ({ id: `r${i}`, kind: "cartQuantity" as const }));
+    if (GUARDED_CART_LINES.some((lines) => predictCost("cart", rules, lines).worstCase > LIMIT_SHARE * instructionLimitFor(lines))) return n;
   }
-  throw new Error("the cost model puts no number of product rules over the guard");
+  throw new Error("the cost model puts no number of cart-quantity rules over the guard");
 }
 
 describe("saving through the editor", () => {
   it("refuses a rule that puts its function over 80% of the limit: the form shows why, nothing is saved or published", async () => {
     const shop = await newShop();
-    const n = productRulesOverTheGuard();
-    // The rules that still fit (none when one rule is already over), saved before.
+    const n = cartRulesOverTheGuard();
+    // The rules that still fit, saved before.
     for (let i = 0; i < n - 1; i++) {
-      const saved = await saveRule(shop, { name: `Packs ${i + 1}`, status: "active", definition: EXAMPLES.lineQuantity });
+      const saved = await saveRule(shop, { name: `Limit ${i + 1}`, status: "active", definition: EXAMPLES.cartQuantity });
       expect(saved.ok, JSON.stringify(saved)).toBe(true);
     }
     const versions = await prisma.configVersion.count({ where: { shop } });
     const validations = mock.state(shop).validations.size;
 
-    const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("lineQuantity", EXAMPLES.lineQuantity, { name: "One too many" }) });
+    const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("cartQuantity", EXAMPLES.cartQuantity, { name: "One too many" }) });
     expect(result.status).toBe(200);
     expect(result.data.ok).toBe(false);
     const message: string = result.data.errors._form;
-    expect(message).toContain(`${CHECKOUT_FUNCTIONS.products.title} would need up to `);
+    expect(message).toContain(`${CHECKOUT_FUNCTIONS.cart.title} would need up to `);
     expect(message).toMatch(/instructions for a (200|2,000)-line cart, over 80% of Shopify's limit/);
-    expect(message).toMatch(/the costliest: “(Packs \d+|One too many)”/);
+    expect(message).toMatch(/the costliest: “(Limit \d+|One too many)”/);
 
     expect((await listRules(shop)).map((r) => r.name)).not.toContain("One too many");
     expect(await prisma.configVersion.count({ where: { shop } })).toBe(versions);
@@ -108,5 +108,27 @@ describe("the status card", () => {
     expect(text.match(/Instructions, 200-line cart/g)).toHaveLength(2);
     expect(text.match(/Instructions, 2,000-line cart/g)).toHaveLength(2);
     expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => status.functions.find((f: { function: string }) => f.function === fn).cost)).toEqual(["address", "cart"]);
+  });
+});
+
+describe("a function over the limit whatever its rules", () => {
+  it("saves a product rule, and the status card says up to which cart size the products function checks", async () => {
+    const shop = await newShop();
+    const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("lineQuantity", EXAMPLES.lineQuantity, { name: "Packs of 6" }) });
+    expect(result.status, JSON.stringify(result.data)).toBe(302);
+    expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS.products.handle)).toHaveLength(1);
+
+    const page = await call(index, "loader", "/app", { shop });
+    const products = (page.data.status.functions as { function: string; checkableLines: number | null }[]).find((f) => f.function === "products")!;
+    const rules = (await listRules(shop)).map((r) => ({ id: r.id, name: r.name, kind: r.kind }));
+    const expected = predictConfigurationCost(rules).find((p) => p.function === "products")!.checkableLines!;
+    expect(products.checkableLines).toBe(expected);
+    expect(expected).toBeLessThan(200);
+    const text = renderToStaticMarkup(
+      createElement(AppProvider, { i18n: en }, createElement(StatusCard, { status: page.data.status, onRetry: () => undefined, retrying: false })),
+    )
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+    expect(text).toContain(`Checks carts of up to ${expected.toLocaleString("en-US")} lines (worst case)`);
   });
 });

@@ -4,7 +4,7 @@
  * at their field with nothing saved, and the list's actions (bulk enable,
  * disable, delete, duplicate, reorder, retry) do what they say.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
 import { seedOfflineSession } from "../support/session-token";
@@ -21,9 +21,6 @@ import * as newRule from "../../app/routes/app.rules.new";
 import * as editRule from "../../app/routes/app.rules.$id";
 import { EXAMPLES, call, form, idFromLocation, ruleForm } from "./helpers";
 
-// The editor and the list, not what rules cost: the cost guard is off here (with the fitted
-// cost model a single weight or product rule is over its share); cost-guard.test.ts tests it.
-vi.mock("../../app/models/function-cost.server", async (original) => ({ ...(await original<object>()), costGuardError: () => null }));
 
 let mock: AdminApiMock;
 beforeAll(async () => {

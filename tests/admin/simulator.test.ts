@@ -6,7 +6,7 @@
  * mock), run through the same functions, blocks and allows the same samples
  * with the same messages.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadInputQuery, loadSchema, validateFixtureInput } from "@shopify/shopify-function-test-helpers";
 import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
 import { seedOfflineSession } from "../support/session-token";
@@ -20,9 +20,6 @@ import * as simulator from "../../app/routes/app.simulator";
 import * as newRule from "../../app/routes/app.rules.new";
 import { call, form, idFromLocation, ruleForm } from "./helpers";
 
-// The simulator, not what rules cost: the cost guard is off here (with the fitted cost model a
-// single weight or product rule is over its share); tests/admin/cost-guard.test.ts tests it.
-vi.mock("../../app/models/function-cost.server", async (original) => ({ ...(await original<object>()), costGuardError: () => null }));
 
 let mock: AdminApiMock;
 beforeAll(async () => {

@@ -4,8 +4,9 @@
  * over 80% of Shopify's instruction limit for, at 200 or at 2,000 cart lines,
  * in the worst case, is refused when the document is built, like one over
  * 10,000 bytes: nothing is saved and the message names the function and its
- * costliest rules. The configurations are sized from the model's own figures,
- * so that the tests hold whatever the next fit says.
+ * costliest rules; except where the function is over with any configuration
+ * (then it says up to which cart size it checks). The configurations are sized
+ * from the model's own figures, so that the tests hold whatever the next fit says.
  */
 import { describe, expect, it } from "vitest";
 import { buildConfigDocument } from "../../app/models/config-document.server";
@@ -44,9 +45,11 @@ function worstShare(kind: RuleKind, n: number): { share: number; lines: number }
   );
 }
 
-/** The fewest rules of `kind` the model puts over the guard's share (null: not even 200, the most a shop can have). */
+/** The fewest rules of `kind` the guard refuses (null: not even 200, the most a shop can have). */
 function rulesOverTheGuard(kind: RuleKind): number | null {
-  for (let n = 1; n <= 200; n++) if (worstShare(kind, n).share > LIMIT_SHARE) return n;
+  for (let n = 1; n <= 200; n++) {
+    if (costGuardError(Array.from({ length: n }, (_, i) => ({ id: `r${i}`, name: `r${i}`, kind }))) !== null) return n;
+  }
   return null;
 }
 
@@ -81,16 +84,17 @@ describe("the cost model the guard reads", () => {
 
 describe("buildConfigDocument's cost guard", () => {
   it("refuses a configuration predicted over 80% of the limit, naming the function, the cart size and its costliest rules", () => {
-    const n = rulesOverTheGuard("lineQuantity");
-    expect(n, "the model puts no number of product rules over the guard").not.toBeNull();
-    const over = Array.from({ length: n! }, (_, i) => record("lineQuantity", i, `Wine packs ${i + 1}`));
+    const n = rulesOverTheGuard("cartQuantity");
+    expect(n, "the model puts no number of cart-quantity rules over the guard").not.toBeNull();
+    const over = Array.from({ length: n! }, (_, i) => record("cartQuantity", i, `At most ${i + 1}`));
+    expect(worstShare("cartQuantity", n!).share).toBeGreaterThan(LIMIT_SHARE);
     const result = buildConfigDocument([record("addressKind", 0, "No PO boxes"), ...over]);
     expect(result.ok).toBe(false);
     const message = result.ok ? "" : result.errors._form;
-    const { lines } = worstShare("lineQuantity", n!);
-    expect(message).toContain(`${CHECKOUT_FUNCTIONS.products.title} would need up to `);
+    const { lines } = worstShare("cartQuantity", n!);
+    expect(message).toContain(`${CHECKOUT_FUNCTIONS.cart.title} would need up to `);
     expect(message).toContain(`for a ${lines.toLocaleString("en-US")}-line cart, over 80% of Shopify's limit of ${(instructionLimitFor(lines) / 1e6).toFixed(1)}M`);
-    expect(message).toMatch(/the costliest: “Wine packs \d+” \(about [\d.]+M\)/);
+    expect(message).toMatch(/the costliest: “At most \d+” \(about [\d.]+M\)/);
     // Only the function over the guard is named: the address rule costs it nothing.
     expect(message).not.toContain("No PO boxes");
     expect(message).not.toContain(CHECKOUT_FUNCTIONS.address.title);
@@ -98,8 +102,8 @@ describe("buildConfigDocument's cost guard", () => {
   });
 
   it("saves the same configuration without the rule that crosses the line, and one predicted under 80%", () => {
-    const n = rulesOverTheGuard("lineQuantity")!;
-    const under = Array.from({ length: n - 1 }, (_, i) => record("lineQuantity", i));
+    const n = rulesOverTheGuard("cartQuantity")!;
+    const under = Array.from({ length: n - 1 }, (_, i) => record("cartQuantity", i));
     expect(buildConfigDocument([record("addressKind", 0), ...under]).ok).toBe(true);
 
     const typical = [record("addressKind", 0), record("streetNumber", 1), record("cartQuantity", 2), record("subtotal", 3)];
@@ -109,6 +113,27 @@ describe("buildConfigDocument's cost guard", () => {
     const result = buildConfigDocument(typical);
     expect(result.ok).toBe(true);
     expect(costGuardError(costed(typical))).toBeNull();
+  });
+
+  it("does not refuse what no configuration of the function could do better; says which carts it checks instead", () => {
+    // With its single cheapest rule, the products function is already over the share
+    // at 200 lines (receiving the products of 200 lines costs more than that).
+    const one = [record("lineQuantity", 0, "Packs of 6")];
+    const products = predictConfigurationCost(costed(one)).find((c) => c.function === "products")!;
+    const at200 = products.atLines.find((at) => at.lines === 200)!;
+    expect(at200.share).toBeGreaterThan(LIMIT_SHARE);
+    expect(at200.unavoidable).toBe(true);
+    expect(buildConfigDocument(one).ok).toBe(true);
+    expect(costGuardError(costed(one))).toBeNull();
+    // The largest cart it checks, from the model: within the limit there, over it one line more.
+    const lines = products.checkableLines!;
+    expect(lines).toBeGreaterThan(0);
+    expect(lines).toBeLessThan(200);
+    expect(predictCost("products", one, lines).worstCase).toBeLessThanOrEqual(instructionLimitFor(lines));
+    expect(predictCost("products", one, lines + 1).worstCase).toBeGreaterThan(instructionLimitFor(lines + 1));
+    // A function whose rules are the cause is still refused: unavoidable is about the function, not the rules.
+    const cart = predictConfigurationCost(costed([record("cartQuantity", 0)])).find((c) => c.function === "cart")!;
+    expect(cart.atLines.every((at) => !at.unavoidable)).toBe(true);
   });
 
   it("guards each function on its own rules: rules of other functions do not add to its cost", () => {
@@ -122,8 +147,8 @@ describe("buildConfigDocument's cost guard", () => {
   });
 
   it("is off for the simulator, which runs what is saved", () => {
-    const n = rulesOverTheGuard("lineQuantity")!;
-    const over = Array.from({ length: n }, (_, i) => record("lineQuantity", i));
+    const n = rulesOverTheGuard("cartQuantity")!;
+    const over = Array.from({ length: n }, (_, i) => record("cartQuantity", i));
     expect(buildConfigDocument(over).ok).toBe(false);
     expect(buildConfigDocument(over, { costGuard: false }).ok).toBe(true);
   });

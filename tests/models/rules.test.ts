@@ -1,13 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { MAX_VERSIONS, getRule, listRules, saveRule, setRulesStatus } from "../../app/models/rules.server";
 import { getVersion, listVersions } from "../../app/models/history.server";
 import { ruleInput, SHOP_A } from "./support/fixtures";
 import { ruleStoreScenarios, saved } from "./support/scenarios";
 
-// The rule store, not what rules cost: the cost guard is off here (with the fitted cost model a
-// single weight or product rule is over its share); tests/models/function-cost.test.ts tests it.
-vi.mock("../../app/models/function-cost.server", async (original) => ({ ...(await original<object>()), costGuardError: () => null }));
 
 describe("rules on SQLite", () => {
   ruleStoreScenarios(() => prisma);

@@ -7,7 +7,7 @@
  * the single function's Validation of earlier versions deleted on the first
  * publish.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { unauthenticated, authenticate } from "../../app/shopify.server";
 import { deleteRules, listRules, saveRule, type RuleInput } from "../../app/models/rules.server";
@@ -35,9 +35,6 @@ import {
 } from "../support/admin-api-mock";
 import { adminRequest, seedOfflineSession } from "../support/session-token";
 
-// Publishing, not what rules cost: the cost guard is off here (with the fitted cost model a
-// single weight or product rule is over its share); tests/models/function-cost.test.ts tests it.
-vi.mock("../../app/models/function-cost.server", async (original) => ({ ...(await original<object>()), costGuardError: () => null }));
 
 let mock: AdminApiMock;
 beforeAll(async () => {

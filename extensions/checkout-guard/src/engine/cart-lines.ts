@@ -29,17 +29,23 @@ export interface ProductTotal {
   position: number;
 }
 
-export class CartLines {
+/** Each line's quantity and the totals, read in one pass on first use. */
+interface Quantities {
   /** The input's line objects, in cart order. */
-  private readonly raw: AnyRecord[] = [];
+  raw: AnyRecord[];
   /** Each line's quantity (0 when missing or invalid), by position. */
-  readonly quantities: number[] = [];
-  readonly totalQuantity: number = 0;
-  /** Smallest and largest line quantity (0 and 0 for an empty cart). */
-  readonly minQuantity: number = 0;
-  readonly maxQuantity: number = 0;
+  quantities: number[];
+  total: number;
+  min: number;
+  max: number;
+}
 
-  // Built on first use: each line's merchandise and product, then the indexes.
+export class CartLines {
+  /** The input's lines, as given (Shopify's are all objects). */
+  private readonly input: unknown[];
+
+  // Built on first use: the quantities, each line's merchandise and product, then the indexes.
+  private read?: Quantities;
   private merchandises?: AnyRecord[];
   private products?: (AnyRecord | null)[];
   private all?: Positions;
@@ -50,13 +56,19 @@ export class CartLines {
   private productTotals?: Map<Positions, ProductTotal[]>;
   private shipped?: { grams: number; lines: number };
 
+  // Nothing is read here: the weight function reads the lines in its own single pass.
   constructor(rawLines: unknown) {
-    if (!Array.isArray(rawLines)) return;
+    this.input = Array.isArray(rawLines) ? rawLines : [];
+  }
+
+  private quantitiesRead(): Quantities {
+    if (this.read) return this.read;
+    const rawLines = this.input;
     let total = 0;
     let min = Infinity;
     let max = 0;
     let malformed = false;
-    const quantities = this.quantities;
+    const quantities: number[] = [];
     // Indexed stores rather than push, here and in productList: cheaper in QuickJS.
     let count = 0;
     for (let i = 0, n = rawLines.length; i < n; i++) {
@@ -73,10 +85,39 @@ export class CartLines {
       if (quantity > max) max = quantity;
     }
     // Shopify's lines are all objects: keep its array rather than copy it.
-    this.raw = malformed ? rawLines.filter((line) => line !== null && typeof line === "object") : rawLines;
-    this.totalQuantity = total;
-    this.minQuantity = this.raw.length > 0 ? min : 0;
-    this.maxQuantity = max;
+    const raw = (malformed ? rawLines.filter((line) => line !== null && typeof line === "object") : rawLines) as AnyRecord[];
+    return (this.read = { raw, quantities, total, min: raw.length > 0 ? min : 0, max });
+  }
+
+  private get raw(): AnyRecord[] {
+    return this.quantitiesRead().raw;
+  }
+
+  /** Each line's quantity (0 when missing or invalid), by position. */
+  get quantities(): number[] {
+    return this.quantitiesRead().quantities;
+  }
+
+  get totalQuantity(): number {
+    return this.quantitiesRead().total;
+  }
+
+  /** Smallest and largest line quantity (0 and 0 for an empty cart). */
+  get minQuantity(): number {
+    return this.quantitiesRead().min;
+  }
+
+  get maxQuantity(): number {
+    return this.quantitiesRead().max;
+  }
+
+  /** No line at all (malformed entries are no lines); stops at the first line. */
+  get isEmpty(): boolean {
+    for (let i = 0, n = this.input.length; i < n; i++) {
+      const line = this.input[i];
+      if (line !== null && typeof line === "object") return false;
+    }
+    return true;
   }
 
   get length(): number {
@@ -215,14 +256,16 @@ export class CartLines {
    */
   shippedWeight(): { grams: number; lines: number } {
     if (this.shipped) return this.shipped;
-    // One pass over the raw lines, without building the merchandise and product
-    // lists the other facts use: the weight function reads nothing else of a line.
-    const raw = this.raw;
-    const quantities = this.quantities;
+    // One pass over the input's lines, without reading the quantities first nor
+    // building the merchandise and product lists: the weight function reads
+    // nothing else of a line.
+    const input = this.input;
     let grams = 0;
     let lines = 0;
-    for (let p = 0, n = raw.length; p < n; p++) {
-      const m = raw[p].merchandise as AnyRecord | null | undefined;
+    for (let p = 0, n = input.length; p < n; p++) {
+      const line = input[p] as AnyRecord | null;
+      if (line === null || typeof line !== "object") continue;
+      const m = line.merchandise as AnyRecord | null | undefined;
       if (typeof m !== "object" || m === null) {
         lines++; // no merchandise: ships, weighs nothing
         continue;
@@ -232,8 +275,9 @@ export class CartLines {
       if ((typeof product === "object" && product !== null ? product : m).isGiftCard === true) continue;
       lines++;
       const weight = m.weight;
-      if (typeof weight === "number" && weight > 0 && weight < Infinity) {
-        grams += weight * (GRAMS_PER_UNIT[m.weightUnit as WeightUnit] ?? 1) * quantities[p];
+      const q = line.quantity;
+      if (typeof weight === "number" && weight > 0 && weight < Infinity && typeof q === "number" && q > 0 && q < Infinity) {
+        grams += weight * (GRAMS_PER_UNIT[m.weightUnit as WeightUnit] ?? 1) * q;
       }
     }
     return (this.shipped = { grams, lines });

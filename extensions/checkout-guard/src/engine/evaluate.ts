@@ -83,7 +83,7 @@ export function evaluateFacts(config: Config, facts: Facts, compilers: RuleCompi
     } else {
       if (compilers.cart === undefined) continue;
       // The cart's lines are read here, on the first cart rule that applies.
-      if (facts.cart.length === 0) continue;
+      if (facts.cart.isEmpty) continue;
       if (scope && !inScope(scope, facts.cartCountries)) continue;
       const check = compilers.cart(rule as CartRule);
       for (const finding of check(facts)) report(rule, finding, CART_TARGET);
