@@ -79,7 +79,8 @@ class Reader {
   }
 }
 
-class Writer {
+/** A growable byte buffer with the LEB128 encodings of the binary format (also used to build modules: shopify-engine.ts). */
+export class WasmWriter {
   private chunks: Uint8Array[] = [];
   private bytes: number[] = [];
   length = 0;
@@ -333,12 +334,12 @@ interface Globals {
 
 /** `global.get fuel; i64.const n; i64.add; global.set fuel`. */
 function chargeBytes(g: Globals, n: number): Uint8Array {
-  return new Writer().byte(0x23).u32(g.fuel).byte(0x42).s64(BigInt(n)).byte(0x7c).byte(0x24).u32(g.fuel).finish();
+  return new WasmWriter().byte(0x23).u32(g.fuel).byte(0x42).s64(BigInt(n)).byte(0x7c).byte(0x24).u32(g.fuel).finish();
 }
 
 /** `if (fuel >u limit) unreachable`. */
 function limitCheckBytes(g: Globals): Uint8Array {
-  return new Writer().byte(0x23).u32(g.fuel).byte(0x23).u32(g.limit).byte(0x56).byte(0x04).byte(0x40).byte(0x00).byte(0x0b).finish();
+  return new WasmWriter().byte(0x23).u32(g.fuel).byte(0x23).u32(g.limit).byte(0x56).byte(0x04).byte(0x40).byte(0x00).byte(0x0b).finish();
 }
 
 /** Rewrites one function body (locals + expression); see the module comment. */
@@ -349,7 +350,7 @@ function instrumentBody(body: Uint8Array, g: Globals, limitCheck: Uint8Array): U
     r.u32();
     skipValType(r);
   }
-  const out = new Writer();
+  const out = new WasmWriter();
   let copied = 0;
   /** Copies the original bytes up to `at`, then `bytes`. */
   const insert = (at: number, bytes: Uint8Array) => {
@@ -498,7 +499,7 @@ function appendToVector(section: Section | undefined, id: number, count: number,
     oldCount = r.u32();
     rest = section.content.subarray(r.pos);
   }
-  return { id, content: new Writer().u32(oldCount + count).raw(rest).raw(entries).finish() };
+  return { id, content: new WasmWriter().u32(oldCount + count).raw(rest).raw(entries).finish() };
 }
 
 function exportNames(section: Section | undefined): string[] {
@@ -541,19 +542,19 @@ export function instrumentFuel(original: Uint8Array, options: FuelOptions = {}):
   const g: Globals = { fuel: first, limit: first + 1 };
 
   // Two mutable i64 globals: the counter (0) and the cap (i64 max).
-  const globals = new Writer()
+  const globals = new WasmWriter()
     .byte(0x7e).byte(0x01).byte(0x42).s64(0n).byte(0x0b)
     .byte(0x7e).byte(0x01).byte(0x42).s64(I64_MAX).byte(0x0b)
     .finish();
   placeSection(sections, appendToVector(globalSection, 6, 2, globals));
-  const exports = new Writer().name(counterExport).byte(0x03).u32(g.fuel).name(limitExport).byte(0x03).u32(g.limit).finish();
+  const exports = new WasmWriter().name(counterExport).byte(0x03).u32(g.fuel).name(limitExport).byte(0x03).u32(g.limit).finish();
   placeSection(sections, appendToVector(exportSection, 7, 2, exports));
 
   const code = find(10);
   if (code) {
     const r = new Reader(code.content);
     const count = r.u32();
-    const out = new Writer().u32(count);
+    const out = new WasmWriter().u32(count);
     const limitCheck = limitCheckBytes(g);
     for (let i = 0; i < count; i++) {
       const size = r.u32();
@@ -570,7 +571,7 @@ export function instrumentFuel(original: Uint8Array, options: FuelOptions = {}):
     placeSection(sections, { id: 10, content: out.finish() });
   }
 
-  const module = new Writer().raw(original.subarray(0, 8));
+  const module = new WasmWriter().raw(original.subarray(0, 8));
   for (const s of sections) module.byte(s.id).u32(s.content.length).raw(s.content);
   return module.finish();
 }

@@ -35,7 +35,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
-import { FUEL_EXPORT, FUEL_LIMIT_EXPORT, fuelInstrumentedCached, instrumentFuel } from "./fuel";
+import { FUEL_EXPORT, FUEL_LIMIT_EXPORT, fuelInstrumentedCached, instrumentFuel, WasmWriter } from "./fuel";
 
 const SHOPIFY_PLUGIN_FILE = "shopify_functions_javy_v4.wasm";
 const DEFAULT_MAX_INSTRUCTIONS = 1e10;
@@ -314,14 +314,14 @@ export function buildDynamicModule(bytecode: Uint8Array, exports: string[], opti
   const I32 = 0x7f;
   const bcLen = bytecode.length;
 
-  const section = (id: number, build: (w: Bytes) => void, out: Bytes) => {
-    const body = new Bytes();
+  const section = (id: number, build: (w: WasmWriter) => void, out: WasmWriter) => {
+    const body = new WasmWriter();
     build(body);
     out.byte(id).u32(body.length).raw(body.finish());
   };
-  const i32 = (w: Bytes, v: number) => w.byte(0x41).s32(v);
-  const call = (w: Bytes, f: number) => w.byte(0x10).u32(f);
-  const allocAndCopy = (w: Bytes, local: number, segment: number, len: number, drop: boolean) => {
+  const i32 = (w: WasmWriter, v: number) => w.byte(0x41).s64(BigInt(v));
+  const call = (w: WasmWriter, f: number) => w.byte(0x10).u32(f);
+  const allocAndCopy = (w: WasmWriter, local: number, segment: number, len: number, drop: boolean) => {
     i32(w, 0); i32(w, 0); i32(w, 1); i32(w, len); // orig ptr, orig size, alignment, new size
     call(w, 0); // realloc
     w.byte(0x22).u32(local); // local.tee
@@ -329,8 +329,8 @@ export function buildDynamicModule(bytecode: Uint8Array, exports: string[], opti
     w.byte(0xfc).u32(8).u32(segment).byte(0x00); // memory.init segment, memory 0
     if (drop) w.byte(0xfc).u32(9).u32(segment); // data.drop
   };
-  const funcBody = (locals: number, emit: (w: Bytes) => void) => {
-    const w = new Bytes();
+  const funcBody = (locals: number, emit: (w: WasmWriter) => void) => {
+    const w = new WasmWriter();
     w.u32(1).u32(locals).byte(I32);
     emit(w);
     w.byte(0x0b);
@@ -362,7 +362,7 @@ export function buildDynamicModule(bytecode: Uint8Array, exports: string[], opti
     }),
   );
 
-  const out = new Bytes().raw(Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00));
+  const out = new WasmWriter().raw(Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00));
   section(1, (w) => {
     w.u32(3);
     w.byte(0x60).u32(0).u32(0); // 0: () -> ()
@@ -397,57 +397,6 @@ export function buildDynamicModule(bytecode: Uint8Array, exports: string[], opti
     for (const data of [bytecode, ...names]) w.byte(0x01).u32(data.length).raw(data); // passive
   }, out);
   return out.finish();
-}
-
-/** A growable byte buffer with the LEB128 encodings the module needs. */
-class Bytes {
-  private parts: number[] = [];
-  private blobs: { at: number; data: Uint8Array }[] = [];
-  length = 0;
-  byte(b: number): this {
-    this.parts.push(b);
-    this.length++;
-    return this;
-  }
-  u32(v: number): this {
-    do {
-      let b = v & 0x7f;
-      v = Math.floor(v / 128);
-      if (v !== 0) b |= 0x80;
-      this.byte(b);
-    } while (v !== 0);
-    return this;
-  }
-  s32(v: number): this {
-    for (;;) {
-      const b = v & 0x7f;
-      v >>= 7;
-      const done = (v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0);
-      this.byte(done ? b : b | 0x80);
-      if (done) return this;
-    }
-  }
-  name(s: string): this {
-    const b = new TextEncoder().encode(s);
-    return this.u32(b.length).raw(b);
-  }
-  raw(data: Uint8Array): this {
-    this.blobs.push({ at: this.parts.length, data });
-    this.length += data.length;
-    return this;
-  }
-  finish(): Uint8Array<ArrayBuffer> {
-    const out = new Uint8Array(this.length);
-    let o = 0;
-    let p = 0;
-    for (const { at, data } of this.blobs) {
-      for (; p < at; p++) out[o++] = this.parts[p];
-      out.set(data, o);
-      o += data.length;
-    }
-    for (; p < this.parts.length; p++) out[o++] = this.parts[p];
-    return out;
-  }
 }
 
 const functionModules = new Map<string, { module: WebAssembly.Module; bytes: number }>();

@@ -89,26 +89,27 @@ export class CartLines {
     return (this.read = { raw, quantities, total, min: raw.length > 0 ? min : 0, max });
   }
 
+  // The getters read `this.read` first: a call costs QuickJS more than the check.
   private get raw(): AnyRecord[] {
-    return this.quantitiesRead().raw;
+    return (this.read ?? this.quantitiesRead()).raw;
   }
 
   /** Each line's quantity (0 when missing or invalid), by position. */
   get quantities(): number[] {
-    return this.quantitiesRead().quantities;
+    return (this.read ?? this.quantitiesRead()).quantities;
   }
 
   get totalQuantity(): number {
-    return this.quantitiesRead().total;
+    return (this.read ?? this.quantitiesRead()).total;
   }
 
   /** Smallest and largest line quantity (0 and 0 for an empty cart). */
   get minQuantity(): number {
-    return this.quantitiesRead().min;
+    return (this.read ?? this.quantitiesRead()).min;
   }
 
   get maxQuantity(): number {
-    return this.quantitiesRead().max;
+    return (this.read ?? this.quantitiesRead()).max;
   }
 
   /** No line at all (malformed entries are no lines); stops at the first line. */
