@@ -1,5 +1,5 @@
 /**
- * `npm run bench:function [-- --inputs <folder>]` — cost of the two checkout functions.
+ * `npm run bench:function [-- --inputs <folder>]` — cost of the checkout functions.
  *
  * Each function's bundle (built as the Shopify CLI bundles it) runs on the bench
  * matrix (bench/matrix.ts): carts of 1, 50, 200 and 2,000 lines × 1, 10 and 50 rules
@@ -171,7 +171,7 @@ async function main() {
   ].map((g) => ({ ...g, pass: g.value !== null && g.value <= g.threshold }));
 
   const report = {
-    about: "Cost of the two checkout functions (see docs/function-runtime.md). Written by `npm run bench:function`.",
+    about: "Cost of the checkout functions (see docs/function-runtime.md). Written by `npm run bench:function`.",
     engine: plugin
       ? "shopify-javy-v4: Shopify's Javy plugin with wasmtime's fuel rules, as function-runner counts (the stand-in's calibrated figure beside each case)"
       : "stand-in (calibrated): Shopify's plugin was not on this machine; figures are the stand-in's, re-calibrated to Shopify's engine by runner/stand-in-calibration.json",

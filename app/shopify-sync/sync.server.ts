@@ -10,7 +10,7 @@
  * Validation (an existing one is deleted), so checkout does not run it.
  *
  * Before the split there was one function (handle checkout-guard) and one
- * Validation per shop. Its Validation is deleted once both functions'
+ * Validation per shop. Its Validation is deleted once every function's
  * Validations are written, and its stored id (FunctionSync "legacy", moved
  * there by the migration) is then forgotten.
  *
@@ -344,7 +344,7 @@ async function writeOnce(
     }
   }
 
-  // Both functions are written: the single function's Validation would only repeat their errors.
+  // Every function with rules is written: the single function's Validation would only repeat their errors.
   // The stored id is deleted even when the list does not show it (Shopify answers NOT_FOUND if it is gone).
   const legacyIds = new Set(legacy.map((node) => node.id));
   const storedLegacy = storedId(LEGACY_FUNCTION);

@@ -3,7 +3,7 @@
  * query selects, under their response keys (aliases), with the fields of an
  * inline fragment or fragment spread only on objects of its type (told by
  * `__typename`). `projectInput` cuts a value holding at least those fields
- * (e.g. what `buildInput` builds for both functions) down to that, so that a
+ * (e.g. what `buildInput` builds for every function) down to that, so that a
  * sample input is what Shopify would send for that query.
  *
  *     projectInput(inputQueryOf("address"), buildInput(spec))

@@ -18,10 +18,10 @@ export { documentFromInput, validationErrors, toResult } from "./run";
 export { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfKind, splitConfig, type CheckoutFunction } from "./functions";
 export { ADDRESS_RULES, CART_RULES };
 
-/** Both families: what the two functions decide together (the admin and the tests). */
+/** Every family: what the functions decide together (the admin and the tests). */
 export const ALL_RULES: RuleCompilers = { ...ADDRESS_RULES, ...CART_RULES };
 
-/** Evaluates both families of rules, in the merchant's order: what the two functions together decide. */
+/** Evaluates every family of rules, in the merchant's order: what the functions decide together. */
 export function evaluate(config: Config, input: FunctionInput): Evaluation {
   return evaluateFacts(config, readFacts(input, ALL_RULES.lines), ALL_RULES);
 }
