@@ -8,9 +8,11 @@
  * lines, in the worst case (every rule blocking), and a configuration predicted
  * over 80% of the limit is refused, naming the rules that cost most.
  *
- * Except where no configuration of that function could do better: receiving a
- * 200-line cart's products already costs the products function more than the
- * limit, whatever its rules (see docs/function-runtime.md). Refusing there would
+ * Except where no configuration of that function could do better: with its
+ * single cheapest rule, the products function already needs more than 80% of
+ * the limit for a 200-line cart in the worst case (receiving and indexing the
+ * lines' products), and so does the weight function (see
+ * docs/function-runtime.md). Refusing there would
  * only take the rules away from every smaller cart too, so such a configuration
  * is saved, and the status card says up to which cart size the function checks
  * (`checkableLines`): larger carts go through unchecked, as Shopify lets a

@@ -117,7 +117,7 @@ describe("buildConfigDocument's cost guard", () => {
 
   it("does not refuse what no configuration of the function could do better; says which carts it checks instead", () => {
     // With its single cheapest rule, the products function is already over the share
-    // at 200 lines (receiving the products of 200 lines costs more than that).
+    // at 200 lines (receiving and indexing the products of 200 lines, in the worst case).
     const one = [record("lineQuantity", 0, "Packs of 6")];
     const products = predictConfigurationCost(costed(one)).find((c) => c.function === "products")!;
     const at200 = products.atLines.find((at) => at.lines === 200)!;
