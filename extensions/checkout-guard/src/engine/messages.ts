@@ -137,6 +137,9 @@ const isMessageLanguage = (code: string): code is MessageLanguage =>
  */
 export function formatNumber(value: number, languages: readonly string[] = [], decimals?: number): string {
   if (!Number.isFinite(value)) return "";
+  // Most values are whole counts: no rounding, no separator to localise (the
+  // general path costs QuickJS ~50k instructions more, a regular expression and a search).
+  if (decimals === undefined && Number.isInteger(value)) return value === 0 ? "0" : String(value);
   let text: string;
   if (decimals !== undefined) {
     text = value.toFixed(decimals);
@@ -159,26 +162,45 @@ export function renderMessage(
   languages: readonly string[] = [],
   catalog?: MessageCatalog | null,
 ): string {
-  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
-    if (!(PLACEHOLDERS as readonly string[]).includes(name)) return whole;
-    const value = args[name as Placeholder];
-    if (value === undefined || value === null) return "";
-    switch (name as Placeholder) {
-      case "field":
-        return labelOf(FIELD_LABEL_KEY, value, languages, catalog);
-      case "kind":
-        return labelOf(KIND_LABEL_KEY, value, languages, catalog);
-      case "unit":
-        return UNIT_SYMBOLS[value as keyof typeof UNIT_SYMBOLS] ?? String(value);
-      case "min":
-      case "max":
-      case "limit":
-      case "subtotal":
-        return typeof value === "number" ? formatNumber(value, languages, args.money ? 2 : undefined) : String(value);
-      default:
-        return typeof value === "number" ? formatNumber(value, languages) : String(value);
+  // A scan with indexOf rather than `replace` with a regular expression and a
+  // callback: ~85k WebAssembly instructions less per message in QuickJS. Same
+  // result: each `{name}` whose name is a placeholder is filled, left to right;
+  // any other text, braces included, stays as written.
+  let out = "";
+  let from = 0;
+  for (let open = template.indexOf("{"); open >= 0; open = template.indexOf("{", from)) {
+    const close = template.indexOf("}", open + 1);
+    if (close < 0) break;
+    const name = template.slice(open + 1, close);
+    if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
+      out += template.slice(from, open + 1);
+      from = open + 1;
+      continue;
     }
-  });
+    out += template.slice(from, open) + placeholderText(name as Placeholder, args, languages, catalog);
+    from = close + 1;
+  }
+  return out + template.slice(from);
+}
+
+function placeholderText(name: Placeholder, args: MessageArgs, languages: readonly string[], catalog: MessageCatalog | null | undefined): string {
+  const value = args[name];
+  if (value === undefined || value === null) return "";
+  switch (name) {
+    case "field":
+      return labelOf(FIELD_LABEL_KEY, value, languages, catalog);
+    case "kind":
+      return labelOf(KIND_LABEL_KEY, value, languages, catalog);
+    case "unit":
+      return UNIT_SYMBOLS[value as keyof typeof UNIT_SYMBOLS] ?? String(value);
+    case "min":
+    case "max":
+    case "limit":
+    case "subtotal":
+      return typeof value === "number" ? formatNumber(value, languages, args.money ? 2 : undefined) : String(value);
+    default:
+      return typeof value === "number" ? formatNumber(value, languages) : String(value);
+  }
 }
 
 type Translatable = Pick<Rule, "message" | "translations">;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
+import fc from "fast-check";
 import { ADDRESS_FIELDS, ADDRESS_KINDS, type Rule } from "../../src/engine/config";
-import { MESSAGE_LANGUAGES, formatNumber, renderMessage } from "../../src/engine/messages";
+import { MESSAGE_LANGUAGES, PLACEHOLDERS, formatNumber, renderMessage } from "../../src/engine/messages";
 import { ADDRESS_KIND_LABELS, DEFAULT_MESSAGES, FIELD_LABELS, MESSAGE_KEYS_BY_KIND, PLACEHOLDERS_BY_KIND } from "../../src/engine/message-tables";
 import { previewMessage } from "../../src/engine/message-catalog";
 import { languageCandidates } from "../../src/engine/facts";
@@ -121,4 +122,31 @@ describe("previewMessage (admin)", () => {
     const subtotal = { id: "s", kind: "subtotal", limits: { EUR: { min: 30 } } } as Rule;
     expect(previewMessage(subtotal, "fr", "subtotalMin")).toBe("Le sous-total minimum de commande est de 30,00 EUR (actuellement 25,00 EUR).");
   });
+});
+
+test("placeholders are found by a scan exactly where the former regular expression found them", () => {
+  // The reference: every `{letters}` that names a placeholder is filled (here with nothing), anything else stays.
+  const reference = (template: string) =>
+    template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => ((PLACEHOLDERS as readonly string[]).includes(name) ? "" : whole));
+  const piece = fc.oneof(fc.constantFrom("{", "}", "{field}", "{min}", "{foo}", "{ x}", "{{", "}}", "{min", "max}", "a", " "), fc.string({ maxLength: 3 }));
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+      const template = parts.join("");
+      expect(renderMessage(template, {}, [])).toBe(reference(template));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test("whole numbers are formatted as the general path formats them, in every language", () => {
+  const general = (value: number) => {
+    const text = (Math.round(value * 100) / 100).toFixed(2).replace(/\.?0+$/, "");
+    return text === "-0" ? "0" : text;
+  };
+  fc.assert(
+    fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(["en"], ["fr"], ["pt-br", "pt"], []), (value, languages) => {
+      expect(formatNumber(value, languages)).toBe(general(value));
+    }),
+    { numRuns: 2000 },
+  );
 });
