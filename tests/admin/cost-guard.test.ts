@@ -20,9 +20,8 @@ import { instructionLimitFor, predictCost } from "../../extensions/checkout-guar
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
 import * as index from "../../app/routes/app._index";
 import * as newRule from "../../app/routes/app.rules.new";
-import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
-import { seedOfflineSession } from "../support/session-token";
-import { EXAMPLES, call, ruleForm } from "./helpers";
+import { startAdminApiMock, type AdminApiMock } from "../support/admin-api-mock";
+import { EXAMPLES, call, ruleForm, newShop } from "./helpers";
 
 let mock: AdminApiMock;
 beforeAll(async () => {
@@ -32,11 +31,6 @@ afterAll(async () => {
   await mock?.close();
 });
 
-async function newShop() {
-  const shop = uniqueShop("cost");
-  await seedOfflineSession(shop);
-  return shop;
-}
 
 /** The fewest cart-quantity rules the model puts over the guard's share, at either guarded cart size. */
 function cartRulesOverTheGuard(): number {
@@ -49,7 +43,7 @@ function cartRulesOverTheGuard(): number {
 
 describe("saving through the editor", () => {
   it("refuses a rule that puts its function over 80% of the limit: the form shows why, nothing is saved or published", async () => {
-    const shop = await newShop();
+    const shop = await newShop("cost");
     const n = cartRulesOverTheGuard();
     // The rules that still fit, saved before.
     for (let i = 0; i < n - 1; i++) {
@@ -73,7 +67,7 @@ describe("saving through the editor", () => {
   });
 
   it("saves and publishes a rule that keeps every function under 80%", async () => {
-    const shop = await newShop();
+    const shop = await newShop("cost");
     const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("cartQuantity", EXAMPLES.cartQuantity, { name: "At most 50" }) });
     expect(result.status, JSON.stringify(result.data)).toBe(302);
     expect((await listRules(shop)).map((r) => r.name)).toEqual(["At most 50"]);
@@ -83,7 +77,7 @@ describe("saving through the editor", () => {
 
 describe("the status card", () => {
   it("shows each function's predicted worst case at 200 and 2,000 lines, as a share of Shopify's limit", async () => {
-    const shop = await newShop();
+    const shop = await newShop("cost");
     for (const [kind, name] of [["addressKind", "No PO boxes"], ["cartQuantity", "At most 50"], ["subtotal", "Minimum order"]] as const) {
       const saved = await saveRule(shop, { name, status: "active", definition: EXAMPLES[kind] });
       expect(saved.ok).toBe(true);
@@ -113,7 +107,7 @@ describe("the status card", () => {
 
 describe("a function over the limit whatever its rules", () => {
   it("saves a product rule, and the status card says up to which cart size the products function checks", async () => {
-    const shop = await newShop();
+    const shop = await newShop("cost");
     const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("lineQuantity", EXAMPLES.lineQuantity, { name: "Packs of 6" }) });
     expect(result.status, JSON.stringify(result.data)).toBe(302);
     expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS.products.handle)).toHaveLength(1);

@@ -3,7 +3,8 @@
  * embedded admin would send (real session tokens, form posts), on this test
  * file's own database, with the Admin API mock answering the publishing.
  */
-import { adminRequest } from "../support/session-token";
+import { adminRequest, seedOfflineSession } from "../support/session-token";
+import { uniqueShop } from "../support/admin-api-mock";
 import { ruleFormData } from "../../app/components/rule-form-data";
 import { definitionToForm } from "../../app/components/rule-kinds";
 import type { RuleKind } from "../../extensions/checkout-guard/src/engine/config";
@@ -120,4 +121,11 @@ export async function createRuleThroughEditor(
   const newRule = await import("../../app/routes/app.rules.new");
   const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm(kind, definition, { name }) });
   return idFromLocation(result.location);
+}
+
+/** A new shop with an offline session, as after install; `prefix` names the suite in the shop's domain. */
+export async function newShop(prefix: string): Promise<string> {
+  const shop = uniqueShop(prefix);
+  await seedOfflineSession(shop);
+  return shop;
 }

@@ -3,8 +3,7 @@
  * set, through the pages' loaders and actions, each change published.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
-import { seedOfflineSession } from "../support/session-token";
+import { startAdminApiMock, type AdminApiMock } from "../support/admin-api-mock";
 import { listRules } from "../../app/models/rules.server";
 import { buildConfigDocument } from "../../app/models/config-document.server";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
@@ -12,7 +11,7 @@ import * as index from "../../app/routes/app._index";
 import * as editRule from "../../app/routes/app.rules.$id";
 import * as history from "../../app/routes/app.history";
 import * as transfer from "../../app/routes/app.transfer";
-import { EXAMPLES, call, form, ruleForm, createRuleThroughEditor } from "./helpers";
+import { EXAMPLES, call, form, ruleForm, createRuleThroughEditor, newShop } from "./helpers";
 
 let mock: AdminApiMock;
 beforeAll(async () => {
@@ -22,11 +21,6 @@ afterAll(async () => {
   await mock?.close();
 });
 
-async function newShop() {
-  const shop = uniqueShop("hist");
-  await seedOfflineSession(shop);
-  return shop;
-}
 const create = createRuleThroughEditor;
 /** Each function's Validation holds its part of the current rules; a function without rules has none. */
 async function expectPublished(shop: string) {
@@ -47,7 +41,7 @@ const names = async (shop: string) => (await listRules(shop)).map((r) => r.name)
 
 describe("history", () => {
   it("lists each saved version with its date and rule count, and restores one", async () => {
-    const shop = await newShop();
+    const shop = await newShop("hist");
     await create(shop, "addressKind", "One");
     const two = await create(shop, "cartQuantity", "Two");
     await call(editRule, "action", `/app/rules/${two}`, {
@@ -74,7 +68,7 @@ describe("history", () => {
   });
 
   it("refuses a version that does not exist, changing nothing", async () => {
-    const shop = await newShop();
+    const shop = await newShop("hist");
     await create(shop, "addressKind", "One");
     const result = await call(history, "action", "/app/history", { shop, body: form({ version: "42" }) });
     expect(result.data).toMatchObject({ ok: false, errors: { _form: expect.any(String) } });
@@ -84,7 +78,7 @@ describe("history", () => {
 
 describe("import and export", () => {
   it("exports the rule set and imports it into another shop, appending or replacing", async () => {
-    const source = await newShop();
+    const source = await newShop("hist");
     await create(source, "addressKind", "PO boxes");
     await create(source, "subtotal", "Minimum");
     const exported = await call(transfer, "loader", "/app/transfer", { shop: source });
@@ -92,7 +86,7 @@ describe("import and export", () => {
     expect(exported.data.ruleSet.rules.map((r: { name: string }) => r.name)).toEqual(["PO boxes", "Minimum"]);
     expect(exported.data.ruleSet.rules[1].definition).toEqual(EXAMPLES.subtotal);
 
-    const target = await newShop();
+    const target = await newShop("hist");
     await create(target, "streetNumber", "Mine");
     const appended = await call(transfer, "action", "/app/transfer", { shop: target, body: form({ json: file, mode: "append" }) });
     expect(appended.data).toMatchObject({ ok: true, count: 2, sync: { ok: true } });
@@ -106,7 +100,7 @@ describe("import and export", () => {
   });
 
   it("lists the errors of a bad file and imports nothing", async () => {
-    const shop = await newShop();
+    const shop = await newShop("hist");
     await create(shop, "streetNumber", "Mine");
     const notJson = await call(transfer, "action", "/app/transfer", { shop, body: form({ json: "{nope", mode: "replace" }) });
     expect(notJson.data).toMatchObject({ ok: false, errors: { _form: expect.stringMatching(/not JSON/) } });

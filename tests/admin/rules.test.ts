@@ -6,8 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
-import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
-import { seedOfflineSession } from "../support/session-token";
+import { startAdminApiMock, type AdminApiMock } from "../support/admin-api-mock";
 import { getRule, listRules, saveRule } from "../../app/models/rules.server";
 import { buildConfigDocument } from "../../app/models/config-document.server";
 import { predictConfigurationCost } from "../../app/models/function-cost.server";
@@ -19,7 +18,7 @@ import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfKind, type Check
 import { LEGACY_FUNCTION as LEGACY_MOCK_FUNCTION } from "../support/admin-api-mock";
 import * as newRule from "../../app/routes/app.rules.new";
 import * as editRule from "../../app/routes/app.rules.$id";
-import { EXAMPLES, call, form, idFromLocation, ruleForm } from "./helpers";
+import { EXAMPLES, call, form, idFromLocation, ruleForm, newShop } from "./helpers";
 
 
 let mock: AdminApiMock;
@@ -30,11 +29,6 @@ afterAll(async () => {
   await mock?.close();
 });
 
-async function newShop() {
-  const shop = uniqueShop("rules");
-  await seedOfflineSession(shop);
-  return shop;
-}
 
 /** The config metafield Shopify holds on the shop's Validation of each function, parsed (undefined: no Validation). */
 function publishedConfig(shop: string): Record<CheckoutFunction, unknown> {
@@ -65,7 +59,7 @@ async function create(shop: string, body: FormData) {
 
 describe("rule editor", () => {
   it.each(RULE_KINDS)("creates a %s rule from the form post and publishes it", async (kind) => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const id = await create(shop, ruleForm(kind, EXAMPLES[kind], { name: `My ${kind}` }));
     const rule = await getRule(shop, id);
     expect(rule).toMatchObject({ name: `My ${kind}`, kind, status: "active" });
@@ -85,7 +79,7 @@ describe("rule editor", () => {
   });
 
   it("offers the 16 kinds, then a form with defaults for a quick start", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const chooser = await call(newRule, "loader", "/app/rules/new", { shop });
     expect(chooser.data.kind).toBeNull();
     const quick = await call(newRule, "loader", "/app/rules/new?kind=addressKind&preset=poBox", { shop });
@@ -95,7 +89,7 @@ describe("rule editor", () => {
   });
 
   it("updates a rule in place and publishes the new version", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const id = await create(shop, ruleForm("cartQuantity", { kind: "cartQuantity", min: 2 }));
     const saved = await call(editRule, "action", `/app/rules/${id}`, {
       shop,
@@ -122,7 +116,7 @@ describe("rule editor", () => {
     ["a subtotal amount holding text", ruleForm("subtotal", { kind: "subtotal", limits: { EUR: { min: "ten" } } }), "definition.limits.EUR.min"],
   ];
   it.each(invalid)("refuses %s with an error at its field, saving nothing", async (_, body, key) => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const result = await call(newRule, "action", "/app/rules/new", { shop, body });
     expect(result.status).toBe(200);
     expect(result.data.ok).toBe(false);
@@ -133,7 +127,7 @@ describe("rule editor", () => {
   });
 
   it("refuses an edit that does not fit in 10,000 bytes, naming the size, and keeps the saved rule", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const id = await create(shop, ruleForm("postalCode", { kind: "postalCode", mode: "block", codes: { FR: ["75001"] } }));
     const codes = Object.fromEntries(
       ["FR", "DE", "ES", "IT"].map((c) => [c, Array.from({ length: 400 }, (_, i) => String(10000 + i * 7))]),
@@ -149,7 +143,7 @@ describe("rule editor", () => {
   });
 
   it("parses a postal-code CSV for the editor without saving anything", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const result = await call(newRule, "action", "/app/rules/new?kind=postalCode", {
       shop,
       body: form({ intent: "parseCsv", csv: "country,code\nFR,75001\nFR,75002\nBE,1000\n" }),
@@ -164,7 +158,7 @@ describe("rule editor", () => {
   });
 
   it("deletes a rule from its editor", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const id = await create(shop, ruleForm("streetNumber", { kind: "streetNumber" }));
     const result = await call(editRule, "action", `/app/rules/${id}`, { shop, params: { id }, body: form({ intent: "delete" }) });
     expect(result.status).toBe(302);
@@ -173,7 +167,7 @@ describe("rule editor", () => {
   });
 
   it("answers 404 for an id that does not exist", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const result = await call(editRule, "loader", "/app/rules/nope", { shop, params: { id: "nope" } });
     expect(result.status).toBe(404);
   });
@@ -189,7 +183,7 @@ describe("rules list", () => {
   const names = async (shop: string) => (await listRules(shop)).map((r) => `${r.name}:${r.status}`);
 
   it("lists rules with kind, status, scope and a one-line summary, and the checkout status", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const empty = await call(index, "loader", "/app", { shop });
     expect(empty.data.rules).toEqual([]);
     expect(empty.data.status).toMatchObject({
@@ -236,7 +230,7 @@ describe("rules list", () => {
   });
 
   it("moves a shop from the single function's Validation to the functions' when the home page opens, once", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     // Saved before the upgrade and published to the single function then.
     for (const [kind, name] of [["addressKind", "A"], ["cartQuantity", "B"]] as const) {
       const saved = await saveRule(shop, { name, status: "active", definition: EXAMPLES[kind] });
@@ -263,7 +257,7 @@ describe("rules list", () => {
   });
 
   it("publishes from the home page a shop whose saved rules never reached the functions", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const saved = await saveRule(shop, { name: "B", status: "active", definition: EXAMPLES.cartQuantity });
     if (!saved.ok) throw new Error("not saved");
     const page = await call(index, "loader", "/app", { shop });
@@ -279,7 +273,7 @@ describe("rules list", () => {
   });
 
   it("enables, disables and deletes selected rules, publishing each change", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const [a, b, c] = await seed(shop);
     let result = await call(index, "action", "/app", { shop, body: form({ intent: "disable", ids: [a, b] }) });
     expect(result.data).toMatchObject({ ok: true, sync: { ok: true } });
@@ -295,7 +289,7 @@ describe("rules list", () => {
   });
 
   it("duplicates a rule and moves rules up and down", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     const [a, , c] = await seed(shop);
     await call(index, "action", "/app", { shop, body: form({ intent: "duplicate", id: a }) });
     const afterDuplicate = await listRules(shop);
@@ -322,7 +316,7 @@ describe("rules list", () => {
   });
 
   it("keeps the change when publishing fails, shows the error, and retries", async () => {
-    const shop = await newShop();
+    const shop = await newShop("rules");
     await create(shop, ruleForm("streetNumber", EXAMPLES.streetNumber));
     mock.failNext("userErrors", { shop, message: "Something went wrong on Shopify's side" });
     const result = await call(index, "action", "/app", { shop, body: form({ intent: "disable", ids: (await listRules(shop)).map((r) => r.id) }) });
