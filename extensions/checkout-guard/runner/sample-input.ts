@@ -85,8 +85,6 @@ export interface InputSpec {
   language?: string;
   /** localization.country.isoCode. Default US. */
   country?: string;
-  /** @deprecated Ignored: neither input query reads `shop.localTime.date` any more. */
-  date?: string;
   /**
    * shop.localTime.at0 … at7: whether each schedule slot of `config.clock` has
    * passed. Default all false (unused slots hold a date-time that never passes).

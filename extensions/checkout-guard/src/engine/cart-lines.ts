@@ -277,6 +277,8 @@ export class CartLines {
       lines++;
       const weight = m.weight;
       const q = line.quantity;
+      // An unknown unit counts as grams, a missing or invalid weight or quantity as 0.
+      // (Comparisons rather than Number.isFinite, and no helper call: this runs for every line.)
       if (typeof weight === "number" && weight > 0 && weight < Infinity && typeof q === "number" && q > 0 && q < Infinity) {
         grams += weight * (GRAMS_PER_UNIT[m.weightUnit as WeightUnit] ?? 1) * q;
       }

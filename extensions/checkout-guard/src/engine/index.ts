@@ -65,6 +65,6 @@ export { stageBlocks } from "./stage";
 export { makeScheduleCheck } from "./schedule";
 export { charsetAccepts } from "./charset";
 export { postalCodeListed, normalizePostalCode } from "./postal-codes";
-export { GRAMS_PER_UNIT, UNIT_SYMBOLS, toGrams, fromGrams } from "./weight";
+export { GRAMS_PER_UNIT, UNIT_SYMBOLS, fromGrams } from "./weight";
 export { inputVariablesFor, UNUSED_SCHEDULE_SLOT } from "./input-variables";
 export type { FunctionInput, FunctionResult, ValidationError, Violation, MessageArgs, MessageKey, Finding, Address } from "./types";

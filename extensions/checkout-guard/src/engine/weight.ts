@@ -16,14 +16,6 @@ export const UNIT_SYMBOLS: Record<WeightUnit, string> = {
   POUNDS: "lb",
 };
 
-/** Grams in `value` of `unit`; an unknown unit counts as grams, a missing or invalid weight as 0. */
-export function toGrams(value: number | null | undefined, unit: string | null | undefined): number {
-  // Comparisons rather than Number.isFinite (NaN fails `> 0`): this runs for every cart line.
-  if (!(typeof value === "number" && value > 0 && value < Infinity)) return 0;
-  const factor = GRAMS_PER_UNIT[unit as WeightUnit] ?? 1;
-  return value * factor;
-}
-
 /**
  * Converts grams to `unit`, rounded to 6 decimals so that sums of decimal
  * weights (3 × 0.1 kg) compare as a merchant expects against inclusive limits.
