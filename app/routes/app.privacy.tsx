@@ -17,6 +17,7 @@ const TABLES: Record<string, string> = {
   ConfigVersion: "Saved configuration versions (change history)",
   ShopSync: "Publishing state of the rules to Shopify",
   FunctionSync: "Publishing state of each checkout function's validation",
+  PublishClaim: "Publishing in progress (removed when it ends)",
 };
 
 /** How each FunctionSync row is named on the page: each checkout function's rules, and the Validation from before the split. */

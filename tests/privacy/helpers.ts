@@ -7,7 +7,7 @@ import { allModels } from "../../app/models/shop-data.server";
 
 export const ACCESS_TOKEN = "shpat_secret_offline_token_0123456789";
 
-/** A shop with data in every model: offline + online session, rules, versions, sync state (the shop's and each function's). */
+/** A shop with data in every model: offline + online session, rules, versions, sync state (the shop's and each function's), a publish claim. */
 export async function seedShop(shop: string, db: Database = prisma) {
   await db.session.createMany({
     data: [
@@ -50,6 +50,8 @@ export async function seedShop(shop: string, db: Database = prisma) {
       { shop, function: "products", validationId: "gid://shopify/Validation/2", enabled: false, syncedVersion: 1, syncedAt: new Date(), configBytes: 77 },
     ],
   });
+  // A publish's claim, left expired by a crashed instance (a live one would hold off the next publish).
+  await db.publishClaim.create({ data: { shop, holder: "crashed-publish", expiresAt: new Date(Date.now() - 60_000) } });
 }
 
 /** Rows per model belonging to the shop, for every model of the schema. */
