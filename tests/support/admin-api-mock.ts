@@ -11,11 +11,15 @@
  *   (checkout-guard) is retired: its Validations can exist, but none can be
  *   created. Invalid queries get GraphQL errors as Shopify sends
  *   them (HTTP 200, `errors`, no `data`). The X-Shopify-Access-Token header is
- *   checked: 401 with Shopify's body when missing, unknown or revoked.
+ *   checked: 401 with Shopify's body when missing, unknown, revoked or expired.
  * - POST /admin/oauth/access_token: token exchange (what the app's
  *   authenticate.admin does when it has no offline session): checks the client
  *   credentials and the session token, returns an access token with scope
- *   write_validations.
+ *   write_validations. With `expiring=1` the offline token expires after an
+ *   hour and comes with a refresh token (90 days). The refresh_token grant
+ *   returns a new pair; as Shopify documents, the refresh token used stays
+ *   accepted until the app uses its replacement, which retires it (and any
+ *   other replacement of it): rotation without losing a response in flight.
  *
  * It replaces `fetch` (globalThis and @shopify/shopify-api's adapter, which
  * captured fetch when it was imported) so that requests the app makes to
@@ -105,7 +109,32 @@ export interface MockShopState {
   tokens: Set<string>;
   /** Whether the seeded token (offlineAccessToken(shop)) still works. */
   seededTokenValid: boolean;
+  /** When each expiring access token expires (ms since epoch); absent: never. */
+  tokenExpiry: Map<string, number>;
+  /** Refresh tokens issued for the shop, by token. */
+  refreshTokens: Map<string, MockRefreshToken>;
 }
+
+export interface MockRefreshToken {
+  token: string;
+  expiresAt: number;
+  /** The refresh token this one replaced (null: issued by token exchange). */
+  parent: string | null;
+  /** Retired: its replacement was used (or the grant was revoked). */
+  retired: boolean;
+}
+
+/** An expiring offline token pair, as token exchange with expiring=1 issues it. */
+export interface MockTokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expires: Date;
+  refreshTokenExpires: Date;
+}
+
+/** Shopify's lifetimes: an hour for the access token, 90 days for the refresh token. */
+export const ACCESS_TOKEN_TTL_SECONDS = 3600;
+export const REFRESH_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 
 export type FailureKind = "userErrors" | "throttled" | "http429" | "unauthorized" | "network" | "serverError";
 
@@ -142,7 +171,8 @@ export interface RecordedRequest {
   shop: string | null;
   headers: Record<string, string>;
   body: string;
-  kind: "graphql" | "token-exchange" | "other";
+  /** token-exchange: the token exchange grant; token-refresh: the refresh_token grant. */
+  kind: "graphql" | "token-exchange" | "token-refresh" | "other";
   apiVersion?: string;
   graphql?: RecordedGraphql;
   /** HTTP status answered; null when the connection was dropped or blocked. */
@@ -161,6 +191,11 @@ export interface AdminApiMock {
   /** Makes the next matching request(s) fail. */
   failNext(kind: FailureKind, opts?: FailOptions): void;
   /**
+   * Holds the next matching GraphQL request before Shopify executes it, until
+   * released: a request in flight, to run something else meanwhile.
+   */
+  holdNext(opts?: { operation?: string; shop?: string }): HeldRequest;
+  /**
    * Puts a Validation of `fn` (this app's, deployed or retired) in the shop, as
    * if created before the test: e.g. the single function's Validation of a shop
    * installed before the split. Metafields by key, in `$app:checkout-guard`.
@@ -168,12 +203,23 @@ export interface AdminApiMock {
   seedValidation(shop: string, fn: MockFunction, opts?: { enabled?: boolean; title?: string; metafields?: Record<string, string> }): MockValidation;
   /** The shop's Validations of the function with this handle. */
   validationsOf(shop: string, handle: string): MockValidation[];
-  /** Invalidates every access token of the shop (as an uninstall or a revoked grant). */
+  /** Invalidates every access and refresh token of the shop (as an uninstall or a revoked grant). */
   revokeToken(shop: string): void;
+  /** An expiring token pair for the shop, as if token exchange (expiring=1) had issued it before the test. */
+  issueExpiringToken(shop: string, opts?: { expiresIn?: number; refreshTokenExpiresIn?: number }): MockTokenPair;
+  /** Every expiring access token of the shop expires now (as if its hour had passed). */
+  expireAccessTokens(shop: string): void;
   /** GraphQL requests only, optionally for one root field. */
   graphqlRequests(rootField?: string): RecordedRequest[];
   reset(): void;
   close(): Promise<void>;
+}
+
+export interface HeldRequest {
+  /** Resolves when the held request has reached the mock. */
+  arrived: Promise<void>;
+  /** Lets it go on: it is executed and answered. */
+  release(): void;
 }
 
 export interface MockOptions {
@@ -184,6 +230,8 @@ export interface MockOptions {
   scope?: string;
   apiKey?: string;
   apiSecret?: string;
+  /** Rejects non-expiring offline tokens, as Shopify does for public apps from 1 January 2027. */
+  rejectNonExpiringTokens?: boolean;
 }
 
 /** Shopify's API type of a function, from its extension's target. */
@@ -305,13 +353,14 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
   const shops = new Map<string, MockShopState>();
   const requests: RecordedRequest[] = [];
   let failures: { kind: FailureKind; remaining: number; opts: FailOptions }[] = [];
+  let holds: { opts: { operation?: string; shop?: string }; arrive: () => void; released: Promise<void> }[] = [];
   let counter = 1000;
   const nextId = () => ++counter;
 
   function state(shop: string): MockShopState {
     let s = shops.get(shop);
     if (!s) {
-      s = { shop, validations: new Map(), otherActiveValidations: 0, tokens: new Set(), seededTokenValid: true };
+      s = { shop, validations: new Map(), otherActiveValidations: 0, tokens: new Set(), seededTokenValid: true, tokenExpiry: new Map(), refreshTokens: new Map() };
       shops.set(shop, s);
     }
     return s;
@@ -545,7 +594,33 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
 
   function tokenValid(s: MockShopState, token: string | undefined) {
     if (!token) return false;
+    const expiry = s.tokenExpiry.get(token);
+    if (expiry === undefined && options.rejectNonExpiringTokens) return false;
+    if (expiry !== undefined && expiry <= Date.now()) return false;
     return s.tokens.has(token) || (s.seededTokenValid && token === offlineAccessToken(s.shop));
+  }
+
+  /** A new offline access token, and with `expiring` its refresh token (replacing `parent`). */
+  function issueOffline(s: MockShopState, expiring: boolean, parent: string | null = null, ttl = ACCESS_TOKEN_TTL_SECONDS, refreshTtl = REFRESH_TOKEN_TTL_SECONDS) {
+    const accessToken = `shpat_${randomBytes(16).toString("hex")}`;
+    s.tokens.add(accessToken);
+    if (!expiring) return { access_token: accessToken, scope };
+    const refreshToken = `shprt_${randomBytes(16).toString("hex")}`;
+    s.tokenExpiry.set(accessToken, Date.now() + ttl * 1000);
+    s.refreshTokens.set(refreshToken, { token: refreshToken, expiresAt: Date.now() + refreshTtl * 1000, parent, retired: false });
+    return { access_token: accessToken, scope, expires_in: ttl, refresh_token: refreshToken, refresh_token_expires_in: refreshTtl };
+  }
+
+  /** The refresh_token grant: a new pair; using a replacement retires what it replaced. */
+  function handleRefresh(s: MockShopState, body: Record<string, string>, res: ServerResponse) {
+    const used = s.refreshTokens.get(body.refresh_token ?? "");
+    if (!used || used.retired || used.expiresAt <= Date.now())
+      return send(res, 400, { error: "invalid_grant", error_description: "The refresh token is invalid, expired or revoked." });
+    if (used.parent) {
+      for (const other of s.refreshTokens.values())
+        if (other.token === used.parent || (other.parent === used.parent && other.token !== used.token)) other.retired = true;
+    }
+    return send(res, 200, issueOffline(s, true, used.token));
   }
 
   async function handleTokenExchange(rec: RecordedRequest, shop: string, res: ServerResponse) {
@@ -557,6 +632,10 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
     }
     if (body.client_id !== apiKey() || body.client_secret !== apiSecret())
       return send(res, 401, { error: "invalid_client", error_description: "Client authentication failed." });
+    if (body.grant_type === "refresh_token") {
+      rec.kind = "token-refresh";
+      return handleRefresh(state(shop), body, res);
+    }
     if (body.grant_type !== "urn:ietf:params:oauth:grant-type:token-exchange")
       return send(res, 400, { error: "unsupported_grant_type" });
     let payload: Record<string, unknown>;
@@ -569,9 +648,9 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
       return send(res, 400, { error: "invalid_subject_token", error_description: "The session token was issued for another app or shop." });
     const s = state(shop);
     const online = body.requested_token_type === "urn:shopify:params:oauth:token-type:online-access-token";
-    const accessToken = `${online ? "shpua" : "shpat"}_${randomBytes(16).toString("hex")}`;
+    if (!online) return send(res, 200, issueOffline(s, body.expiring === "1"));
+    const accessToken = `shpua_${randomBytes(16).toString("hex")}`;
     s.tokens.add(accessToken);
-    if (!online) return send(res, 200, { access_token: accessToken, scope });
     return send(res, 200, {
       access_token: accessToken,
       scope,
@@ -621,6 +700,12 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
     const { info, document, validationErrors } = inspectQuery(payload.query ?? "", payload.variables ?? undefined, payload.operationName ?? null);
     rec.graphql = info;
 
+    const hold = holds.findIndex((h) => (!h.opts.shop || h.opts.shop === shop) && (!h.opts.operation || info.rootFields.includes(h.opts.operation)));
+    if (hold >= 0) {
+      const [held] = holds.splice(hold, 1);
+      held.arrive();
+      await held.released;
+    }
     const s = state(shop);
     const failure = takeFailure(shop, info.rootFields, info.operationType === "mutation");
     if (failure) rec.failure = failure.kind;
@@ -761,6 +846,14 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
     failNext(kind, opts = {}) {
       failures.push({ kind, remaining: opts.times ?? 1, opts });
     },
+    holdNext(opts = {}) {
+      let arrive!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds.push({ opts, arrive, released });
+      return { arrived, release };
+    },
     validationsOf(shop, handle) {
       return [...state(shop).validations.values()].filter((v) => anyFunction(v.functionId)?.handle === handle);
     },
@@ -782,6 +875,22 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
       const s = state(shop);
       s.tokens.clear();
       s.seededTokenValid = false;
+      for (const refresh of s.refreshTokens.values()) refresh.retired = true;
+    },
+    issueExpiringToken(shop, opts = {}) {
+      const issued = issueOffline(state(shop), true, null, opts.expiresIn, opts.refreshTokenExpiresIn) as {
+        access_token: string; expires_in: number; refresh_token: string; refresh_token_expires_in: number;
+      };
+      return {
+        accessToken: issued.access_token,
+        refreshToken: issued.refresh_token,
+        expires: new Date(Date.now() + issued.expires_in * 1000),
+        refreshTokenExpires: new Date(Date.now() + issued.refresh_token_expires_in * 1000),
+      };
+    },
+    expireAccessTokens(shop) {
+      const s = state(shop);
+      for (const token of s.tokenExpiry.keys()) s.tokenExpiry.set(token, Date.now() - 1);
     },
     graphqlRequests(rootField) {
       return requests.filter((r) => r.kind === "graphql" && (!rootField || r.graphql?.rootFields.includes(rootField)));
@@ -790,6 +899,7 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
       shops.clear();
       requests.length = 0;
       failures = [];
+      holds = [];
     },
     async close() {
       if (globalThis.fetch === intercepted) globalThis.fetch = previous;
