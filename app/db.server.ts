@@ -17,11 +17,12 @@ export function createDatabase(url: string = databaseUrl()): Database {
 }
 
 declare global {
-  // Reused across hot reloads in development, as in Shopify's app template.
+  // Reused across hot reloads in development, as in Shopify's app template, and
+  // found by the server (app/server/start.ts) to disconnect it on shutdown.
   var prismaGlobal: Database | undefined;
 }
 
 const prisma: Database = globalThis.prismaGlobal ?? createDatabase();
-if (process.env.NODE_ENV !== "production") globalThis.prismaGlobal = prisma;
+globalThis.prismaGlobal = prisma;
 
 export default prisma;

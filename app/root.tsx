@@ -1,5 +1,8 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 
+// public/ is served as is (app/server/http-app.ts).
+export const links = () => [{ rel: "icon", href: "/favicon.ico" }];
+
 export default function App() {
   return (
     <html lang="en">

@@ -3,11 +3,10 @@
  *
  * - the app: its production build, as `npm run build` makes it (`remix
  *   vite:build`, into a folder of this run's own), loaded by Node itself and
- *   served as `remix-serve` serves it (Remix's request handler in production
- *   mode, build/client/ as static files) behind a plain Node HTTP server on a
- *   free port, in this process, on this test file's fresh SQLite database.
- *   No dev server: nothing optimizes dependencies or reloads pages mid-test,
- *   even on a cold cache;
+ *   served by the production server's own HTTP app (app/server/http-app.ts)
+ *   on a free port, in this process, on this test file's fresh SQLite
+ *   database. No dev server: nothing optimizes dependencies or reloads pages
+ *   mid-test, even on a cold cache;
  * - Shopify's Admin API: the in-process mock (tests/support/admin-api-mock.ts),
  *   which the app reaches through its fetch interception;
  * - App Bridge: https://cdn.shopify.com/shopifycloud/app-bridge.js is answered
@@ -19,16 +18,17 @@
  * `open()` returns once React has hydrated the page (the first commit React
  * reports to a DevTools-style hook), so that clicks go to the app's handlers.
  */
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, sep } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { createHttpApp } from "../../app/server/http-app";
+import { createLogger } from "../../app/logger.server";
 import { startAdminApiMock, type AdminApiMock } from "../support/admin-api-mock";
+import { buildApp } from "../support/app-build";
 import { hostParam, sessionToken } from "../support/session-token";
 import { ROOT, TEST_RUN_DIR } from "../support/paths";
 
@@ -42,85 +42,6 @@ export interface E2eApp {
   /** A page of the embedded admin for `shop`, opened at `path` as the Shopify admin opens apps. */
   open(shop: string, path: string): Promise<Page>;
   close(): Promise<void>;
-}
-
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
-    else if (value !== undefined) headers.set(key, value);
-  }
-  const chunks: Buffer[] = [];
-  if (req.method !== "GET" && req.method !== "HEAD") for await (const chunk of req) chunks.push(chunk as Buffer);
-  return new Request(new URL(req.url ?? "/", origin), {
-    method: req.method,
-    headers,
-    body: chunks.length ? Buffer.concat(chunks) : undefined,
-  });
-}
-
-async function send(res: ServerResponse, response: Response) {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, key) => {
-    headers[key] = key === "set-cookie" ? response.headers.getSetCookie() : value;
-  });
-  res.writeHead(response.status, headers);
-  if (response.body) for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
-  res.end();
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".wasm": "application/wasm",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-/** A file of build/client/ (what remix-serve serves statically), or null to let the app answer. */
-async function staticFile(clientDir: string, req: IncomingMessage): Promise<{ body: Buffer; type: string } | null> {
-  if (req.method !== "GET" && req.method !== "HEAD") return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-  } catch {
-    return null;
-  }
-  const file = join(clientDir, pathname);
-  if (!file.startsWith(clientDir + sep)) return null;
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) return null;
-  return { body: await readFile(file), type: CONTENT_TYPES[extname(file)] ?? "application/octet-stream" };
-}
-
-/**
- * `npm run build` (remix vite:build) into `dir`. The folder is inside the
- * project, so the server build's imports resolve to the project's
- * node_modules as they do from build/.
- */
-function buildApp(dir: string): Promise<void> {
-  const cli = join(ROOT, "node_modules/@remix-run/dev/dist/cli.js");
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [cli, "vite:build", "--logLevel", "warn"],
-      {
-        cwd: ROOT,
-        env: { ...process.env, NODE_ENV: "production", CHECKOUT_GUARD_BUILD_DIR: dir },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-      (error, stdout, stderr) =>
-        error ? reject(new Error(`remix vite:build failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(),
-    );
-  });
 }
 
 /**
@@ -175,39 +96,32 @@ function appBridgeScript(shop: string): string {
 
 export async function startE2eApp(): Promise<E2eApp> {
   const buildDir = join(TEST_RUN_DIR, `e2e-build-${randomUUID()}`);
-  const clientDir = join(buildDir, "client");
   await buildApp(buildDir);
   const mock = await startAdminApiMock();
-  let handler: ((request: Request) => Promise<Response>) | null = null;
-  let origin = "";
-  const server: Server = createServer(async (req, res) => {
-    try {
-      const file = await staticFile(clientDir, req);
-      if (file) {
-        res.writeHead(200, { "Content-Type": file.type, "Content-Length": file.body.length });
-        res.end(req.method === "HEAD" ? undefined : file.body);
-        return;
-      }
-      await send(res, await handler!(await toRequest(req, origin)));
-    } catch (error) {
-      res.statusCode = 500;
-      res.end(String(error));
-    }
-  });
+  const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The app builds absolute URLs (redirects) from its URL: this server's, in this run.
   // Set before the build is imported: shopify.server.ts reads it on import.
   process.env.SHOPIFY_APP_URL = origin;
 
   // Externalized in vitest.config.ts: Node's own loader imports the server build
-  // as under remix-serve, and its node_modules imports (@shopify/shopify-api
+  // as the production server does, and its node_modules imports (@shopify/shopify-api
   // among them) are the module instances this process already loaded, so the
   // Admin API mock's fetch interception reaches the app's Shopify client.
   const build = (await import(
     /* @vite-ignore */ pathToFileURL(join(buildDir, "server/index.js")).href
   )) as ServerBuild;
-  handler = createRequestHandler(build, "production");
+  server.on(
+    "request",
+    createHttpApp({
+      build,
+      logger: createLogger(),
+      clientDirectory: join(buildDir, "client"),
+      publicDirectory: join(ROOT, "public"),
+      https: false,
+    }),
+  );
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
