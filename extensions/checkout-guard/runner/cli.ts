@@ -14,6 +14,7 @@
  * Exit code 1, with a message on stderr, when the file is missing, is not JSON,
  * does not match schema.graphql + the input query, or the function fails.
  */
+import { inputDepthError } from "./input-depth";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildSchema, Kind, parse } from "graphql";
@@ -38,6 +39,8 @@ export function validateInput(fn: CheckoutFunction, input: unknown): string[] {
   const schema = buildSchema(readFileSync(files.schema, "utf8"));
   const query = parse(readFileSync(files.inputQuery, "utf8"));
   if (input === null || typeof input !== "object" || Array.isArray(input)) return ["the input must be a JSON object"];
+  const depthError = inputDepthError(input);
+  if (depthError) return [depthError];
   // The helper cannot report a missing top-level field (it throws), so those are checked here first.
   const operation = query.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   const missing =

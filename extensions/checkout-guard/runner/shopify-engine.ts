@@ -29,6 +29,7 @@
  * The plugins are not ours: they are found on the machine (`findShopifyJavyPlugin`),
  * never copied into the repository.
  */
+import { inputDepthError } from "./input-depth";
 import { decode, encode } from "@msgpack/msgpack";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
@@ -509,6 +510,8 @@ function runLinked(
   input: unknown,
   maxInstructions = DEFAULT_MAX_INSTRUCTIONS,
 ): Omit<ShopifyEngineResult, "bytecodeBytes" | "moduleBytes"> {
+  const depthError = inputDepthError(input);
+  if (depthError) return { output: null, error: depthError, instructions: 0, inputBytes: 0, outputBytes: 0, logs: [], engine: "shopify-javy-v4" };
   const inputBytes = encodeInput(input);
 
   // Not counted: instantiating the plugin, initialize and writing the input.

@@ -27,6 +27,7 @@
  * that stops a run past `maxInstructions` (deterministic) or `timeoutMs` (a
  * wall-clock backstop). Input and output are never logged.
  */
+import { inputDepthError } from "./input-depth";
 import {
   newQuickJSWASMModuleFromVariant,
   newVariant,
@@ -236,6 +237,21 @@ function errorMessage(ctx: QuickJSContext, handle: QuickJSHandle): string {
  * Runs the function on `input` (the query result object, as `shopify app function run` takes it)
  * in QuickJS-in-WebAssembly. Never throws for a failing function: see `error`.
  */
+/** The result of a run refused before it started. */
+const refusedInput = (error: string): RunResult => ({
+  output: null,
+  error,
+  instructions: 0,
+  compileInstructions: 0,
+  executeInstructions: 0,
+  interruptTicks: 0,
+  wallMs: 0,
+  inputBytes: 0,
+  outputBytes: 0,
+  memoryUsedBytes: 0,
+  logs: [],
+});
+
 export async function runFunction(input: unknown, options: RunOptions = {}): Promise<RunResult> {
   const { qjs, counter, memory } = await loadQuickJS();
   if (options.bundle === undefined && options.function === undefined) throw new Error("runFunction: give a function or a bundle");
@@ -245,6 +261,8 @@ export async function runFunction(input: unknown, options: RunOptions = {}): Pro
   const memoryLimitBytes = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const inputDecoding = options.inputDecoding ?? "native";
+  const depthError = inputDepthError(input);
+  if (depthError) return refusedInput(depthError);
   const inputJson = JSON.stringify(input);
 
   const bundleKey = createHash("sha256").update(bundle).digest("hex");
