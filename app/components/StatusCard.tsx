@@ -5,8 +5,10 @@
  * much of its own 10,000-byte metafield budget its document uses, and the
  * share of Shopify's instruction limit it is predicted to need, at worst, for
  * carts of 200 and 2,000 lines (function-cost.server.ts), and the built-in
- * languages left out of its message catalog, if any. Then the last error,
- * with a retry.
+ * languages left out of its message catalog, if any. Then any extra
+ * Validation of our functions (it runs at checkout too, with whatever it last
+ * received), with a button that removes them; then the last error, with a
+ * retry.
  */
 import { Badge, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Link, ProgressBar, Text } from "@shopify/polaris";
 import { CHECKOUT_FUNCTIONS, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
@@ -38,6 +40,14 @@ export interface FunctionStatusView {
   droppedLanguages?: string[];
 }
 
+/** A Validation of one of our functions besides the one that function uses. */
+export interface ExtraValidationView {
+  id: string;
+  function: string;
+  title: string;
+  enabled: boolean;
+}
+
 export interface StatusView {
   savedVersion: number | null;
   inSync: boolean;
@@ -45,6 +55,8 @@ export interface StatusView {
   byteLimit: number;
   functions: FunctionStatusView[];
   legacyPending: boolean;
+  /** Validations of our functions that no function uses (absent: none known). */
+  extraValidations?: ExtraValidationView[];
   /** The share of Shopify's limit a configuration may be predicted to use (saves over it are refused). */
   costGuardShare?: number;
 }
@@ -162,7 +174,20 @@ function FunctionStatus({
   );
 }
 
-export function StatusCard({ status, onRetry, retrying }: { status: StatusView; onRetry: () => void; retrying: boolean }) {
+export function StatusCard({
+  status,
+  onRetry,
+  retrying,
+  onRemoveExtras,
+  removing = false,
+}: {
+  status: StatusView;
+  onRetry: () => void;
+  retrying: boolean;
+  onRemoveExtras?: () => void;
+  removing?: boolean;
+}) {
+  const extras = status.extraValidations ?? [];
   const published = status.functions
     .map((f) => f.syncedAt)
     .filter((at): at is string | Date => at !== null)
@@ -188,6 +213,24 @@ export function StatusCard({ status, onRetry, retrying }: { status: StatusView; 
           <Text as="p" tone="subdued">
             The single “Checkout Guard” validation of earlier versions is removed once the validations above are published.
           </Text>
+        ) : null}
+        {extras.length > 0 ? (
+          <BlockStack gap="200">
+            {extras.map((extra) => (
+              <Text as="p" tone="caution" key={extra.id}>
+                {extra.enabled
+                  ? `Another validation of “${extra.title}” (${extra.id}, on) runs at checkout besides the one the app publishes to: it keeps applying the rules it last received.`
+                  : `Another validation of “${extra.title}” (${extra.id}, off) exists besides the one the app publishes to: turned on, it would apply the rules it last received.`}
+              </Text>
+            ))}
+            {onRemoveExtras ? (
+              <InlineStack>
+                <Button onClick={onRemoveExtras} loading={removing} tone="critical">
+                  Remove extra validations
+                </Button>
+              </InlineStack>
+            ) : null}
+          </BlockStack>
         ) : null}
         {published ? (
           <Text as="p" tone="subdued">

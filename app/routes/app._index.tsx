@@ -23,7 +23,7 @@ import { authenticate } from "../shopify.server";
 import db from "../db.server";
 import { deleteRules, duplicateRule, listRules, reorderRules, setRulesStatus } from "../models/rules.server";
 import { LIMIT_SHARE, predictVersionCost } from "../models/function-cost.server";
-import { getSyncStatus, publishIfNeverSplit } from "../shopify-sync/sync.server";
+import { getSyncStatus, publishIfNeverSplit, removeExtraValidations } from "../shopify-sync/sync.server";
 import { publish } from "../admin/rule-actions.server";
 import { KIND_INFO, QUICK_STARTS, scopeText, summarize } from "../components/rule-kinds";
 import { StatusCard } from "../components/StatusCard";
@@ -32,8 +32,9 @@ import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   // A shop whose rules were never published to the checkout functions (the
-  // single function's Validation from before the split) moves to them now.
-  await publishIfNeverSplit(admin.graphql, session.shop, { maxAttempts: 1 });
+  // single function's Validation from before the split) moves to them now,
+  // unless another publish is running (a page load does not wait for it).
+  await publishIfNeverSplit(admin.graphql, session.shop, { maxAttempts: 1, claimWaitMs: 0 });
   const [rules, sync, latest] = await Promise.all([
     listRules(session.shop),
     getSyncStatus(admin.graphql, session.shop),
@@ -64,7 +65,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-type Intent = "enable" | "disable" | "delete" | "duplicate" | "moveUp" | "moveDown" | "retry";
+type Intent = "enable" | "disable" | "delete" | "duplicate" | "moveUp" | "moveDown" | "retry" | "removeExtras";
 
 // Every change: the rules model first (all or nothing), then publishing to Shopify.
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -105,6 +106,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       const sync = await publish(admin.graphql, shop);
       return { intent, ok: true as const, version: null, sync };
     }
+    case "removeExtras": {
+      // Validations of our functions besides the one each uses (the status card lists them).
+      const removed = await removeExtraValidations(admin.graphql, shop);
+      const sync = removed.ok ? ({ ok: true, removed: removed.removed } as const) : removed;
+      return { intent, ok: true as const, version: null, sync };
+    }
     default:
       return { intent, ok: false as const, errors: { _form: "Unknown action" } };
   }
@@ -121,6 +128,7 @@ const DONE: Record<Intent, string> = {
   moveUp: "Order saved",
   moveDown: "Order saved",
   retry: "Published",
+  removeExtras: "Extra validations removed",
 };
 
 function StatusBadge({ status, start, end }: { status: string; start: string | null; end: string | null }) {
@@ -150,7 +158,8 @@ export default function Rules() {
   useEffect(() => {
     if (!result) return;
     if (!result.ok) shopify.toast.show(Object.values(result.errors)[0] ?? "Not saved", { isError: true });
-    else if (result.sync && !result.sync.ok) shopify.toast.show("Saved; publishing to Shopify failed", { isError: true });
+    else if (result.sync && !result.sync.ok)
+      shopify.toast.show(result.intent === "removeExtras" ? "Shopify was not updated" : "Saved; publishing to Shopify failed", { isError: true });
     else shopify.toast.show(DONE[result.intent]);
     clearSelection();
   }, [result, shopify, clearSelection]);
@@ -229,7 +238,13 @@ export default function Rules() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            <StatusCard status={status} retrying={busy && pendingIntent === "retry"} onRetry={() => post({ intent: "retry" })} />
+            <StatusCard
+              status={status}
+              retrying={busy && pendingIntent === "retry"}
+              onRetry={() => post({ intent: "retry" })}
+              removing={busy && pendingIntent === "removeExtras"}
+              onRemoveExtras={() => post({ intent: "removeExtras" })}
+            />
             {result && !result.ok ? (
               <Banner tone="critical" title="Nothing was changed">
                 {Object.values(result.errors).map((m) => (
@@ -240,7 +255,7 @@ export default function Rules() {
               </Banner>
             ) : null}
             {result?.ok && result.sync && !result.sync.ok ? (
-              <Banner tone="warning" title="Saved, but Shopify was not updated">
+              <Banner tone="warning" title={result.intent === "removeExtras" ? "The extra validations were not removed" : "Saved, but Shopify was not updated"}>
                 <Text as="p">{result.sync.error}</Text>
               </Banner>
             ) : null}

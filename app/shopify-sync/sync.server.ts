@@ -14,6 +14,13 @@
  * Validations are written, and its stored id (FunctionSync "legacy", moved
  * there by the migration) is then forgotten.
  *
+ * One publish of a shop at a time, across app instances: each first claims
+ * the shop (claim.server.ts) and waits while another holds it, so the second
+ * of two publishes finds the Validations the first created. Validations of our
+ * functions other than the one each function uses (left by a race before the
+ * claim, or made by hand) are shown by getSyncStatus and deleted by the next
+ * publish or by removeExtraValidations.
+ *
  * The database is the source of truth; Shopify is a copy. A failed publish
  * never undoes a save: it is recorded on ShopSync (lastError, lastAttemptAt)
  * for the status card, and publishing again (retrySync) sends the then-latest
@@ -31,6 +38,7 @@ import {
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
 import { functionDocuments, functionLimitProblems, type FunctionDocument, type FunctionDocuments } from "../models/config-document.server";
 import { METAFIELDS_SET, VALIDATION_CREATE, VALIDATION_DELETE, VALIDATIONS_QUERY } from "./operations";
+import { acquireClaim, ClaimLost, releaseClaim, renewClaim, whileClaimed, type Claim, type ClaimOptions } from "./claim.server";
 
 /** What `admin.graphql` from `authenticate.admin` (or `unauthenticated.admin`) is. */
 export type AdminGraphql = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
@@ -64,9 +72,18 @@ export interface FunctionSyncStatus {
   droppedLanguages: string[];
 }
 
+/** A Validation of one of our functions besides the one that function uses: it runs at checkout too. */
+export interface ExtraValidation {
+  id: string;
+  function: CheckoutFunction;
+  /** The function's Validation title, to name it. */
+  title: string;
+  enabled: boolean;
+}
+
 export interface SyncStatus {
   savedVersion: number | null;
-  /** Every function is in sync and the Validation from before the split is gone. */
+  /** Every function is in sync, no extra Validation runs, and the Validation from before the split is gone. */
   inSync: boolean;
   lastError: string | null;
   lastAttemptAt: Date | null;
@@ -75,9 +92,11 @@ export interface SyncStatus {
   functions: FunctionSyncStatus[];
   /** The single Validation from before the split is still to be deleted (by the next publish). */
   legacyPending: boolean;
+  /** Validations of our functions that no function uses (empty when unknown). */
+  extraValidations: ExtraValidation[];
 }
 
-export interface SyncOptions {
+export interface SyncOptions extends ClaimOptions {
   db?: Database;
   /** Rounds before giving up on throttling, server errors or network failures (default 4). */
   maxAttempts?: number;
@@ -97,6 +116,8 @@ export const MESSAGES = {
   throttled: "Shopify is throttling requests; retry in a moment.",
   revoked: "The app's access was revoked (401): reopen the app to re-authorize.",
   nothingSaved: "There is no saved configuration to publish yet.",
+  busy: "Another publish of these rules is still running; this change is saved and will be published when you retry in a moment.",
+  erased: "The shop's data was erased while publishing; nothing more was written.",
 } as const;
 
 /** The app's client id: Shopify reports it as `shopifyFunction.appKey` of the app's Validations. */
@@ -107,34 +128,50 @@ const appKey = () => process.env.SHOPIFY_API_KEY;
 export async function publishConfiguration(graphql: AdminGraphql, shop: string, options: SyncOptions = {}): Promise<SyncOutcome> {
   const db = options.db ?? prisma;
   const startedAt = new Date();
+  let claim: Claim | null = null;
   try {
-    let published: number | null = null;
-    // A save that lands while we publish gets its own publish too, but check
-    // once more so the slower of two publishes cannot leave an older version.
-    for (let round = 0; round < 3; round++) {
-      const latest = await db.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" } });
-      if (!latest) return { ok: false, error: MESSAGES.nothingSaved };
-      if (published !== null && latest.version <= published) break;
-      const outcome = await publishVersion(graphql, shop, latest, db, options);
-      if (!outcome.ok) {
-        await recordFailure(db, shop, outcome.error, startedAt);
-        return outcome;
-      }
-      published = outcome.version;
+    // Nothing saved (or the shop erased): nothing to send, and no claim row to leave.
+    if (!(await db.configVersion.findFirst({ where: { shop }, select: { version: true } }))) return { ok: false, error: MESSAGES.nothingSaved };
+    claim = await acquireClaim(db, shop, options);
+    // Another instance is publishing; it does not record our outcome on its status either.
+    if (!claim) return { ok: false, error: MESSAGES.busy };
+    return await publishClaimed(graphql, claim, startedAt, options);
+  } catch (error) {
+    if (error instanceof ClaimLost) return { ok: false, error: MESSAGES.erased };
+    // Only the database can get here; the rules are saved, the status shows it.
+    const message = `Publishing failed: ${describe(error)}`;
+    if (claim) await recordFailure(claim, message, startedAt).catch(() => undefined);
+    return { ok: false, error: message };
+  } finally {
+    if (claim) await releaseClaim(claim).catch(() => undefined);
+  }
+}
+
+async function publishClaimed(graphql: AdminGraphql, claim: Claim, startedAt: Date, options: SyncOptions): Promise<SyncOutcome> {
+  const { db, shop } = claim;
+  let published: number | null = null;
+  // A save that lands while we publish waits for our claim and publishes
+  // after us, but check once more so that we end on the latest version.
+  for (let round = 0; round < 3; round++) {
+    const latest = await db.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" } });
+    if (!latest) return { ok: false, error: MESSAGES.nothingSaved };
+    if (published !== null && latest.version <= published) break;
+    const outcome = await publishVersion(graphql, claim, latest, options);
+    if (!outcome.ok) {
+      await recordFailure(claim, outcome.error, startedAt);
+      return outcome;
     }
-    const now = new Date();
-    await db.shopSync.upsert({
+    published = outcome.version;
+  }
+  const now = new Date();
+  await whileClaimed(claim, (tx) =>
+    tx.shopSync.upsert({
       where: { shop },
       create: { shop, lastError: null, lastAttemptAt: now },
       update: { lastError: null, lastAttemptAt: now },
-    });
-    return { ok: true, version: published! };
-  } catch (error) {
-    // Only the database can get here; the rules are saved, the status shows it.
-    const message = `Publishing failed: ${describe(error)}`;
-    await recordFailure(db, shop, message, startedAt).catch(() => undefined);
-    return { ok: false, error: message };
-  }
+    }),
+  );
+  return { ok: true, version: published! };
 }
 
 /** Publishing again sends the latest saved version (which may be newer than the one that failed). */
@@ -218,15 +255,104 @@ export async function getSyncStatus(graphql: AdminGraphql | null, shop: string, 
   }
 
   const legacyPending = stored.has(LEGACY_FUNCTION) || (ours?.some(isLegacy) ?? false);
+  const extraValidations = ours ? extrasOf(ours, (fn) => stored.get(fn)?.validationId ?? null) : [];
   return {
     savedVersion,
-    inSync: savedVersion !== null && functions.every((f) => f.inSync) && !legacyPending,
+    inSync: savedVersion !== null && functions.every((f) => f.inSync) && !legacyPending && extraValidations.length === 0,
     lastError: sync?.lastError ?? null,
     lastAttemptAt: sync?.lastAttemptAt ?? null,
     byteLimit: METAFIELD_BYTE_LIMIT,
     functions,
     legacyPending,
+    extraValidations,
   };
+}
+
+/** Every Validation of one of our functions other than the one that function uses (findValidation's). */
+function extrasOf(ours: ValidationNode[], storedId: (fn: CheckoutFunction) => string | null): ExtraValidation[] {
+  return CHECKOUT_FUNCTION_NAMES.flatMap((fn) => {
+    const used = findValidation(ours, fn, storedId(fn));
+    return ours
+      .filter((node) => runs(node, fn) && node.id !== used?.id)
+      .map((node) => ({ id: node.id, function: fn, title: CHECKOUT_FUNCTIONS[fn].title, enabled: node.enabled }));
+  });
+}
+
+export type RemovalOutcome = { ok: true; removed: number } | { ok: false; error: string };
+
+/**
+ * The status card's "Remove extra validations": under the shop's claim,
+ * deletes each Validation of our functions other than the one the function
+ * uses (the stored one, else the one a publish would adopt).
+ */
+export async function removeExtraValidations(graphql: AdminGraphql, shop: string, options: SyncOptions = {}): Promise<RemovalOutcome> {
+  const db = options.db ?? prisma;
+  let claim: Claim | null = null;
+  try {
+    claim = await acquireClaim(db, shop, options);
+    if (!claim) return { ok: false, error: MESSAGES.busy };
+    const list = await listValidations(graphql, options);
+    if (!list.ok) return list;
+    const stored = await db.functionSync.findMany({ where: { shop }, select: { function: true, validationId: true } });
+    const storedId = (fn: string) => stored.find((r) => r.function === fn)?.validationId ?? null;
+    const extras = extrasOf(list.nodes.filter(isOurs), storedId);
+    for (const extra of extras) {
+      const deleted = await deleteValidation(graphql, claim, extra.id);
+      if (!deleted.ok) return deleted;
+    }
+    return { ok: true, removed: extras.length };
+  } catch (error) {
+    if (error instanceof ClaimLost) return { ok: false, error: MESSAGES.erased };
+    return { ok: false, error: `Removing the extra validations failed: ${describe(error)}` };
+  } finally {
+    if (claim) await releaseClaim(claim).catch(() => undefined);
+  }
+}
+
+export type UnpublishOutcome<T> =
+  | { ok: true; erased: T; validations: { removed: number } | { error: string } }
+  | { ok: false; error: string };
+
+/**
+ * "Delete all data": under the shop's claim (after any publish in flight),
+ * deletes every Validation of this app in Shopify, so that checkout stops
+ * applying the rules, then runs `erase` (which deletes the claim with the
+ * rest). When Shopify cannot be reached or refuses, nothing is erased unless
+ * `force`: then the data is erased and the outcome says which error left the
+ * Validations in place.
+ */
+export async function removeValidationsThenErase<T>(
+  graphql: AdminGraphql,
+  shop: string,
+  erase: () => Promise<T>,
+  options: SyncOptions & { force?: boolean } = {},
+): Promise<UnpublishOutcome<T>> {
+  const db = options.db ?? prisma;
+  const claim = await acquireClaim(db, shop, options);
+  if (!claim) return { ok: false, error: MESSAGES.busy };
+  try {
+    const removed = await removeAllValidations(graphql, claim, options);
+    if (!removed.ok && !options.force) return { ok: false, error: removed.error };
+    const erased = await erase();
+    return { ok: true, erased, validations: removed.ok ? { removed: removed.removed } : { error: removed.error } };
+  } finally {
+    await releaseClaim(claim).catch(() => undefined);
+  }
+}
+
+async function removeAllValidations(graphql: AdminGraphql, claim: Claim, options: SyncOptions): Promise<RemovalOutcome> {
+  try {
+    const list = await listValidations(graphql, { ...options, maxAttempts: options.maxAttempts ?? 2 });
+    if (!list.ok) return list;
+    const ours = list.nodes.filter(isOurs);
+    for (const node of ours) {
+      const deleted = await deleteValidation(graphql, claim, node.id);
+      if (!deleted.ok) return deleted;
+    }
+    return { ok: true, removed: ours.length };
+  } catch (error) {
+    return { ok: false, error: `Could not remove the validations: ${describe(error)}` };
+  }
 }
 
 /** The functions' documents of a stored combined document, or null when it cannot be read. */
@@ -255,7 +381,8 @@ function findValidation(ours: ValidationNode[], fn: CheckoutFunction, storedId: 
   return (storedId ? ours.find((n) => n.id === storedId && runs(n, fn)) : undefined) ?? ours.find((n) => runs(n, fn)) ?? null;
 }
 
-async function publishVersion(graphql: AdminGraphql, shop: string, row: VersionRow, db: Database, options: SyncOptions): Promise<SyncOutcome> {
+async function publishVersion(graphql: AdminGraphql, claim: Claim, row: VersionRow, options: SyncOptions): Promise<SyncOutcome> {
+  const { db, shop } = claim;
   let parsed: unknown;
   try {
     parsed = JSON.parse(row.document);
@@ -278,7 +405,7 @@ async function publishVersion(graphql: AdminGraphql, shop: string, row: VersionR
     // Each round starts by reading the Validations again, so a create whose
     // answer was lost is found rather than made twice.
     const stored = await db.functionSync.findMany({ where: { shop }, select: { function: true, validationId: true } });
-    const result = await writeOnce(graphql, shop, row.version, documents, stored, db);
+    const result = await writeOnce(graphql, claim, row.version, documents, stored);
     if (result.ok) return { ok: true, version: row.version };
     last = result;
     if (!result.transient) break;
@@ -303,14 +430,8 @@ type Done = { ok: true };
  * the function has no rules), then delete the Validation from before the split.
  * Each function's outcome is recorded as soon as it is known.
  */
-async function writeOnce(
-  graphql: AdminGraphql,
-  shop: string,
-  version: number,
-  documents: FunctionDocuments,
-  stored: FunctionRow[],
-  db: Database,
-): Promise<Done | Failure> {
+async function writeOnce(graphql: AdminGraphql, claim: Claim, version: number, documents: FunctionDocuments, stored: FunctionRow[]): Promise<Done | Failure> {
+  const { shop } = claim;
   const list = await listValidations(graphql);
   if (!list.ok) return list;
   const ours = list.nodes.filter(isOurs);
@@ -324,23 +445,23 @@ async function writeOnce(
     const found = findValidation(ours, fn, storedId(fn));
     const now = new Date();
     if (document.document.rules.length > 0) {
-      const written = found ? await setMetafields(graphql, found, document) : await createValidation(graphql, shop, fn, document, enable, db);
+      const written = found ? await setMetafields(graphql, claim, found, document) : await createValidation(graphql, claim, fn, document, enable);
       if (!written.ok) return written;
       const data = { validationId: written.validation.id, enabled: written.validation.enabled, syncedVersion: version, syncedAt: now, configBytes: document.bytes };
-      await db.functionSync.upsert({ where: { shop_function: { shop, function: fn } }, create: { shop, function: fn, ...data }, update: data });
-      // Two Validations of one function (two publishes that raced to create it) would run it twice.
+      await whileClaimed(claim, (tx) => tx.functionSync.upsert({ where: { shop_function: { shop, function: fn } }, create: { shop, function: fn, ...data }, update: data }));
+      // Extra Validations of this function (from a race before the claim, or made by hand) would run it again with what they hold.
       for (const extra of ours.filter((n) => runs(n, fn) && n.id !== written.validation.id)) {
-        const deleted = await deleteValidation(graphql, extra.id);
+        const deleted = await deleteValidation(graphql, claim, extra.id);
         if (!deleted.ok) return deleted;
       }
     } else {
       // No rules for this function: checkout need not run it.
       for (const node of ours.filter((n) => runs(n, fn))) {
-        const deleted = await deleteValidation(graphql, node.id);
+        const deleted = await deleteValidation(graphql, claim, node.id);
         if (!deleted.ok) return deleted;
       }
       const data = { validationId: null, enabled: null, syncedVersion: version, syncedAt: now, configBytes: 0 };
-      await db.functionSync.upsert({ where: { shop_function: { shop, function: fn } }, create: { shop, function: fn, ...data }, update: data });
+      await whileClaimed(claim, (tx) => tx.functionSync.upsert({ where: { shop_function: { shop, function: fn } }, create: { shop, function: fn, ...data }, update: data }));
     }
   }
 
@@ -350,10 +471,10 @@ async function writeOnce(
   const storedLegacy = storedId(LEGACY_FUNCTION);
   if (storedLegacy && !ours.some((node) => node.id === storedLegacy && !isLegacy(node))) legacyIds.add(storedLegacy);
   for (const id of legacyIds) {
-    const deleted = await deleteValidation(graphql, id);
+    const deleted = await deleteValidation(graphql, claim, id);
     if (!deleted.ok) return deleted;
   }
-  await db.functionSync.deleteMany({ where: { shop, function: LEGACY_FUNCTION } });
+  await whileClaimed(claim, (tx) => tx.functionSync.deleteMany({ where: { shop, function: LEGACY_FUNCTION } }));
   return { ok: true };
 }
 
@@ -367,15 +488,10 @@ function metafieldsOf(document: FunctionDocument) {
   ];
 }
 
-async function createValidation(
-  graphql: AdminGraphql,
-  shop: string,
-  fn: CheckoutFunction,
-  document: FunctionDocument,
-  enable: boolean,
-  db: Database,
-): Promise<Written | Failure> {
+async function createValidation(graphql: AdminGraphql, claim: Claim, fn: CheckoutFunction, document: FunctionDocument, enable: boolean): Promise<Written | Failure> {
+  const { db, shop } = claim;
   const { handle, title } = CHECKOUT_FUNCTIONS[fn];
+  await renewClaim(claim);
   const created = await request(graphql, VALIDATION_CREATE, {
     validation: { functionHandle: handle, title, enable, blockOnFailure: false, metafields: metafieldsOf(document) },
   });
@@ -384,11 +500,23 @@ async function createValidation(
   if (payload.userErrors.length > 0 || !payload.validation) return refused(`Shopify refused to create the Validation “${title}”`, payload.userErrors);
   // Stored at once: the next publish updates this Validation whatever happens now.
   const data = { validationId: payload.validation.id, enabled: payload.validation.enabled };
-  await db.functionSync.upsert({ where: { shop_function: { shop, function: fn } }, create: { shop, function: fn, ...data }, update: data });
+  try {
+    await whileClaimed(claim, (tx) => tx.functionSync.upsert({ where: { shop_function: { shop, function: fn } }, create: { shop, function: fn, ...data }, update: data }));
+  } catch (error) {
+    // Erased (or taken over) while Shopify created it: a Validation nobody
+    // stores would keep enforcing these rules unseen. Keep it only if the new
+    // holder adopted it.
+    if (error instanceof ClaimLost) {
+      const row = await db.functionSync.findUnique({ where: { shop_function: { shop, function: fn } } }).catch(() => null);
+      if (row?.validationId !== payload.validation.id) await deleteValidationOnce(graphql, payload.validation.id).catch(() => undefined);
+    }
+    throw error;
+  }
   return { ok: true, validation: payload.validation };
 }
 
-async function setMetafields(graphql: AdminGraphql, validation: ValidationNode, document: FunctionDocument): Promise<Written | Failure> {
+async function setMetafields(graphql: AdminGraphql, claim: Claim, validation: ValidationNode, document: FunctionDocument): Promise<Written | Failure> {
+  await renewClaim(claim);
   const set = await request(graphql, METAFIELDS_SET, { metafields: metafieldsOf(document).map((m) => ({ ...m, ownerId: validation.id })) });
   if (!set.ok) return set;
   const payload = (set.data as { metafieldsSet: MutationPayload<object> }).metafieldsSet;
@@ -396,8 +524,13 @@ async function setMetafields(graphql: AdminGraphql, validation: ValidationNode, 
   return { ok: true, validation: { id: validation.id, enabled: validation.enabled } };
 }
 
-/** Deletes a Validation; one Shopify no longer has is as good as deleted. */
-async function deleteValidation(graphql: AdminGraphql, id: string): Promise<Done | Failure> {
+/** Deletes a Validation while holding the claim; one Shopify no longer has is as good as deleted. */
+async function deleteValidation(graphql: AdminGraphql, claim: Claim, id: string): Promise<Done | Failure> {
+  await renewClaim(claim);
+  return deleteValidationOnce(graphql, id);
+}
+
+async function deleteValidationOnce(graphql: AdminGraphql, id: string): Promise<Done | Failure> {
   const deleted = await request(graphql, VALIDATION_DELETE, { id });
   if (!deleted.ok) return deleted;
   const payload = (deleted.data as { validationDelete: MutationPayload<{ deletedId: string | null }> }).validationDelete;
@@ -529,12 +662,14 @@ async function wait(options: SyncOptions, retry: number, retryAfterMs?: number) 
   await (options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(delay);
 }
 
-async function recordFailure(db: Database, shop: string, error: string, at: Date) {
-  await db.shopSync.upsert({
-    where: { shop },
-    create: { shop, lastError: error, lastAttemptAt: at },
-    update: { lastError: error, lastAttemptAt: at },
-  });
+async function recordFailure(claim: Claim, error: string, at: Date) {
+  await whileClaimed(claim, (tx) =>
+    tx.shopSync.upsert({
+      where: { shop: claim.shop },
+      create: { shop: claim.shop, lastError: error, lastAttemptAt: at },
+      update: { lastError: error, lastAttemptAt: at },
+    }),
+  );
 }
 
 function describe(error: unknown): string {

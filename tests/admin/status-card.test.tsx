@@ -3,7 +3,8 @@
  * checkout function (its Validation, whether it is on, whether it holds the
  * saved version, and its own bytes out of 10,000), then the last error and the
  * retry; beside the bytes, each function's predicted worst case for carts of
- * 200 and 2,000 lines against Shopify's limit. The data is what the home page's
+ * 200 and 2,000 lines against Shopify's limit; any extra Validation of our
+ * functions, with its removal. The data is what the home page's
  * loader returns: getSyncStatus (see tests/sync/publish.test.ts) and the cost
  * prediction (tests/admin/cost-guard.test.ts).
  */
@@ -16,7 +17,7 @@ import { StatusCard, type FunctionStatusView, type StatusView } from "../../app/
 function render(status: StatusView): string {
   const html = renderToStaticMarkup(
     <AppProvider i18n={en}>
-      <StatusCard status={status} onRetry={() => undefined} retrying={false} />
+      <StatusCard status={status} onRetry={() => undefined} retrying={false} onRemoveExtras={() => undefined} />
     </AppProvider>,
   );
   // Text only, one space between pieces, without the badges' tone words read to screen readers.
@@ -119,6 +120,29 @@ describe("StatusCard", () => {
     expect(text).toContain("Last error: Shopify refused to create the Validation “Checkout Guard: cart”");
     expect(text).toContain("The single “Checkout Guard” validation of earlier versions is removed once the validations above are published.");
     expect(text).toContain("Retry publishing");
+  });
+
+  it("shows each extra Validation of our functions, on or off, with a button that removes them", () => {
+    const text = render(
+      status({
+        inSync: false,
+        extraValidations: [
+          { id: "gid://shopify/Validation/9", function: "cart", title: "Checkout Guard: cart totals", enabled: true },
+          { id: "gid://shopify/Validation/10", function: "address", title: "Checkout Guard: addresses", enabled: false },
+        ],
+      }),
+    );
+    expect(text).toContain(
+      "Another validation of “Checkout Guard: cart totals” (gid://shopify/Validation/9, on) runs at checkout besides the one the app publishes to: it keeps applying the rules it last received.",
+    );
+    expect(text).toContain(
+      "Another validation of “Checkout Guard: addresses” (gid://shopify/Validation/10, off) exists besides the one the app publishes to: turned on, it would apply the rules it last received.",
+    );
+    expect(text).toContain("Remove extra validations");
+    // None: no sentence, no button.
+    const none = render(status({ extraValidations: [] }));
+    expect(none).not.toContain("Another validation");
+    expect(none).not.toContain("Remove extra validations");
   });
 
   it("before any rule is saved", () => {

@@ -601,6 +601,7 @@ describe("getSyncStatus", () => {
       lastAttemptAt: null,
       byteLimit: 10_000,
       legacyPending: false,
+      extraValidations: [],
       functions: [
         {
           function: "address",
