@@ -4,8 +4,10 @@ import {
   AppDistribution,
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
+import { shopifyLibraryLogging } from "./logger.server";
+import { AppSessionStorage } from "./session-storage.server";
+import { shopDomainTransformations } from "./shop-domains.server";
 
 /** The Admin API version the app talks to; the function's own is in its toml. */
 export const apiVersion = ApiVersion.April26;
@@ -13,23 +15,37 @@ export const apiVersion = ApiVersion.April26;
 /** The only access scope the app asks for (see PRIVACY.md, "Security"). */
 export const SCOPES = ["write_validations"];
 
-const shopify = shopifyApp({
-  apiKey: process.env.SHOPIFY_API_KEY,
-  apiSecretKey: process.env.SHOPIFY_API_SECRET || "",
-  apiVersion,
-  scopes: SCOPES,
-  appUrl: process.env.SHOPIFY_APP_URL || "",
-  authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
-  distribution: AppDistribution.AppStore,
-  future: {
-    // Session tokens + token exchange: no OAuth redirects inside the admin.
-    unstable_newEmbeddedAuthStrategy: true,
-  },
-  ...(process.env.SHOP_CUSTOM_DOMAIN
-    ? { customShopDomains: [process.env.SHOP_CUSTOM_DOMAIN] }
-    : {}),
-});
+/**
+ * The app's Shopify configuration over a session storage: the app's own database
+ * below; tests pass one on PostgreSQL to run the same authentication there.
+ */
+export function createShopifyApp(sessionStorage = new AppSessionStorage(prisma)) {
+  return shopifyApp({
+    apiKey: process.env.SHOPIFY_API_KEY,
+    apiSecretKey: process.env.SHOPIFY_API_SECRET || "",
+    apiVersion,
+    scopes: SCOPES,
+    appUrl: process.env.SHOPIFY_APP_URL || "",
+    authPathPrefix: "/auth",
+    sessionStorage,
+    distribution: AppDistribution.AppStore,
+    // Structured, without credentials (app/logger.server.ts).
+    logger: shopifyLibraryLogging,
+    future: {
+      // Session tokens + token exchange: no OAuth redirects inside the admin.
+      unstable_newEmbeddedAuthStrategy: true,
+      // Offline tokens that expire after an hour, with a refresh token (required of
+      // public apps from 1 January 2027). authenticate.admin exchanges the session
+      // token again when the stored one is within 5 minutes of expiry;
+      // unauthenticated.admin and webhooks refresh it with the refresh token.
+      expiringOfflineAccessTokens: true,
+    },
+    // Shops on a custom domain (e.g. Shopify's own test environments), allowed as is.
+    domainTransformations: shopDomainTransformations(process.env.SHOP_CUSTOM_DOMAIN),
+  });
+}
+
+const shopify = createShopifyApp();
 
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;

@@ -55,6 +55,7 @@ import {
 } from "graphql";
 import { jwtVerify } from "jose";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { installFetch, redirectingFetch } from "./admin-api-redirect";
 import { offlineAccessToken } from "./session-token";
 
 const SDL = readFileSync(new URL("./admin-api.graphql", import.meta.url), "utf8");
@@ -179,6 +180,8 @@ export interface RecordedRequest {
   status: number | null;
   /** The failure injected into this request, if any. */
   failure?: FailureKind;
+  /** The JSON body answered, if any. */
+  response?: unknown;
 }
 
 export interface AdminApiMock {
@@ -310,14 +313,6 @@ export function resolveNamespace(namespace: string | null | undefined): string {
 
 function digest(value: string): string {
   return createHash("sha256").update(value).digest("hex");
-}
-
-function isShopAdmin(url: URL): boolean {
-  return url.protocol === "https:" && url.hostname.endsWith(".myshopify.com") && url.pathname.startsWith("/admin/");
-}
-
-function isLocal(url: URL): boolean {
-  return ["127.0.0.1", "localhost", "[::1]", "::1"].includes(url.hostname);
 }
 
 function headerObject(headers: IncomingMessage["headers"]): Record<string, string> {
@@ -775,6 +770,13 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
     const originalEnd = res.end.bind(res);
     res.end = ((...args: Parameters<ServerResponse["end"]>) => {
       rec.status = res.statusCode;
+      if (typeof args[0] === "string") {
+        try {
+          rec.response = JSON.parse(args[0]);
+        } catch {
+          // not JSON: nothing to record
+        }
+      }
       return originalEnd(...args);
     }) as ServerResponse["end"];
     try {
@@ -808,17 +810,8 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
 
   const previous = globalThis.fetch;
   const original = installed?.original ?? previous;
-  const intercepted: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
+  const intercepted = redirectingFetch(baseUrl, original, async (request) => {
     const url = new URL(request.url);
-    if (isShopAdmin(url)) {
-      const headers = new Headers(request.headers);
-      headers.set("x-mock-shop", url.hostname);
-      headers.set("x-mock-original-url", url.href);
-      const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.text();
-      return original(`${baseUrl}${url.pathname}${url.search}`, { method: request.method, headers, body, signal: request.signal });
-    }
-    if (isLocal(url)) return original(input, init);
     requests.push({
       target: "elsewhere",
       url: url.href,
@@ -831,9 +824,8 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
       status: null,
     });
     throw new TypeError("fetch failed", { cause: new Error(`admin-api-mock: outbound request to ${url.host} blocked`) });
-  };
-  globalThis.fetch = intercepted;
-  setAbstractFetchFunc(intercepted);
+  });
+  installFetch(intercepted);
   installed = { previous, original };
 
   return {

@@ -13,6 +13,8 @@
  * seedOfflineSession(shop) stores the offline session the app would have after
  * token exchange; its access token is `offlineAccessToken(shop)`, which the
  * Admin API mock (tests/support/admin-api-mock.ts) accepts until revoked.
+ * seedOfflineSession(shop, { expiring: mock.issueExpiringToken(shop) }) stores an
+ * expiring token pair instead (what the app gets with expiringOfflineAccessTokens).
  */
 import { createHash, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
@@ -125,16 +127,23 @@ export function offlineAccessToken(shop: string): string {
  * Stores the shop's offline session through the app's own session storage, as
  * if token exchange had already happened (no request to Shopify).
  */
-export async function seedOfflineSession(shop: string, opts: { accessToken?: string; scope?: string } = {}) {
+export async function seedOfflineSession(
+  shop: string,
+  opts: { accessToken?: string; scope?: string; expiring?: { accessToken: string; refreshToken: string; expires: Date; refreshTokenExpires: Date } } = {},
+) {
   const { Session } = await import("@shopify/shopify-api");
   const { sessionStorage } = await import("../../app/shopify.server");
+  // `expiring`: an expiring token pair (mock.issueExpiringToken), stored as token exchange with expiring=1 stores it.
   const session = new Session({
     id: `offline_${shop}`,
     shop,
     state: "",
     isOnline: false,
     scope: opts.scope ?? TEST_SCOPES,
-    accessToken: opts.accessToken ?? offlineAccessToken(shop),
+    accessToken: opts.expiring?.accessToken ?? opts.accessToken ?? offlineAccessToken(shop),
+    ...(opts.expiring
+      ? { expires: opts.expiring.expires, refreshToken: opts.expiring.refreshToken, refreshTokenExpires: opts.expiring.refreshTokenExpires }
+      : {}),
   });
   await sessionStorage.storeSession(session);
   return session;

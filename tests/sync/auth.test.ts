@@ -6,9 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
-import { authenticate } from "../../app/shopify.server";
+import { authenticate, unauthenticated } from "../../app/shopify.server";
+import * as rulesNew from "../../app/routes/app.rules.new";
+import { saveRule } from "../../app/models/rules.server";
+import { publishConfiguration, type AdminGraphql } from "../../app/shopify-sync/sync.server";
+import { ruleForm } from "../admin/helpers";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
-import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
+import { UNAUTHORIZED_BODY, startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
 import { adminRequest, seedOfflineSession, sessionToken } from "../support/session-token";
 
 let mock: AdminApiMock;
@@ -57,10 +61,17 @@ describe("authenticate.admin", () => {
       client_id: "test-api-key",
       grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
       requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
+      // An expiring offline token (future flag expiringOfflineAccessTokens).
+      expiring: "1",
     });
     const stored = await prisma.session.findUniqueOrThrow({ where: { id: `offline_${shop}` } });
     expect(stored).toMatchObject({ shop, isOnline: false, scope: "write_validations" });
     expect(stored.accessToken).toMatch(/^shpat_/);
+    // The hour the access token lasts and the refresh token (90 days) are kept with it.
+    expect(stored.expires!.getTime() - Date.now()).toBeGreaterThan(3500_000);
+    expect(stored.expires!.getTime() - Date.now()).toBeLessThanOrEqual(3600_000);
+    expect(stored.refreshToken).toMatch(/^shprt_/);
+    expect(stored.refreshTokenExpires!.getTime() - Date.now()).toBeGreaterThan(89 * 24 * 3600_000);
     // The Admin API call used the token Shopify issued.
     const call = mock.requests.find((r) => r.shop === shop && r.kind === "graphql")!;
     expect(call.headers["x-shopify-access-token"]).toBe(stored.accessToken);
@@ -124,5 +135,139 @@ describe("the Admin API mock", () => {
     await expect(fetch("https://analytics.example.com/collect", { method: "POST", body: "x" })).rejects.toThrow("fetch failed");
     const [recorded] = mock.requests.slice(before);
     expect(recorded).toMatchObject({ target: "elsewhere", url: "https://analytics.example.com/collect", status: null });
+  });
+});
+
+describe("expiring offline access tokens", () => {
+  async function storedSession(shop: string) {
+    return prisma.session.findUniqueOrThrow({ where: { id: `offline_${shop}` } });
+  }
+  /** A GraphQL call with the shop's offline session as the app makes it in the background. */
+  async function backgroundQuery(shop: string) {
+    const { admin } = await unauthenticated.admin(shop);
+    const response = await admin.graphql(`#graphql
+      query { shop { myshopifyDomain } }`);
+    return (await response.json()).data.shop.myshopifyDomain as string;
+  }
+  /** The token endpoint, called as the library calls it. */
+  async function refreshWith(shop: string, refreshToken: string) {
+    const response = await fetch(`https://${shop}/admin/oauth/access_token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ client_id: "test-api-key", client_secret: "test-api-secret", refresh_token: refreshToken, grant_type: "refresh_token" }),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+  const graphqlTokens = (shop: string) =>
+    mock.requests.filter((r) => r.shop === shop && r.kind === "graphql").map((r) => r.headers["x-shopify-access-token"]);
+
+  it("a route publishing with an expired stored token exchanges the session token first, then publishes", async () => {
+    const shop = uniqueShop();
+    const expired = mock.issueExpiringToken(shop, { expiresIn: -60 });
+    await seedOfflineSession(shop, { expiring: expired });
+
+    const response = await rulesNew.action({
+      request: await adminRequest("/app/rules/new", { shop, body: ruleForm("addressKind", { kind: "addressKind", block: ["poBox"] }) }),
+      params: {},
+      context: {},
+    });
+    expect((response as Response).status).toBe(302);
+    expect((response as Response).headers.get("Location")).not.toContain("syncFailed");
+    const stored = await storedSession(shop);
+    expect(stored.accessToken).not.toBe(expired.accessToken);
+    expect(stored.expires!.getTime()).toBeGreaterThan(Date.now());
+    expect(mock.requests.filter((r) => r.shop === shop && r.kind === "token-exchange")).toHaveLength(1);
+    // The expired token never reached the Admin API; the published configuration did.
+    expect(graphqlTokens(shop).length).toBeGreaterThan(0);
+    expect(new Set(graphqlTokens(shop))).toEqual(new Set([stored.accessToken]));
+    expect(mock.validationsOf(shop, "checkout-guard-address")).toHaveLength(1);
+  });
+
+  it("Shopify refusing a token the app thought valid: 401, the token is dropped, and the next request exchanges and works", async () => {
+    const shop = uniqueShop();
+    const pair = mock.issueExpiringToken(shop);
+    await seedOfflineSession(shop, { expiring: pair });
+    mock.expireAccessTokens(shop); // e.g. the server's clock behind Shopify's
+
+    const first = await refusal(await adminRequest("/app", { shop }));
+    expect(first.status).toBe(401);
+    expect(mock.requests.filter((r) => r.shop === shop && r.kind === "graphql").map((r) => [r.status, r.response])).toEqual([[401, UNAUTHORIZED_BODY]]);
+    expect((await storedSession(shop)).accessToken).toBe("");
+
+    const retried = await loader({ request: await adminRequest("/app", { shop }) });
+    expect((await retried.json()).shop).toBe(shop);
+    expect((await storedSession(shop)).accessToken).not.toBe(pair.accessToken);
+  });
+
+  it("in the background (unauthenticated.admin), an expired token is refreshed with the refresh token, which rotates", async () => {
+    const shop = uniqueShop();
+    const original = mock.issueExpiringToken(shop, { expiresIn: -60 });
+    await seedOfflineSession(shop, { expiring: original });
+
+    expect(await saveRule(shop, { name: "No PO boxes", status: "active", definition: { kind: "addressKind", block: ["poBox"] } })).toMatchObject({ ok: true });
+    const { admin } = await unauthenticated.admin(shop);
+    expect(await publishConfiguration(admin.graphql as unknown as AdminGraphql, shop, { sleep: async () => {} })).toMatchObject({ ok: true });
+    expect(mock.validationsOf(shop, "checkout-guard-address")).toHaveLength(1);
+
+    const refresh = mock.requests.filter((r) => r.shop === shop && r.kind === "token-refresh");
+    expect(refresh.map((r) => r.status)).toEqual([200]);
+    expect(JSON.parse(refresh[0].body)).toMatchObject({ grant_type: "refresh_token", refresh_token: original.refreshToken });
+    const renewed = await storedSession(shop);
+    expect(renewed.accessToken).not.toBe(original.accessToken);
+    expect(renewed.refreshToken).not.toBe(original.refreshToken);
+    expect(renewed.expires!.getTime()).toBeGreaterThan(Date.now() + 3500_000);
+    expect(graphqlTokens(shop)).not.toContain(original.accessToken);
+
+    // An hour later: the renewed refresh token works, and using it retires the original one.
+    mock.expireAccessTokens(shop);
+    await prisma.session.update({ where: { id: `offline_${shop}` }, data: { expires: new Date(Date.now() - 1000) } });
+    expect(await backgroundQuery(shop)).toBe(shop);
+    expect((await storedSession(shop)).refreshToken).not.toBe(renewed.refreshToken);
+    expect(await refreshWith(shop, original.refreshToken!)).toEqual({ status: 400, body: expect.objectContaining({ error: "invalid_grant" }) });
+  });
+
+  it("two background requests refreshing at once both succeed, and the stored pair works afterwards", async () => {
+    const shop = uniqueShop();
+    const original = mock.issueExpiringToken(shop, { expiresIn: -60 });
+    await seedOfflineSession(shop, { expiring: original });
+
+    expect(await Promise.all([backgroundQuery(shop), backgroundQuery(shop)])).toEqual([shop, shop]);
+    const refreshes = mock.requests.filter((r) => r.shop === shop && r.kind === "token-refresh");
+    expect(refreshes.map((r) => r.status)).toEqual([200, 200]);
+
+    // The row holds one pair Shopify issued, whole: its access token works without refreshing…
+    const stored = await storedSession(shop);
+    const issued = refreshes.map((r) => r.response as { access_token: string; refresh_token: string });
+    expect(issued.map((i) => [i.access_token, i.refresh_token])).toContainEqual([stored.accessToken, stored.refreshToken]);
+    expect(await backgroundQuery(shop)).toBe(shop);
+    expect(mock.requests.filter((r) => r.shop === shop && r.kind === "token-refresh")).toHaveLength(2);
+    // …and its refresh token renews it, after which the original is refused.
+    expect((await refreshWith(shop, stored.refreshToken!)).status).toBe(200);
+    expect((await refreshWith(shop, original.refreshToken)).status).toBe(400);
+  });
+
+  it("two admin requests with an expired stored token at once both succeed", async () => {
+    const shop = uniqueShop();
+    await seedOfflineSession(shop, { expiring: mock.issueExpiringToken(shop, { expiresIn: -60 }) });
+    const responses = await Promise.all([
+      loader({ request: await adminRequest("/app", { shop }) }),
+      loader({ request: await adminRequest("/app", { shop }) }),
+    ]);
+    expect(await Promise.all(responses.map(async (r) => (await r.json()).shop))).toEqual([shop, shop]);
+    const stored = await storedSession(shop);
+    expect(await backgroundQuery(shop)).toBe(shop);
+    expect(graphqlTokens(shop).at(-1)).toBe(stored.accessToken);
+  });
+
+  it("from 1 January 2027 Shopify refuses non-expiring offline tokens: the app's tokens still work", async () => {
+    const strict = await startAdminApiMock({ rejectNonExpiringTokens: true });
+    try {
+      const shop = uniqueShop();
+      const response = await loader({ request: await adminRequest("/app", { shop }) });
+      expect((await response.json()).shop).toBe(shop);
+      expect(strict.requests.filter((r) => r.kind === "graphql").map((r) => r.status)).toEqual([200]);
+    } finally {
+      await strict.close();
+    }
   });
 });
