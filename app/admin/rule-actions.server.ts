@@ -3,7 +3,7 @@
  * model, then publish the new configuration to Shopify and report how it went.
  * Rules stay saved when publishing fails; the status card offers a retry.
  */
-import { parsePostalCodeCsv, saveRule } from "../models/rules.server";
+import { parsePostalCodeCsv, saveRule, type RuleConflict } from "../models/rules.server";
 import { publishConfiguration, type AdminGraphql, type SyncOutcome } from "../shopify-sync/sync.server";
 import { parseRuleForm, type FieldErrors } from "../components/rule-form-data";
 
@@ -14,10 +14,14 @@ export async function publish(graphql: AdminGraphql, shop: string): Promise<Sync
 
 export type RuleFormResult =
   | { ok: true; id: string; version: number; sync: SyncOutcome }
-  | { ok: false; errors: FieldErrors }
+  | { ok: false; errors: FieldErrors; conflict?: RuleConflict }
   | { csv: ReturnType<typeof parsePostalCodeCsv> };
 
-/** The rule editor's action: a CSV to parse, or the rule to save (create without `id`). */
+/**
+ * The rule editor's action: a CSV to parse, or the rule to save (create
+ * without `id`). An edit carries the version of the rule the page loaded
+ * ("ruleVersion"): a save from a stale page is refused with what changed since.
+ */
 export async function handleRuleForm(
   graphql: AdminGraphql,
   shop: string,
@@ -30,8 +34,13 @@ export async function handleRuleForm(
     return { csv: parsePostalCodeCsv(String(form.get("csv") ?? ""), country || undefined) };
   }
   const { input, errors: formErrors } = parseRuleForm(form);
-  const saved = await saveRule(shop, input, id);
-  if (!saved.ok) return { ok: false, errors: { ...saved.errors, ...formErrors } };
+  const expected = id === undefined ? undefined : String(form.get("ruleVersion") ?? "");
+  const saved = await saveRule(shop, input, id, undefined, { expected });
+  if (!saved.ok) {
+    return saved.conflict
+      ? { ok: false, errors: saved.errors, conflict: saved.conflict }
+      : { ok: false, errors: { ...saved.errors, ...formErrors } };
+  }
   // Unreadable values are passed on as written, so the model refuses them; this is a second guard.
   if (Object.keys(formErrors).length) return { ok: false, errors: formErrors };
   const sync = await publish(graphql, shop);

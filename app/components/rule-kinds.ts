@@ -242,6 +242,23 @@ export const STATUS_OPTIONS: Option[] = [
   { value: "scheduled", label: "Scheduled" },
 ];
 
+/** What the editor calls a rule's field: "name", "status" or a definition key ("max", "translations"). */
+export function fieldLabel(kind: RuleKind, field: string): string {
+  const common: Record<string, string> = {
+    name: "Name",
+    status: "Status",
+    scheduleStart: "Schedule start",
+    scheduleEnd: "Schedule end",
+    message: "Message",
+    translations: "Translations",
+    stage: "When it applies",
+    display: "Where the message shows",
+    countries: "Countries",
+  };
+  const spec = KIND_FIELDS[kind]?.find((f) => f.name === field);
+  return spec?.label ?? common[field] ?? field;
+}
+
 // ---------------------------------------------------------------------------
 // Form values: a flat map of form keys to a string or a list of strings.
 

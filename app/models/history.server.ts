@@ -2,11 +2,12 @@
  * The change history: every committed configuration of a shop (its rules and
  * the document written to the metafield), newest first, and restore, which
  * writes a version's rules back as the current rules and so records a new
- * version (history is never rewritten).
+ * version (history is never rewritten). Each save prunes the oldest versions
+ * past MAX_VERSIONS or MAX_HISTORY_BYTES (rules.server.ts).
  */
 import prisma, { type Database } from "../db.server";
 import { utf8Bytes } from "./config-document.server";
-import { validateRuleList, writeRuleSet, type RuleRecord, type RuleSnapshot, type Saved } from "./rules.server";
+import { checkBudget, validateRuleList, writeRuleSet, type CheckBudget, type RuleRecord, type RuleSnapshot, type Saved } from "./rules.server";
 
 export interface VersionSummary {
   version: number;
@@ -48,10 +49,15 @@ export async function getLatestVersion(shop: string, db: Database = prisma): Pro
  * rule model may have tightened since), all or nothing, errors keyed
  * "rules.<i>.<field>".
  */
-export async function restoreVersion(shop: string, version: number, db: Database = prisma): Promise<Saved<RuleRecord[]>> {
+export async function restoreVersion(
+  shop: string,
+  version: number,
+  db: Database = prisma,
+  budget: CheckBudget = checkBudget(),
+): Promise<Saved<RuleRecord[]>> {
   const detail = await getVersion(shop, version, db);
   if (!detail) return { ok: false, errors: { _form: "Version not found" } };
-  const valid = validateRuleList(detail.rules);
+  const valid = await validateRuleList(detail.rules, budget);
   if (!valid.ok) return valid;
   return writeRuleSet(shop, valid.value, { mode: "replace", keepIds: true }, db);
 }

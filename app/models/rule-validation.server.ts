@@ -3,13 +3,19 @@
  * schema the checkout function parses its configuration with (so nothing the
  * admin saves can be refused at checkout), plus what a schema cannot say —
  * cross-field checks, regular-expression syntax in the dialect QuickJS runs,
- * and catastrophic backtracking (ReDoS) found with `recheck`.
+ * catastrophic backtracking (ReDoS) found with `recheck`, and size caps.
+ *
+ * The ReDoS check runs off the event loop (recheck's async `check`: its native
+ * agent, else Java, else a worker thread) under one time budget per request,
+ * shared by every pattern of a save or import: a hostile pattern costs the
+ * request that sent it at most that budget, and other requests are answered
+ * meanwhile.
  *
  * Errors are keyed by form field path: "name", "status", "scheduleStart",
  * "definition.min", "definition.translations.fr", and "_form".
  */
 import * as v from "valibot";
-import { checkSync } from "recheck";
+import { check, type Diagnostics } from "recheck";
 import {
   RuleSchema,
   type Rule,
@@ -47,9 +53,17 @@ export interface ValidRule {
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 export const NAME_MAX_LENGTH = 100;
+/** Languages a rule's message can be translated into: more than Shopify's checkout languages. */
+export const MAX_TRANSLATIONS = 50;
+/**
+ * A rule's stored size (name and settings as JSON, UTF-8). Shopify passes at
+ * most 10,000 bytes to a function, so a bigger rule could never be enforced;
+ * the cap also holds for inactive rules, which are not in that document.
+ */
+export const MAX_RULE_BYTES = 10_000;
 
-/** Validates every field of a rule; never throws. */
-export function validateRuleInput(input: RuleInput): Validated<ValidRule> {
+/** Validates every field of a rule; never throws. `budget` is the request's time for pattern checks. */
+export async function validateRuleInput(input: RuleInput, budget: CheckBudget = checkBudget()): Promise<Validated<ValidRule>> {
   const errors: FieldErrors = {};
   const record = (input ?? {}) as Partial<RuleInput>;
 
@@ -71,10 +85,19 @@ export function validateRuleInput(input: RuleInput): Validated<ValidRule> {
     errors.scheduleEnd = "The end must be after the start.";
   }
 
-  const definition = validateDefinition(record.definition);
+  const definition = await validateDefinition(record.definition, budget);
   if (!definition.ok) Object.assign(errors, definition.errors);
 
   if (Object.keys(errors).length > 0 || !definition.ok) return { ok: false, errors };
+  const bytes = ruleBytes({ name, definition: definition.value });
+  if (bytes > MAX_RULE_BYTES) {
+    return {
+      ok: false,
+      errors: {
+        _form: `This rule takes ${bytes.toLocaleString("en-US")} bytes; a rule can take at most ${MAX_RULE_BYTES.toLocaleString("en-US")} (Shopify passes at most 10,000 bytes to a checkout function). Split it, or shorten its lists and messages.`,
+      },
+    };
+  }
   return {
     ok: true,
     value: {
@@ -88,11 +111,16 @@ export function validateRuleInput(input: RuleInput): Validated<ValidRule> {
   };
 }
 
+/** A rule's stored size: its name and settings as JSON, in UTF-8 bytes. */
+export function ruleBytes(rule: { name: string; definition: unknown }): number {
+  return Buffer.byteLength(JSON.stringify({ name: rule.name, definition: rule.definition }), "utf8");
+}
+
 /**
  * Validates a definition (an object, or its JSON text as the editor posts it).
  * Errors are keyed "definition.<path>".
  */
-export function validateDefinition(raw: unknown): Validated<RuleDefinition> {
+export async function validateDefinition(raw: unknown, budget: CheckBudget = checkBudget()): Promise<Validated<RuleDefinition>> {
   let value = raw;
   if (typeof value === "string") {
     try {
@@ -119,6 +147,11 @@ export function validateDefinition(raw: unknown): Validated<RuleDefinition> {
   }
   // Cross-field checks also run on an invalid definition, so the form shows every error at once.
   for (const [key, message] of Object.entries(crossFieldErrors(candidate as Loose))) errors[key] ??= message;
+  const { kind, pattern, ignoreCase } = candidate as Loose;
+  if (kind === "fieldPattern" && typeof pattern === "string" && pattern.length >= 1 && pattern.length <= 300) {
+    const message = await checkPattern(pattern, ignoreCase === true, budget);
+    if (message) errors["definition.pattern"] ??= message;
+  }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const { id: _validationId, schedule: _none, ...definition } = parsed.output;
   return { ok: true, value: definition as RuleDefinition };
@@ -127,52 +160,111 @@ export function validateDefinition(raw: unknown): Validated<RuleDefinition> {
 // ---------------------------------------------------------------------------
 // Regular expressions
 
-/** recheck's budget per pattern; past it the pattern is refused, not trusted. */
-const RECHECK_TIMEOUT_MS = 3_000;
+/** recheck's time per pattern; past it the pattern is refused, not trusted. Safe patterns take milliseconds. */
+const RECHECK_TIMEOUT_MS = 2_500;
+/** The time one request (a save, an import, a restore) may spend checking all its patterns. */
+export const PATTERN_CHECK_BUDGET_MS = 3_000;
+/** How long past its allowance a check may take to answer before it is abandoned. */
+const ANSWER_GRACE_MS = 250;
+
+/** A request's deadline for pattern checks, shared by every pattern it sends. */
+export interface CheckBudget {
+  readonly deadline: number;
+  readonly totalMs: number;
+}
+
+export function checkBudget(ms: number = PATTERN_CHECK_BUDGET_MS): CheckBudget {
+  return { deadline: Date.now() + ms, totalMs: ms };
+}
 
 /**
  * Checks a field pattern as the function will compile it (`new RegExp(p, "u")`,
  * plus "i" when ignoring case): syntax first, then super-linear backtracking.
- * Returns an error message, or null when the pattern is safe.
+ * Resolves to an error message, or null when the pattern is safe.
  */
-export function checkPattern(pattern: string, ignoreCase = false): string | null {
+export async function checkPattern(pattern: string, ignoreCase = false, budget: CheckBudget = checkBudget()): Promise<string | null> {
   const flags = ignoreCase ? "iu" : "u";
   const key = `${flags}/${pattern}`;
   const cached = patternVerdicts.get(key);
   if (cached !== undefined) return cached;
-  const verdict = analysePattern(pattern, flags);
-  // Imports and restores re-check the same patterns; recheck blocks the event loop while it works.
-  if (patternVerdicts.size >= PATTERN_CACHE_SIZE) patternVerdicts.delete(patternVerdicts.keys().next().value!);
-  patternVerdicts.set(key, verdict);
+  const { verdict, final } = await analysePattern(pattern, flags, budget);
+  // Imports and restores re-check the same patterns. A pattern cut short by the request's budget
+  // (not by its own allowance) has no verdict yet: the next request checks it again.
+  if (final) {
+    if (patternVerdicts.size >= PATTERN_CACHE_SIZE) patternVerdicts.delete(patternVerdicts.keys().next().value!);
+    patternVerdicts.set(key, verdict);
+  }
   return verdict;
 }
 
 const PATTERN_CACHE_SIZE = 500;
 const patternVerdicts = new Map<string, string | null>();
 
-function analysePattern(pattern: string, flags: string): string | null {
+const outOfTime = (budget: CheckBudget) =>
+  `This pattern could not be checked for slow matching in the ${budget.totalMs / 1000} seconds a save has for all its patterns; simplify it, or save fewer patterns at once.`;
+
+async function analysePattern(pattern: string, flags: string, budget: CheckBudget): Promise<{ verdict: string | null; final: boolean }> {
   try {
     new RegExp(pattern, flags);
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, "") : "";
-    return `This is not a valid regular expression${detail ? ` (${detail})` : ""}.`;
+    return { verdict: `This is not a valid regular expression${detail ? ` (${detail})` : ""}.`, final: true };
   }
-  let diagnostics: ReturnType<typeof checkSync>;
-  try {
-    diagnostics = checkSync(pattern, flags, { timeout: RECHECK_TIMEOUT_MS });
-  } catch {
-    return "This pattern could not be checked for slow matching; simplify it and try again.";
+  const remaining = budget.deadline - Date.now();
+  if (remaining <= 0) return { verdict: outOfTime(budget), final: false };
+  const allowance = Math.min(RECHECK_TIMEOUT_MS, remaining);
+  const diagnostics = await checkOffThread(pattern, flags, allowance);
+  if (diagnostics === null) return { verdict: outOfTime(budget), final: false };
+  if (diagnostics === "failed") {
+    return { verdict: "This pattern could not be checked for slow matching; simplify it and try again.", final: false };
   }
-  if (diagnostics.status === "safe") return null;
+  if (diagnostics.status === "safe") return { verdict: null, final: true };
   if (diagnostics.status === "vulnerable") {
     const growth = diagnostics.complexity.type === "exponential" ? "exponential" : "polynomial";
     const example = describeAttack(diagnostics.attack);
-    return `This pattern can take ${growth} time on some inputs (e.g. ${example}); rewrite it without nested or overlapping repetition such as (a+)+ or (a|a)*.`;
+    return {
+      verdict: `This pattern can take ${growth} time on some inputs (e.g. ${example}); rewrite it without nested or overlapping repetition such as (a+)+ or (a|a)*.`,
+      final: true,
+    };
   }
-  if (diagnostics.error.kind === "timeout") {
-    return "This pattern is too complex to prove it matches quickly; simplify it.";
+  if (diagnostics.error.kind === "timeout" || diagnostics.error.kind === "cancel") {
+    // Its whole allowance spent: too complex. Cut short by the request's budget: not judged yet.
+    return allowance >= RECHECK_TIMEOUT_MS
+      ? { verdict: "This pattern is too complex to prove it matches quickly; simplify it.", final: true }
+      : { verdict: outOfTime(budget), final: false };
   }
-  return `This pattern cannot be checked for slow matching (${diagnostics.error.kind}); simplify it.`;
+  return { verdict: `This pattern cannot be checked for slow matching (${diagnostics.error.kind}); simplify it.`, final: true };
+}
+
+/** The first check starts recheck's agent; concurrent first checks would each start one. */
+let agentReady: Promise<unknown> | null = null;
+
+/**
+ * recheck's async check, abandoned (and cancelled) when it has not answered
+ * within its allowance: null then, "failed" when recheck itself failed.
+ */
+async function checkOffThread(pattern: string, flags: string, allowanceMs: number): Promise<Diagnostics | null | "failed"> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), allowanceMs + ANSWER_GRACE_MS);
+  });
+  const run = async () => {
+    agentReady ??= check("a", "").catch(() => undefined);
+    await agentReady;
+    return check(pattern, flags, { timeout: allowanceMs, signal: controller.signal });
+  };
+  try {
+    const answer = await Promise.race([run(), late]);
+    // Abandoned: recheck stops working on it (the agent cancels it, a worker is terminated).
+    if (answer === null) controller.abort();
+    return answer;
+  } catch {
+    controller.abort();
+    return "failed";
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** recheck's attack string, told as a merchant can picture it. */
@@ -315,15 +407,12 @@ function crossFieldErrors(rule: Loose): FieldErrors {
     if (low !== undefined && high !== undefined && low > high) errors[`${at}.max`] = "The maximum must be at least the minimum.";
   };
 
+  const translations = Object.keys(obj(rule.translations)).length;
+  if (translations > MAX_TRANSLATIONS) {
+    errors["definition.translations"] = `At most ${MAX_TRANSLATIONS} translations (one per language); this rule has ${translations}.`;
+  }
+
   switch (rule.kind) {
-    case "fieldPattern": {
-      const { pattern, ignoreCase } = rule;
-      if (typeof pattern === "string" && pattern.length >= 1 && pattern.length <= 300) {
-        const message = checkPattern(pattern, ignoreCase === true);
-        if (message) errors["definition.pattern"] = message;
-      }
-      break;
-    }
     case "fieldLength":
     case "cartQuantity":
     case "productQuantity":

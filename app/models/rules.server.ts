@@ -6,16 +6,29 @@
  * that also rebuilds the configuration document (refusing one over Shopify's
  * 10,000 bytes, in which case nothing is saved) and records a new
  * ConfigVersion: the rules snapshot and the document the sync publishes.
+ *
+ * Edits are optimistic: a rule's `updatedAt` is its version. A save, delete or
+ * status change that carries the version the staff member loaded is a
+ * conditional write (WHERE updatedAt = loaded), so a second editor working
+ * from a stale page gets a conflict naming what changed, and the first
+ * editor's save stands. Position changes keep `updatedAt`: moving other rules
+ * is not an edit of this one.
+ *
+ * Sizes are capped (a rule, a shop's rules, a shop's history; see
+ * docs/configuration.md): each save prunes the oldest versions beyond them.
  */
 import prisma, { type Database } from "../db.server";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import type { RuleKind } from "../../extensions/checkout-guard/src/engine/config";
 import { buildConfigDocument } from "./config-document.server";
 import { retryOnConflict } from "./transactions.server";
+import { fieldLabel } from "../components/rule-kinds";
 import {
   NAME_MAX_LENGTH,
   RULE_STATUSES,
+  checkBudget,
   validateRuleInput,
+  type CheckBudget,
   type FieldErrors,
   type RuleDefinition,
   type RuleInput,
@@ -23,8 +36,17 @@ import {
   type ValidRule,
 } from "./rule-validation.server";
 
-export type { FieldErrors, RuleDefinition, RuleInput, RuleStatus } from "./rule-validation.server";
-export { RULE_STATUSES, checkPattern, validateRuleInput, validateDefinition } from "./rule-validation.server";
+export type { CheckBudget, FieldErrors, RuleDefinition, RuleInput, RuleStatus } from "./rule-validation.server";
+export {
+  MAX_RULE_BYTES,
+  MAX_TRANSLATIONS,
+  PATTERN_CHECK_BUDGET_MS,
+  RULE_STATUSES,
+  checkBudget,
+  checkPattern,
+  validateRuleInput,
+  validateDefinition,
+} from "./rule-validation.server";
 export { parsePostalCodeCsv, type PostalCodeCsvResult } from "./postal-code-csv.server";
 
 export interface RuleRecord {
@@ -39,11 +61,37 @@ export interface RuleRecord {
   updatedAt: Date;
 }
 
-export type Saved<T> = { ok: true; value: T; version: number } | { ok: false; errors: FieldErrors };
+export type Saved<T> = { ok: true; value: T; version: number } | { ok: false; errors: FieldErrors; conflict?: RuleConflict };
+
+/** A rule's version as the editor carries it: its `updatedAt`, ISO 8601. */
+export const versionOf = (rule: { updatedAt: Date }): string => rule.updatedAt.toISOString();
+
+/** The versions a change was made from, by rule id; a rule not listed is changed whatever its version. */
+export type ExpectedVersions = Record<string, string>;
+
+/** Why a change from a stale page was refused: what another save changed in the rule since. */
+export interface RuleConflict {
+  ruleId: string;
+  /** The rule's name now. */
+  name: string;
+  /** When it was last saved (who is not recorded). */
+  changedAt: string;
+  /** Its version now: the page reloaded carries it. */
+  currentVersion: string;
+  /**
+   * What differs: between the rule as the staff member loaded it and as stored
+   * now ("loaded"), or, when that version has left the history, between what
+   * they sent and what is stored ("sent").
+   */
+  comparedWith: "loaded" | "sent";
+  changes: { field: string; label: string; before: string; now: string }[];
+}
 
 /** A rule as a configuration version and an export file keep it. */
 export interface RuleSnapshot {
   id?: string;
+  /** Its version (versions only): lets a conflict show the rule as the stale page loaded it. */
+  updatedAt?: string;
   name: string;
   status: RuleStatus;
   scheduleStart: string | null;
@@ -55,10 +103,14 @@ export interface RuleSnapshot {
 export const MAX_RULES = 200;
 /** Versions kept per shop for the change history; older ones are pruned. */
 export const MAX_VERSIONS = 100;
+/** A shop's rules, as one version stores them (JSON, UTF-8): a save past it is refused. */
+export const MAX_SHOP_RULES_BYTES = 500_000;
+/** A shop's history (every kept version's rules and document): the oldest versions past it are pruned. */
+export const MAX_HISTORY_BYTES = 5_000_000;
 
 export const RULE_NOT_FOUND = "Rule not found";
-/** 200 rules fit in far less; a bigger file is not an export of this app. */
-const MAX_IMPORT_CHARS = 5_000_000;
+/** Past a shop's rules cap even pretty-printed: a bigger file is not an export of this app. */
+const MAX_IMPORT_CHARS = 2_000_000;
 export const EXPORT_FORMAT = "checkout-guard.rules";
 export const EXPORT_VERSION = 1;
 
@@ -104,16 +156,28 @@ export async function exportRuleSet(shop: string, db: Database = prisma): Promis
 // ---------------------------------------------------------------------------
 // Mutations
 
+export interface SaveOptions {
+  /** The version the change was made from (`versionOf`): a conditional update, refused with a conflict when stale. */
+  expected?: string;
+  /** The request's time for pattern checks. */
+  budget?: CheckBudget;
+}
+
 /** Creates a rule (no id, appended last) or updates one of the shop's rules. */
-export async function saveRule(shop: string, input: RuleInput, id?: string, db: Database = prisma): Promise<Saved<RuleRecord>> {
+export async function saveRule(
+  shop: string,
+  input: RuleInput,
+  id?: string,
+  db: Database = prisma,
+  { expected, budget = checkBudget() }: SaveOptions = {},
+): Promise<Saved<RuleRecord>> {
   if (id !== undefined && !(await getRule(shop, id, db))) return notFound();
-  const valid = validateRuleInput(input);
+  const valid = await validateRuleInput(input, budget);
   if (!valid.ok) return valid;
 
   return commit(shop, db, async (tx) => {
     if (id !== undefined) {
-      const updated = await tx.rule.updateMany({ where: { id, shop }, data: ruleData(valid.value) });
-      if (updated.count === 0) throw new Refused({ _form: RULE_NOT_FOUND });
+      await updateIfUnchanged(tx, shop, id, expected, ruleData(valid.value), valid.value);
       return (records) => records.find((r) => r.id === id)!;
     }
     const created = await tx.rule.create({
@@ -123,10 +187,17 @@ export async function saveRule(shop: string, input: RuleInput, id?: string, db: 
   });
 }
 
-export async function deleteRules(shop: string, ids: string[], db: Database = prisma): Promise<Saved<RuleRecord[]>> {
+export async function deleteRules(
+  shop: string,
+  ids: string[],
+  db: Database = prisma,
+  expected: ExpectedVersions = {},
+): Promise<Saved<RuleRecord[]>> {
   const wanted = uniqueIds(ids);
   if (wanted.length === 0) return { ok: false, errors: { _form: "Choose at least one rule." } };
   return commit(shop, db, async (tx) => {
+    // A rule edited since the page was loaded is not deleted from under its editor.
+    for (const id of wanted) if (id in expected) await updateIfUnchanged(tx, shop, id, expected[id], {});
     const deleted = await tx.rule.deleteMany({ where: { shop, id: { in: wanted } } });
     // All or nothing: an id that is not this shop's aborts the whole deletion.
     if (deleted.count !== wanted.length) throw new Refused({ _form: RULE_NOT_FOUND });
@@ -139,6 +210,7 @@ export async function setRulesStatus(
   ids: string[],
   status: RuleStatus,
   db: Database = prisma,
+  expected: ExpectedVersions = {},
 ): Promise<Saved<RuleRecord[]>> {
   const wanted = uniqueIds(ids);
   if (wanted.length === 0) return { ok: false, errors: { _form: "Choose at least one rule." } };
@@ -154,7 +226,10 @@ export async function setRulesStatus(
         throw new Refused({ _form: `Set a start or end date before scheduling ${unscheduled.join(", ")}.` });
       }
     }
-    await tx.rule.updateMany({ where: { shop, id: { in: wanted } }, data: { status } });
+    for (const id of wanted) {
+      if (id in expected) await updateIfUnchanged(tx, shop, id, expected[id], { status });
+      else await tx.rule.updateMany({ where: { shop, id }, data: { status } });
+    }
     return (records) => records;
   });
 }
@@ -166,7 +241,8 @@ export async function duplicateRule(shop: string, id: string, db: Database = pri
   return commit(shop, db, async (tx) => {
     const row = await tx.rule.findFirst({ where: { id, shop } });
     if (!row) throw new Refused({ _form: RULE_NOT_FOUND });
-    await tx.rule.updateMany({ where: { shop, position: { gt: row.position } }, data: { position: { increment: 1 } } });
+    const after = await tx.rule.findMany({ where: { shop, position: { gt: row.position } }, select: { id: true, position: true, updatedAt: true } });
+    for (const r of after) await tx.rule.updateMany({ where: { id: r.id, shop }, data: { position: r.position + 1, updatedAt: r.updatedAt } });
     const copy = await tx.rule.create({
       data: {
         shop,
@@ -189,15 +265,16 @@ export async function reorderRules(shop: string, orderedIds: string[], db: Datab
     return { ok: false, errors: { _form: "The new order is not a list of rules." } };
   }
   return commit(shop, db, async (tx) => {
-    const rows = await tx.rule.findMany({ where: { shop }, select: { id: true, position: true } });
+    const rows = await tx.rule.findMany({ where: { shop }, select: { id: true, position: true, updatedAt: true } });
     const own = new Set(rows.map((r) => r.id));
     if (orderedIds.some((id) => !own.has(id))) throw new Refused({ _form: RULE_NOT_FOUND });
     if (new Set(orderedIds).size !== orderedIds.length || orderedIds.length !== rows.length) {
       throw new Refused({ _form: "The new order must list every rule exactly once." });
     }
-    const current = new Map(rows.map((r) => [r.id, r.position]));
+    const current = new Map(rows.map((r) => [r.id, r]));
     for (const [position, id] of orderedIds.entries()) {
-      if (current.get(id) !== position) await tx.rule.updateMany({ where: { id, shop }, data: { position } });
+      const row = current.get(id)!;
+      if (row.position !== position) await tx.rule.updateMany({ where: { id, shop }, data: { position, updatedAt: row.updatedAt } });
     }
     return (records) => records;
   });
@@ -211,10 +288,10 @@ export async function reorderRules(shop: string, orderedIds: string[], db: Datab
 export async function importRuleSet(
   shop: string,
   json: unknown,
-  opts: { mode: "replace" | "append" },
+  opts: { mode: "replace" | "append"; budget?: CheckBudget },
   db: Database = prisma,
 ): Promise<Saved<RuleRecord[]>> {
-  const parsed = parseRuleSet(json);
+  const parsed = await parseRuleSet(json, opts?.budget ?? checkBudget());
   if (!parsed.ok) return parsed;
   const mode = opts?.mode === "append" ? "append" : opts?.mode === "replace" ? "replace" : null;
   if (!mode) return { ok: false, errors: { mode: "Choose whether to replace or append." } };
@@ -224,27 +301,33 @@ export async function importRuleSet(
 // ---------------------------------------------------------------------------
 // Shared with the change history
 
-/** Validates a rule list (export file rules or a version's snapshot); errors keyed "rules.<i>.<field>". */
-export function validateRuleList(rules: unknown): { ok: true; value: (ValidRule & { id?: string })[] } | { ok: false; errors: FieldErrors } {
+/**
+ * Validates a rule list (export file rules or a version's snapshot); errors keyed "rules.<i>.<field>".
+ * Its patterns share one time budget: the request's.
+ */
+export async function validateRuleList(
+  rules: unknown,
+  budget: CheckBudget = checkBudget(),
+): Promise<{ ok: true; value: (ValidRule & { id?: string })[] } | { ok: false; errors: FieldErrors }> {
   if (!Array.isArray(rules)) return { ok: false, errors: { _form: "The file has no list of rules." } };
   if (rules.length > MAX_RULES) {
     return { ok: false, errors: { _form: `The file has ${rules.length} rules; a shop can have at most ${MAX_RULES}.` } };
   }
   const errors: FieldErrors = {};
   const value: (ValidRule & { id?: string })[] = [];
-  rules.forEach((rule, i) => {
+  for (const [i, rule] of rules.entries()) {
     if (typeof rule !== "object" || rule === null || Array.isArray(rule)) {
       errors[`rules.${i}`] = "This rule is not an object.";
-      return;
+      continue;
     }
-    const result = validateRuleInput(rule as RuleInput);
+    const result = await validateRuleInput(rule as RuleInput, budget);
     if (!result.ok) {
       for (const [key, message] of Object.entries(result.errors)) errors[`rules.${i}.${key}`] = message;
-      return;
+      continue;
     }
     const id = (rule as { id?: unknown }).id;
     value.push({ ...result.value, ...(typeof id === "string" ? { id } : {}) });
-  });
+  }
   if (Object.keys(errors).length > 0) {
     const count = new Set(Object.keys(errors).map((k) => k.split(".")[1])).size;
     errors._form = `${count} of ${rules.length} rules are not valid; nothing was saved.`;
@@ -283,8 +366,9 @@ export async function writeRuleSet(
 }
 
 export function toSnapshot(records: readonly RuleRecord[]): RuleSnapshot[] {
-  return records.map(({ id, name, status, scheduleStart, scheduleEnd, definition }) => ({
+  return records.map(({ id, updatedAt, name, status, scheduleStart, scheduleEnd, definition }) => ({
     id,
+    updatedAt: updatedAt.toISOString(),
     name,
     status,
     scheduleStart,
@@ -305,6 +389,41 @@ class Refused extends Error {
   }
 }
 
+/** Thrown inside a transaction: the rule changed since the version the change was made from. */
+class Stale extends Error {
+  constructor(readonly row: RuleRow, readonly expected: string, readonly sent?: ValidRule) {
+    super("stale");
+  }
+}
+
+/**
+ * Writes `data` to a rule only if it is still at the version `expected` (no
+ * `expected`: whatever its version), in one conditional UPDATE; the new
+ * version is always later than the one replaced, even within a millisecond.
+ */
+async function updateIfUnchanged(tx: Tx, shop: string, id: string, expected: string | undefined, data: Prisma.RuleUpdateManyMutationInput, sent?: ValidRule) {
+  if (expected === undefined) {
+    const updated = await tx.rule.updateMany({ where: { id, shop }, data });
+    if (updated.count === 0) throw new Refused({ _form: RULE_NOT_FOUND });
+    return;
+  }
+  const loaded = parseVersion(expected);
+  if (!loaded) throw new Refused({ _form: "This page does not say which version of the rule it shows; reload it, then make your change again." });
+  const updated = await tx.rule.updateMany({
+    where: { id, shop, updatedAt: loaded },
+    data: { ...data, updatedAt: new Date(Math.max(Date.now(), loaded.getTime() + 1)) },
+  });
+  if (updated.count === 1) return;
+  const row = await tx.rule.findFirst({ where: { id, shop } });
+  if (!row) throw new Refused({ _form: RULE_NOT_FOUND });
+  throw new Stale(row, expected, sent);
+}
+
+function parseVersion(text: string): Date | null {
+  const date = new Date(text);
+  return text !== "" && !Number.isNaN(date.getTime()) ? date : null;
+}
+
 type PickValue<T> = (records: RuleRecord[]) => T;
 
 /**
@@ -318,19 +437,25 @@ async function commit<T>(shop: string, db: Database, change: (tx: Tx) => Promise
     return await retryOnConflict(() =>
       db.$transaction(
         async (tx) => {
-          const latest = await tx.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { version: true } });
+          const latest = await tx.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { version: true, rules: true } });
           const pick = await change(tx);
           const records = await renumber(tx, shop);
           if (records.length > MAX_RULES) {
             throw new Refused({ _form: `A shop can have at most ${MAX_RULES} rules; this would make ${records.length}.` });
           }
+          const rules = JSON.stringify(toSnapshot(records));
+          const bytes = utf8Length(rules);
+          // A shop already past the cap (rules saved before it) can still shrink.
+          if (bytes > MAX_SHOP_RULES_BYTES && bytes > utf8Length(latest?.rules ?? "")) {
+            throw new Refused({
+              _form: `Your rules would take ${bytes.toLocaleString("en-US")} bytes; a shop's rules can take at most ${MAX_SHOP_RULES_BYTES.toLocaleString("en-US")}. Delete rules you no longer use, or shorten long lists and messages. Nothing was saved.`,
+            });
+          }
           const built = buildConfigDocument(records);
           if (!built.ok) throw new Refused(built.errors);
           const version = (latest?.version ?? 0) + 1;
-          await tx.configVersion.create({
-            data: { shop, version, rules: JSON.stringify(toSnapshot(records)), document: built.json },
-          });
-          await tx.configVersion.deleteMany({ where: { shop, version: { lte: version - MAX_VERSIONS } } });
+          await tx.configVersion.create({ data: { shop, version, rules, document: built.json } });
+          await pruneHistory(tx, shop, version);
           return { ok: true as const, value: pick(records), version };
         },
         // Serializable: the rules read and the version written belong to one snapshot, so a
@@ -340,8 +465,96 @@ async function commit<T>(shop: string, db: Database, change: (tx: Tx) => Promise
     );
   } catch (error) {
     if (error instanceof Refused) return { ok: false, errors: error.errors };
+    if (error instanceof Stale) return describeConflict(shop, db, error);
     throw error;
   }
+}
+
+/**
+ * Keeps the newest MAX_VERSIONS versions, and of those no more than
+ * MAX_HISTORY_BYTES (the newest version is always kept).
+ */
+async function pruneHistory(tx: Tx, shop: string, newest: number) {
+  await tx.configVersion.deleteMany({ where: { shop, version: { lte: newest - MAX_VERSIONS } } });
+  const kept = await tx.configVersion.findMany({
+    where: { shop },
+    orderBy: { version: "desc" },
+    select: { version: true, rules: true, document: true },
+  });
+  let total = 0;
+  for (const [i, v] of kept.entries()) {
+    total += utf8Length(v.rules) + utf8Length(v.document);
+    if (i > 0 && total > MAX_HISTORY_BYTES) {
+      await tx.configVersion.deleteMany({ where: { shop, version: { lte: v.version } } });
+      return;
+    }
+  }
+}
+
+const utf8Length = (text: string) => Buffer.byteLength(text, "utf8");
+
+/** The conflict a stale change meets: what another save changed, compared with the rule as the page loaded it. */
+async function describeConflict(shop: string, db: Database, stale: Stale): Promise<Saved<never>> {
+  const now = toRecord(stale.row);
+  const loaded = await findLoadedSnapshot(shop, db, now.id, stale.expected);
+  const before = loaded ?? (stale.sent ? { ...stale.sent } : null);
+  const changes = before ? diffRule(now.kind, before, now) : [];
+  const conflict: RuleConflict = {
+    ruleId: now.id,
+    name: now.name,
+    changedAt: now.updatedAt.toISOString(),
+    currentVersion: versionOf(now),
+    comparedWith: loaded ? "loaded" : "sent",
+    changes,
+  };
+  const when = now.updatedAt.toISOString().replace("T", " ").slice(0, 16);
+  const what = changes.length
+    ? loaded
+      ? ` It changed: ${changes.map((c) => c.label).join(", ")}.`
+      : ` It now differs from yours in: ${changes.map((c) => c.label).join(", ")}.`
+    : "";
+  return {
+    ok: false,
+    errors: {
+      _form: `“${now.name}” was saved by someone else (${when} UTC) after you opened it.${what} Your change was not saved. Reload the page to see the rule as it is now, then make your change again.`,
+    },
+    conflict,
+  };
+}
+
+/** The rule as stored at version `expected`, from the newest configuration version that holds it. */
+async function findLoadedSnapshot(shop: string, db: Database, id: string, expected: string): Promise<RuleSnapshot | null> {
+  const versions = await db.configVersion.findMany({ where: { shop }, orderBy: { version: "desc" }, select: { rules: true } });
+  for (const v of versions) {
+    let rules: RuleSnapshot[];
+    try {
+      rules = JSON.parse(v.rules) as RuleSnapshot[];
+    } catch {
+      continue;
+    }
+    const match = Array.isArray(rules) ? rules.find((r) => r?.id === id && r.updatedAt === expected) : undefined;
+    if (match) return match;
+  }
+  return null;
+}
+
+type Comparable = Pick<RuleSnapshot, "name" | "status" | "scheduleStart" | "scheduleEnd" | "definition">;
+
+function diffRule(kind: RuleKind, before: Comparable, now: Comparable): RuleConflict["changes"] {
+  const show = (value: unknown) => {
+    if (value === undefined || value === null || value === "") return "(none)";
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+  };
+  const changes: RuleConflict["changes"] = [];
+  const compare = (field: string, key: string, a: unknown, b: unknown) => {
+    if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) changes.push({ field, label: fieldLabel(kind, key), before: show(a), now: show(b) });
+  };
+  for (const key of ["name", "status", "scheduleStart", "scheduleEnd"] as const) compare(key, key, before[key], now[key]);
+  const a = (before.definition ?? {}) as Record<string, unknown>;
+  const b = (now.definition ?? {}) as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) compare(`definition.${key}`, key, a[key], b[key]);
+  return changes;
 }
 
 /** Positions 0..n-1 in the merchant's order, so gaps from deletions never accumulate. */
@@ -349,7 +562,7 @@ async function renumber(tx: Tx, shop: string): Promise<RuleRecord[]> {
   const rows = await tx.rule.findMany({ where: { shop }, orderBy: RULE_ORDER });
   const records: RuleRecord[] = [];
   for (const [position, row] of rows.entries()) {
-    if (row.position !== position) await tx.rule.updateMany({ where: { id: row.id, shop }, data: { position } });
+    if (row.position !== position) await tx.rule.updateMany({ where: { id: row.id, shop }, data: { position, updatedAt: row.updatedAt } });
     records.push(toRecord({ ...row, position }));
   }
   return records;
@@ -404,7 +617,10 @@ function toRecord(row: RuleRow): RuleRecord {
   };
 }
 
-function parseRuleSet(json: unknown): { ok: true; value: (ValidRule & { id?: string })[] } | { ok: false; errors: FieldErrors } {
+async function parseRuleSet(
+  json: unknown,
+  budget: CheckBudget,
+): Promise<{ ok: true; value: (ValidRule & { id?: string })[] } | { ok: false; errors: FieldErrors }> {
   let value = json;
   if (typeof value === "string") {
     if (value.length > MAX_IMPORT_CHARS) return { ok: false, errors: { _form: "This file is too large to be a rule export." } };
@@ -428,7 +644,7 @@ function parseRuleSet(json: unknown): { ok: true; value: (ValidRule & { id?: str
   const rules = Array.isArray(file.rules)
     ? file.rules.map((rule) => (typeof rule === "object" && rule !== null ? { ...rule, id: undefined } : rule))
     : file.rules;
-  return validateRuleList(rules);
+  return validateRuleList(rules, budget);
 }
 
 const uniqueIds = (ids: unknown): string[] =>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Modal, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, List, Modal, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
-import { deleteRules, getRule } from "../models/rules.server";
+import { deleteRules, getRule, versionOf, type RuleConflict } from "../models/rules.server";
 import { handleRuleForm, publish } from "../admin/rule-actions.server";
+import { BODY_LIMITS, readForm } from "../admin/request-body.server";
 import { KIND_INFO, definitionToForm } from "../components/rule-kinds";
 import { RuleForm } from "../components/RuleForm";
 
@@ -18,7 +19,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (!rule) throw notFound();
   const { values, translations, limits } = definitionToForm(rule.kind, rule.definition as Record<string, unknown>);
   return {
-    rule: { id: rule.id, kind: rule.kind, name: rule.name, updatedAt: rule.updatedAt },
+    // `version` goes back with every save and delete: a stale page's change is refused, not applied over another.
+    rule: { id: rule.id, kind: rule.kind, name: rule.name, updatedAt: rule.updatedAt, version: versionOf(rule) },
     initial: {
       name: rule.name,
       status: rule.status,
@@ -35,10 +37,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { admin, session, redirect } = await authenticate.admin(request);
   const id = params.id ?? "";
   if (!(await getRule(session.shop, id))) throw notFound();
-  const form = await request.formData();
+  const body = await readForm(request, BODY_LIMITS.ruleEditor);
+  if (!body.ok) return body.response;
+  const form = body.form;
   if (form.get("intent") === "delete") {
-    const deleted = await deleteRules(session.shop, [id]);
-    if (!deleted.ok) return { ok: false as const, errors: deleted.errors };
+    const deleted = await deleteRules(session.shop, [id], undefined, { [id]: String(form.get("ruleVersion") ?? "") });
+    if (!deleted.ok) return { ok: false as const, errors: deleted.errors, conflict: deleted.conflict };
     const sync = await publish(admin.graphql, session.shop);
     return redirect(`/app?deleted=1${sync.ok ? "" : "&syncFailed=1"}`);
   }
@@ -55,7 +59,9 @@ export default function EditRule() {
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const saved = actionData && "ok" in actionData && actionData.ok ? actionData : null;
-  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  const conflict = actionData && "conflict" in actionData ? actionData.conflict : undefined;
+  // A conflict is told in its own banner, not at the form's fields.
+  const errors = actionData && "errors" in actionData && !conflict ? actionData.errors : undefined;
   const syncError = saved && !saved.sync.ok ? saved.sync.error : searchParams.get("syncFailed") ? "see the status on the Rules page" : null;
 
   useEffect(() => {
@@ -87,13 +93,17 @@ export default function EditRule() {
             <Text as="p">Shopify was not updated: {syncError}.</Text>
           </Banner>
         ) : null}
+        {conflict ? <ConflictBanner conflict={conflict} message={actionData && "errors" in actionData ? actionData.errors._form : undefined} /> : null}
         <RuleForm
           key={rule.id}
           kind={rule.kind}
           initial={initial}
           errors={errors}
           submitting={navigation.state === "submitting"}
-          onSubmit={(form) => submit(form, { method: "post" })}
+          onSubmit={(form) => {
+            form.set("ruleVersion", rule.version);
+            submit(form, { method: "post" });
+          }}
         />
       </BlockStack>
       <Modal
@@ -105,7 +115,7 @@ export default function EditRule() {
           destructive: true,
           onAction: () => {
             setConfirmDelete(false);
-            submit({ intent: "delete" }, { method: "post" });
+            submit({ intent: "delete", ruleVersion: rule.version }, { method: "post" });
           },
         }}
         secondaryActions={[{ content: "Cancel", onAction: () => setConfirmDelete(false) }]}
@@ -115,5 +125,25 @@ export default function EditRule() {
         </Modal.Section>
       </Modal>
     </Page>
+  );
+}
+
+/** Another save won: what it changed, so that the staff member can redo their change on the current rule. */
+function ConflictBanner({ conflict, message }: { conflict: RuleConflict; message?: string }) {
+  return (
+    <Banner tone="critical" title="Not saved: someone else changed this rule" action={{ content: "Reload the rule", url: `/app/rules/${conflict.ruleId}` }}>
+      <BlockStack gap="200">
+        {message ? <Text as="p">{message}</Text> : null}
+        {conflict.changes.length ? (
+          <List>
+            {conflict.changes.map((c) => (
+              <List.Item key={c.field}>
+                {conflict.comparedWith === "loaded" ? `${c.label}: ${c.before} → ${c.now}` : `${c.label}: yours ${c.before}, saved ${c.now}`}
+              </List.Item>
+            ))}
+          </List>
+        ) : null}
+      </BlockStack>
+    </Banner>
   );
 }

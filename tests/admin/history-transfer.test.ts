@@ -44,11 +44,10 @@ describe("history", () => {
     const shop = await newShop("hist");
     await create(shop, "addressKind", "One");
     const two = await create(shop, "cartQuantity", "Two");
-    await call(editRule, "action", `/app/rules/${two}`, {
-      shop,
-      params: { id: two },
-      body: ruleForm("cartQuantity", { kind: "cartQuantity", max: 99 }, { name: "Two edited" }),
-    });
+    const editor = await call(editRule, "loader", `/app/rules/${two}`, { shop, params: { id: two } });
+    const body = ruleForm("cartQuantity", { kind: "cartQuantity", max: 99 }, { name: "Two edited" });
+    body.set("ruleVersion", editor.data.rule.version);
+    expect((await call(editRule, "action", `/app/rules/${two}`, { shop, params: { id: two }, body })).data).toMatchObject({ ok: true });
     await call(index, "action", "/app", { shop, body: form({ intent: "delete", ids: [two] }) });
 
     const page = await call(history, "loader", "/app/history", { shop });

@@ -51,6 +51,22 @@ async function expectPublished(shop: string) {
   }
 }
 
+/** The editor's post of the page as loaded: its form, and the version of the rule it shows. */
+function editorPost(page: { rule: { version: string }; initial: Parameters<typeof ruleFormData>[0] }, edit?: (state: Parameters<typeof ruleFormData>[0]) => void): FormData {
+  const state = structuredClone(page.initial);
+  edit?.(state);
+  const body = ruleFormData(state);
+  body.set("ruleVersion", page.rule.version);
+  return body;
+}
+
+/** `body` posted from the rule's page as it is now (its current version). */
+async function fromPage(shop: string, id: string, body: FormData): Promise<FormData> {
+  const page = await call(editRule, "loader", `/app/rules/${id}`, { shop, params: { id } });
+  body.set("ruleVersion", page.data.rule.version);
+  return body;
+}
+
 async function create(shop: string, body: FormData) {
   const result = await call(newRule, "action", "/app/rules/new", { shop, body });
   expect(result.status, JSON.stringify(result.data)).toBe(302);
@@ -73,7 +89,7 @@ describe("rule editor", () => {
     const page = await call(editRule, "loader", `/app/rules/${id}`, { shop, params: { id } });
     expect(page.status).toBe(200);
     expect(page.data.initial.name).toBe(`My ${kind}`);
-    const resaved = await call(editRule, "action", `/app/rules/${id}`, { shop, params: { id }, body: ruleFormData(page.data.initial) });
+    const resaved = await call(editRule, "action", `/app/rules/${id}`, { shop, params: { id }, body: editorPost(page.data) });
     expect(resaved.data).toMatchObject({ ok: true, id });
     expect((await getRule(shop, id))!.definition).toEqual(EXAMPLES[kind]);
   });
@@ -94,7 +110,7 @@ describe("rule editor", () => {
     const saved = await call(editRule, "action", `/app/rules/${id}`, {
       shop,
       params: { id },
-      body: ruleForm("cartQuantity", { kind: "cartQuantity", min: 5, max: 9 }, { name: "Five to nine" }),
+      body: await fromPage(shop, id, ruleForm("cartQuantity", { kind: "cartQuantity", min: 5, max: 9 }, { name: "Five to nine" })),
     });
     expect(saved.data).toMatchObject({ ok: true, id, sync: { ok: true } });
     expect((await getRule(shop, id))!.definition).toEqual({ kind: "cartQuantity", min: 5, max: 9 });
@@ -135,7 +151,7 @@ describe("rule editor", () => {
     const result = await call(editRule, "action", `/app/rules/${id}`, {
       shop,
       params: { id },
-      body: ruleForm("postalCode", { kind: "postalCode", mode: "block", codes }),
+      body: await fromPage(shop, id, ruleForm("postalCode", { kind: "postalCode", mode: "block", codes })),
     });
     expect(result.data.ok).toBe(false);
     expect(result.data.errors._form).toMatch(/10,000 bytes/);
@@ -160,7 +176,7 @@ describe("rule editor", () => {
   it("deletes a rule from its editor", async () => {
     const shop = await newShop("rules");
     const id = await create(shop, ruleForm("streetNumber", { kind: "streetNumber" }));
-    const result = await call(editRule, "action", `/app/rules/${id}`, { shop, params: { id }, body: form({ intent: "delete" }) });
+    const result = await call(editRule, "action", `/app/rules/${id}`, { shop, params: { id }, body: await fromPage(shop, id, form({ intent: "delete" })) });
     expect(result.status).toBe(302);
     expect(await listRules(shop)).toEqual([]);
     await expectPublished(shop);
@@ -332,5 +348,109 @@ describe("rules list", () => {
     const ok = await call(index, "loader", "/app", { shop });
     expect(ok.data.status).toMatchObject({ inSync: true, lastError: null });
     await expectPublished(shop);
+  });
+});
+
+describe("two staff editing the same rule", () => {
+  const load = async (shop: string, id: string) => (await call(editRule, "loader", `/app/rules/${id}`, { shop, params: { id } })).data;
+  const save = (shop: string, id: string, body: FormData) => call(editRule, "action", `/app/rules/${id}`, { shop, params: { id }, body });
+  const publishes = (shop: string) => mock.graphqlRequests("metafieldsSet").filter((r) => r.shop === shop).length;
+
+  it("keeps the first save and refuses the second, stale one with what changed, changing nothing", async () => {
+    const shop = await newShop("rules");
+    const id = await create(shop, ruleForm("cartQuantity", { kind: "cartQuantity", min: 2, max: 10 }, { name: "Ten at most" }));
+    const alice = await load(shop, id);
+    const bob = await load(shop, id);
+
+    const first = await save(shop, id, editorPost(alice, (s) => {
+      s.name = "Twelve at most";
+      s.values["definition.max"] = "12";
+    }));
+    expect(first.data).toMatchObject({ ok: true, id });
+    const kept = await getRule(shop, id);
+    const versions = await prisma.configVersion.count({ where: { shop } });
+    const published = publishes(shop);
+
+    const second = await save(shop, id, editorPost(bob, (s) => {
+      s.values["definition.min"] = "3";
+    }));
+    expect(second.status).toBe(200);
+    expect(second.data.ok).toBe(false);
+    expect(second.data.errors._form).toMatch(/^“Twelve at most” was saved by someone else \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\) after you opened it\. It changed: Name, Maximum items\. Your change was not saved\./);
+    expect(second.data.conflict).toEqual({
+      ruleId: id,
+      name: "Twelve at most",
+      changedAt: kept!.updatedAt.toISOString(),
+      currentVersion: kept!.updatedAt.toISOString(),
+      comparedWith: "loaded",
+      changes: [
+        { field: "name", label: "Name", before: "Ten at most", now: "Twelve at most" },
+        { field: "definition.max", label: "Maximum items", before: "10", now: "12" },
+      ],
+    });
+    // The first edit stands; nothing was written or published for the second.
+    expect(await getRule(shop, id)).toEqual(kept);
+    expect(await prisma.configVersion.count({ where: { shop } })).toBe(versions);
+    expect(publishes(shop)).toBe(published);
+
+    // Reloaded, Bob's page carries the current version and his change goes through.
+    const reloaded = await load(shop, id);
+    const third = await save(shop, id, editorPost(reloaded, (s) => (s.values["definition.min"] = "3")));
+    expect(third.data).toMatchObject({ ok: true });
+    expect((await getRule(shop, id))!.definition).toEqual({ kind: "cartQuantity", min: 3, max: 12 });
+  });
+
+  it("lets exactly one of two simultaneous saves from the same page win", async () => {
+    const shop = await newShop("rules");
+    const id = await create(shop, ruleForm("cartQuantity", { kind: "cartQuantity", min: 2 }));
+    const page = await load(shop, id);
+    const results = await Promise.all(
+      ["5", "7"].map((min) => save(shop, id, editorPost(page, (s) => (s.values["definition.min"] = min)))),
+    );
+    expect(results.map((r) => r.data.ok).sort()).toEqual([false, true]);
+    const winner = results.findIndex((r) => r.data.ok);
+    expect((await getRule(shop, id))!.definition).toEqual({ kind: "cartQuantity", min: winner === 0 ? 5 : 7 });
+    expect(results[1 - winner].data.conflict.changes).toEqual([
+      { field: "definition.min", label: "Minimum items", before: "2", now: winner === 0 ? "5" : "7" },
+    ]);
+  });
+
+  it("refuses to delete a rule someone changed since the page was loaded", async () => {
+    const shop = await newShop("rules");
+    const id = await create(shop, ruleForm("streetNumber", EXAMPLES.streetNumber, { name: "House numbers" }));
+    const stale = await load(shop, id);
+    await save(shop, id, editorPost(await load(shop, id), (s) => (s.status = "inactive")));
+
+    const deleted = await save(shop, id, form({ intent: "delete", ruleVersion: stale.rule.version }));
+    expect(deleted.status).toBe(200);
+    expect(deleted.data.conflict.changes).toEqual([{ field: "status", label: "Status", before: "active", now: "inactive" }]);
+    expect(await getRule(shop, id)).not.toBeNull();
+
+    const fresh = await load(shop, id);
+    const done = await save(shop, id, form({ intent: "delete", ruleVersion: fresh.rule.version }));
+    expect(done.status).toBe(302);
+    expect(await getRule(shop, id)).toBeNull();
+  });
+
+  it("refuses a save that does not say which version it was made from", async () => {
+    const shop = await newShop("rules");
+    const id = await create(shop, ruleForm("cartQuantity", { kind: "cartQuantity", min: 2 }));
+    const result = await save(shop, id, ruleForm("cartQuantity", { kind: "cartQuantity", min: 9 }));
+    expect(result.data).toMatchObject({ ok: false, errors: { _form: expect.stringMatching(/reload it/) } });
+    expect((await getRule(shop, id))!.definition).toEqual({ kind: "cartQuantity", min: 2 });
+  });
+
+  it("does not count moving or deleting other rules as a change to this one", async () => {
+    const shop = await newShop("rules");
+    const first = await create(shop, ruleForm("streetNumber", EXAMPLES.streetNumber, { name: "First" }));
+    const id = await create(shop, ruleForm("cartQuantity", { kind: "cartQuantity", min: 2 }, { name: "Second" }));
+    await create(shop, ruleForm("distinctLines", EXAMPLES.distinctLines, { name: "Third" }));
+    const page = await load(shop, id);
+    await call(index, "action", "/app", { shop, body: form({ intent: "duplicate", id: first }) });
+    await call(index, "action", "/app", { shop, body: form({ intent: "moveDown", id }) });
+    await call(index, "action", "/app", { shop, body: form({ intent: "delete", ids: [first] }) });
+    expect((await getRule(shop, id))!.position).not.toBe(1);
+    const saved = await save(shop, id, editorPost(page, (s) => (s.values["definition.min"] = "4")));
+    expect(saved.data).toMatchObject({ ok: true });
   });
 });
