@@ -623,7 +623,8 @@ function PostalCsvImport({ onCodes }: { onCodes: (codes: Record<string, string[]
         allowMultiple={false}
         onDropAccepted={async ([file]) => {
           const csv = await file.text();
-          fetcher.submit({ intent: "parseCsv", csv, country }, { method: "post" });
+          // Multipart: the CSV travels at its own size (URL-encoding would triple its commas against the body cap).
+          fetcher.submit({ intent: "parseCsv", csv, country }, { method: "post", encType: "multipart/form-data" });
         }}
       >
         <DropZone.FileUpload actionHint='Columns "country,code", or one code per line' />

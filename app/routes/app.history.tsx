@@ -6,6 +6,7 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
 import { listVersions, restoreVersion } from "../models/history.server";
 import { publish } from "../admin/rule-actions.server";
+import { BODY_LIMITS, readForm } from "../admin/request-body.server";
 import { formatTime } from "../components/StatusCard";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
@@ -18,7 +19,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 // Restoring makes an old version's rules the current ones, as a new version.
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const form = await request.formData();
+  const body = await readForm(request, BODY_LIMITS.small);
+  if (!body.ok) return body.response;
+  const form = body.form;
   const version = Number(form.get("version"));
   const restored = await restoreVersion(session.shop, version);
   if (!restored.ok) return { ok: false as const, errors: restored.errors };

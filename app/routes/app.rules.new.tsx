@@ -4,6 +4,7 @@ import { BlockStack, Box, Card, InlineGrid, Layout, Page, Text } from "@shopify/
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
 import { handleRuleForm } from "../admin/rule-actions.server";
+import { BODY_LIMITS, readForm } from "../admin/request-body.server";
 import { KIND_INFO, RULE_KINDS, isAddressKind, isRuleKind, newRuleDefaults } from "../components/rule-kinds";
 import { RuleForm } from "../components/RuleForm";
 
@@ -22,7 +23,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, redirect } = await authenticate.admin(request);
-  const result = await handleRuleForm(admin.graphql, session.shop, await request.formData());
+  const body = await readForm(request, BODY_LIMITS.ruleEditor);
+  if (!body.ok) return body.response;
+  const result = await handleRuleForm(admin.graphql, session.shop, body.form);
   if ("ok" in result && result.ok) {
     return redirect(`/app/rules/${result.id}?created=1${result.sync.ok ? "" : "&syncFailed=1"}`);
   }

@@ -6,6 +6,7 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
 import { exportRuleSet, importRuleSet } from "../models/rules.server";
 import { publish } from "../admin/rule-actions.server";
+import { BODY_LIMITS, readForm } from "../admin/request-body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -15,7 +16,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const form = await request.formData();
+  // Capped before parsing: a file past it is refused whole, nothing changed.
+  const body = await readForm(request, BODY_LIMITS.import);
+  if (!body.ok) return body.response;
+  const form = body.form;
   const mode = form.get("mode") === "append" ? "append" : "replace";
   let json: unknown;
   try {
@@ -119,7 +123,7 @@ export default function Transfer() {
                   variant="primary"
                   disabled={!file}
                   loading={navigation.state === "submitting"}
-                  onClick={() => file && submit({ json: file.text, mode: mode[0] }, { method: "post" })}
+                  onClick={() => file && submit({ json: file.text, mode: mode[0] }, { method: "post", encType: "multipart/form-data" })}
                 >
                   Import
                 </Button>
