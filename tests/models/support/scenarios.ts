@@ -15,6 +15,7 @@ import {
   reorderRules,
   saveRule,
   setRulesStatus,
+  versionOf,
   type RuleRecord,
   type Saved,
 } from "../../../app/models/rules.server";
@@ -116,6 +117,47 @@ export function ruleStoreScenarios(getDb: () => Database) {
       // Each version's snapshot has one rule more than the one before: no save was lost.
       for (const summary of versions) expect(summary.ruleCount).toBe(summary.version);
       expect((await listRules(shop, db)).map((r) => r.position)).toEqual([0, 1, 2, 3, 4, 5]);
+    });
+  });
+
+  describe("optimistic edits", () => {
+    it("applies a change made from the current version and refuses one from a stale version, keeping the first", async () => {
+      const db = getDb();
+      const shop = newShop("stale");
+      const rule = saved(await saveRule(shop, ruleInput("cartQuantity", { name: "Limits" }), undefined, db));
+      const loaded = versionOf(rule);
+      const first = saved(await saveRule(shop, ruleInput("cartQuantity", { name: "First edit" }), rule.id, db, { expected: loaded }));
+      expect(versionOf(first) > loaded).toBe(true);
+      const before = await counts(shop);
+
+      const second = await saveRule(shop, ruleInput("weight", { name: "Second edit" }), rule.id, db, { expected: loaded });
+      expect(second).toMatchObject({
+        ok: false,
+        conflict: { ruleId: rule.id, comparedWith: "loaded", currentVersion: versionOf(first), changes: [{ field: "name", before: "Limits", now: "First edit" }] },
+      });
+      expect(await getRule(shop, rule.id, db)).toMatchObject({ name: "First edit", kind: "cartQuantity" });
+      expect(await counts(shop)).toEqual(before);
+
+      // Status changes and deletions from a stale list are refused the same way.
+      expect(await setRulesStatus(shop, [rule.id], "inactive", db, { [rule.id]: loaded })).toMatchObject({ ok: false, conflict: { ruleId: rule.id } });
+      expect(await deleteRules(shop, [rule.id], db, { [rule.id]: loaded })).toMatchObject({ ok: false, conflict: { ruleId: rule.id } });
+      expect(await getRule(shop, rule.id, db)).toMatchObject({ name: "First edit", status: "active" });
+      expect(await counts(shop)).toEqual(before);
+      saved(await setRulesStatus(shop, [rule.id], "inactive", db, { [rule.id]: versionOf(first) }));
+    });
+
+    it("lets exactly one of simultaneous saves from the same version win (a conditional update, not read-then-write)", async () => {
+      const db = getDb();
+      const shop = newShop("race");
+      const rule = saved(await saveRule(shop, ruleInput("cartQuantity"), undefined, db));
+      const results = await Promise.all(
+        Array.from({ length: 4 }, (_, i) => saveRule(shop, ruleInput("cartQuantity", { name: `Edit ${i}` }), rule.id, db, { expected: versionOf(rule) })),
+      );
+      const winners = results.flatMap((r, i) => (r.ok ? [i] : []));
+      expect(winners).toHaveLength(1);
+      for (const r of results) if (!r.ok) expect(r.conflict?.changes.map((c) => c.field)).toEqual(["name"]);
+      expect((await getRule(shop, rule.id, db))!.name).toBe(`Edit ${winners[0]}`);
+      expect((await counts(shop)).versions).toBe(2);
     });
   });
 
