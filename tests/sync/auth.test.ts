@@ -4,9 +4,10 @@
  * performs token exchange against the Admin API mock and stores the offline
  * session it gets.
  */
+import { InvalidShopError } from "@shopify/shopify-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
-import { authenticate, unauthenticated } from "../../app/shopify.server";
+import { authenticate, createShopifyApp, unauthenticated } from "../../app/shopify.server";
 import * as rulesNew from "../../app/routes/app.rules.new";
 import { saveRule } from "../../app/models/rules.server";
 import { publishConfiguration, type AdminGraphql } from "../../app/shopify-sync/sync.server";
@@ -270,4 +271,50 @@ describe("expiring offline access tokens", () => {
       await strict.close();
     }
   });
+});
+
+describe("SHOP_CUSTOM_DOMAIN (domainTransformations)", () => {
+  function withDomain<T>(domain: string | undefined, run: () => T): T {
+    const previous = process.env.SHOP_CUSTOM_DOMAIN;
+    if (domain === undefined) delete process.env.SHOP_CUSTOM_DOMAIN;
+    else process.env.SHOP_CUSTOM_DOMAIN = domain;
+    try {
+      return run();
+    } finally {
+      if (previous === undefined) delete process.env.SHOP_CUSTOM_DOMAIN;
+      else process.env.SHOP_CUSTOM_DOMAIN = previous;
+    }
+  }
+  /** A first admin request of `shop`: its answer, and where the app then sent the token exchange. */
+  async function firstRequest(app: ReturnType<typeof createShopifyApp>, shop: string) {
+    const before = mock.requests.length;
+    let status: number | string = 200;
+    try {
+      await app.authenticate.admin(await adminRequest("/app", { shop }));
+    } catch (thrown) {
+      if (thrown instanceof InvalidShopError) status = "invalid shop";
+      else if (thrown instanceof Response) status = thrown.status;
+      else throw thrown;
+    }
+    return { status, sentTo: mock.requests.slice(before).map((r) => new URL(r.url).host) };
+  }
+
+  it("accepts shops on the custom domain, as themselves, and nothing else new", async () => {
+    const custom = withDomain("shops.example.org", () => createShopifyApp());
+    // The token exchange goes to the shop itself (this machine cannot reach it: hence the 500).
+    expect(await firstRequest(custom, "demo.shops.example.org")).toEqual({ status: 500, sentTo: ["demo.shops.example.org"] });
+    const shop = uniqueShop();
+    expect(await firstRequest(custom, shop)).toEqual({ status: 200, sentTo: [shop] });
+    expect(await firstRequest(custom, "demo.evil.example.org")).toEqual({ status: "invalid shop", sentTo: [] });
+
+    const standard = withDomain(undefined, () => createShopifyApp());
+    expect(await firstRequest(standard, "demo.shops.example.org")).toEqual({ status: "invalid shop", sentTo: [] });
+  });
+
+  it.each(["https://shops.example.org", "*.example.org", "shops.example.org/path", "localhost", "a..b"])(
+    "refuses SHOP_CUSTOM_DOMAIN=%s with a clear message",
+    (value) => {
+      expect(() => withDomain(value, () => createShopifyApp())).toThrow(/SHOP_CUSTOM_DOMAIN must be a domain such as "shops\.example\.com"/);
+    },
+  );
 });
