@@ -21,7 +21,7 @@ import {
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
 import db from "../db.server";
-import { deleteRules, duplicateRule, listRules, reorderRules, setRulesStatus } from "../models/rules.server";
+import { deleteRules, duplicateRule, listRules, reorderRules, setRulesStatus, versionOf } from "../models/rules.server";
 import { LIMIT_SHARE, predictVersionCost } from "../models/function-cost.server";
 import { getSyncStatus, publishIfNeverSplit, removeExtraValidations } from "../shopify-sync/sync.server";
 import { publish } from "../admin/rule-actions.server";
@@ -53,6 +53,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return {
     rules: rules.map((rule) => ({
       id: rule.id,
+      // Posted back with the rule's id: enabling, disabling or deleting from a stale list is refused.
+      version: versionOf(rule),
       name: rule.name,
       kind: rule.kind,
       status: rule.status,
@@ -75,15 +77,17 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const intent = String(form.get("intent")) as Intent;
   const ids = form.getAll("ids").map(String);
   const id = String(form.get("id") ?? "");
+  // "<id> <version>" per selected rule, as the list showed it.
+  const expected = Object.fromEntries(form.getAll("versions").map((v) => String(v).split(" ", 2)));
 
   let saved: { ok: true; version: number } | { ok: false; errors: Record<string, string> };
   switch (intent) {
     case "enable":
     case "disable":
-      saved = await setRulesStatus(shop, ids, intent === "enable" ? "active" : "inactive");
+      saved = await setRulesStatus(shop, ids, intent === "enable" ? "active" : "inactive", undefined, expected);
       break;
     case "delete":
-      saved = await deleteRules(shop, ids);
+      saved = await deleteRules(shop, ids, undefined, expected);
       break;
     case "duplicate":
       saved = await duplicateRule(shop, id);
@@ -170,6 +174,10 @@ export default function Rules() {
   const post = (data: Record<string, string | string[]>) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(data)) (Array.isArray(v) ? v : [v]).forEach((x) => form.append(k, x));
+    for (const id of form.getAll("ids")) {
+      const rule = rules.find((r) => r.id === id);
+      if (rule) form.append("versions", `${rule.id} ${rule.version}`);
+    }
     submit(form, { method: "post" });
   };
   const selected = allResourcesSelected ? rules.map((r) => r.id) : selectedResources;

@@ -432,6 +432,26 @@ describe("two staff editing the same rule", () => {
     expect(await getRule(shop, id)).toBeNull();
   });
 
+  it("refuses to disable or delete, from a stale rules list, a rule someone changed since", async () => {
+    const shop = await newShop("rules");
+    const a = await create(shop, ruleForm("streetNumber", EXAMPLES.streetNumber, { name: "A" }));
+    const b = await create(shop, ruleForm("cartQuantity", { kind: "cartQuantity", min: 2 }, { name: "B" }));
+    const list = (await call(index, "loader", "/app", { shop })).data;
+    const versions = (ids: string[]) => ids.map((id) => `${id} ${list.rules.find((r: { id: string }) => r.id === id).version}`);
+    await save(shop, b, editorPost(await load(shop, b), (s) => (s.values["definition.min"] = "6")));
+    const before = await listRules(shop);
+
+    for (const intent of ["disable", "delete"]) {
+      const result = await call(index, "action", "/app", { shop, body: form({ intent, ids: [a, b], versions: versions([a, b]) }) });
+      expect(result.data, intent).toMatchObject({ ok: false, errors: { _form: expect.stringMatching(/^“B” was saved by someone else .* It changed: Minimum items\./) } });
+      expect(await listRules(shop)).toEqual(before);
+    }
+    // The rule the list still shows as it is can be changed.
+    const result = await call(index, "action", "/app", { shop, body: form({ intent: "disable", ids: [a], versions: versions([a]) }) });
+    expect(result.data).toMatchObject({ ok: true });
+    expect((await getRule(shop, a))!.status).toBe("inactive");
+  });
+
   it("refuses a save that does not say which version it was made from", async () => {
     const shop = await newShop("rules");
     const id = await create(shop, ruleForm("cartQuantity", { kind: "cartQuantity", min: 2 }));
