@@ -88,14 +88,24 @@ export async function countShopData(shop: string, db: Database = prisma): Promis
  * arrives the shop has uninstalled the app and its sessions are gone, so no
  * authenticated request can make such a save.
  */
-export async function eraseShopData(shop: string, db: Database = prisma): Promise<{ deleted: Record<string, number> }> {
+export async function eraseShopData(
+  shop: string,
+  db: Database = prisma,
+  // A write (a Prisma query, not awaited) committed in the same transaction after
+  // the deletes: shop/redact writes back its own delivery's record, so that
+  // Shopify's retries of it are not acted on (app/webhooks.server.ts).
+  { andWrite }: { andWrite?: (db: Database) => unknown } = {},
+): Promise<{ deleted: Record<string, number> }> {
   const models = shopScopedModels(db);
   // Serializable: every delete works on one snapshot. Under PostgreSQL's default
   // (read committed) each statement takes a new one, so a save committing between
   // two deletes would lose its rule but keep its version: half erased.
   const results = await retryOnConflict(() =>
     db.$transaction(
-      models.map((model) => delegateOf(db, model).deleteMany({ where: { shop } }) as never),
+      [
+        ...models.map((model) => delegateOf(db, model).deleteMany({ where: { shop } }) as never),
+        ...(andWrite ? [andWrite(db) as never] : []),
+      ],
       { isolationLevel: "Serializable" },
     ),
   );

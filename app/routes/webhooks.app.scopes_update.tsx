@@ -1,19 +1,18 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
-import { authenticateWebhook, badRequest, handled, methodNotAllowed } from "../webhooks.server";
+import { authenticateWebhook, handleOnce, methodNotAllowed } from "../webhooks.server";
+
+export const topic = "app/scopes_update";
 
 export const loader = () => methodNotAllowed();
 
 // Keeps the granted scopes current on the shop's sessions and sync state.
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, payload } = await authenticateWebhook(request);
-  const current = (payload as { current?: unknown }).current;
-  if (!Array.isArray(current) || !current.every((scope) => typeof scope === "string")) throw badRequest();
-  const scope = current.join(",");
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.session.updateMany({ where: { shop }, data: { scope } });
-    // Only for an installed shop: a late delivery must not recreate data after uninstall or redact.
-    if (count > 0) await tx.shopSync.upsert({ where: { shop }, create: { shop, scope }, update: { scope } });
+export const action = async ({ request }: ActionFunctionArgs) =>
+  handleOnce(await authenticateWebhook(request, topic), async ({ shop, payload }) => {
+    const scope = payload.current.join(",");
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.session.updateMany({ where: { shop }, data: { scope } });
+      // Only for an installed shop: a late delivery must not recreate data after uninstall or redact.
+      if (count > 0) await tx.shopSync.upsert({ where: { shop }, create: { shop, scope }, update: { scope } });
+    });
   });
-  return handled();
-};

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticateWebhook, handled, methodNotAllowed } from "../webhooks.server";
 
+export const topic = "customers/data_request";
+
 export const loader = () => methodNotAllowed();
 
 // The app stores no customer data (PRIVACY.md): there is nothing to return.
-// The payload names a customer, so it is neither stored nor logged.
+// The payload names a customer, so it is neither stored nor logged, not even
+// as a delivery record: acknowledging twice changes nothing.
 export const action = async ({ request }: ActionFunctionArgs) => {
-  await authenticateWebhook(request);
+  await authenticateWebhook(request, topic);
   return handled();
 };

@@ -1,15 +1,18 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import db from "../db.server";
 import { eraseShopData } from "../models/shop-data.server";
-import { authenticateWebhook, badRequest, handled, methodNotAllowed } from "../webhooks.server";
+import { authenticateWebhook, handleOnce, methodNotAllowed } from "../webhooks.server";
+
+export const topic = "shop/redact";
 
 export const loader = () => methodNotAllowed();
 
 // 48 hours after uninstall: erase everything stored about the shop (rules,
 // configuration versions, sync state, any session left), in one transaction.
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, payload } = await authenticateWebhook(request);
-  // The HMAC signs the body, not the headers: erase only the shop the signed body names.
-  if ((payload as { shop_domain?: unknown }).shop_domain !== shop) throw badRequest();
-  await eraseShopData(shop);
-  return handled();
-};
+export const action = async ({ request }: ActionFunctionArgs) =>
+  handleOnce(await authenticateWebhook(request, topic), async ({ shop }, record) => {
+    // The erasure takes this delivery's record too; written back in the same
+    // transaction, it keeps a retry of this redact from erasing what a reinstall
+    // stores meanwhile. It is deleted with the others after 7 days (PRIVACY.md).
+    await eraseShopData(shop, db, { andWrite: record });
+  });

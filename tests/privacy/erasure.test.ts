@@ -46,9 +46,13 @@ describe("through the webhooks", () => {
     await seedShop(other);
     const otherBefore = await rowsOf(other);
     expect(await prisma.functionSync.count({ where: { shop } })).toBe(4);
-    expect((await deliver(webhookRequest({ shop, topic: "shop/redact" }))).status).toBe(200);
+    expect((await deliver(webhookRequest({ shop, topic: "shop/redact", eventId: "redact-event" }))).status).toBe(200);
     const after = await rowsOf(shop);
-    for (const model of allModels(prisma)) expect(after[model.name], model.name).toBe(0);
+    // But the record of this shop/redact itself, kept for its 7 days so that a retry of it is not acted on (PRIVACY.md).
+    for (const model of allModels(prisma)) expect(after[model.name], model.name).toBe(model.name === "WebhookDelivery" ? 1 : 0);
+    expect(await prisma.webhookDelivery.findMany({ where: { shop }, select: { eventId: true, topic: true } })).toEqual([
+      { eventId: "redact-event", topic: "shop/redact" },
+    ]);
     // Each function's sync state too (the Validation ids of the address and cart functions).
     expect(await prisma.functionSync.count({ where: { shop } })).toBe(0);
     expect(await prisma.functionSync.count({ where: { shop: other } })).toBe(4);

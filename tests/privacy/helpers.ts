@@ -52,6 +52,8 @@ export async function seedShop(shop: string, db: Database = prisma) {
   });
   // A publish's claim, left expired by a crashed instance (a live one would hold off the next publish).
   await db.publishClaim.create({ data: { shop, holder: "crashed-publish", expiresAt: new Date(Date.now() - 60_000) } });
+  // A webhook delivery the app acted on (app/webhooks.server.ts): no payload, only its event id.
+  await db.webhookDelivery.create({ data: { shop, eventId: `seeded-event-${shop}`, topic: "app/scopes_update", receivedAt: new Date(), handledAt: new Date() } });
 }
 
 /** Rows per model belonging to the shop, for every model of the schema. */

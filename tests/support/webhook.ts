@@ -37,7 +37,7 @@ export function samplePayload(topic: string, shop: string): Record<string, unkno
     case "app/uninstalled":
       return { id: shopId, name: "Test shop", domain: shop, myshopify_domain: shop, email: "owner@example.com" };
     case "app/scopes_update":
-      return { id: 1, previous: ["write_validations"], current: ["write_validations"], updated_at: "2026-11-23T10:00:00Z" };
+      return { id: 1, shop_id: shopId, previous: ["write_validations"], current: ["write_validations"], updated_at: "2026-11-23T10:00:00Z" };
     case "shop/redact":
       return { shop_id: shopId, shop_domain: shop };
     case "customers/redact":
@@ -91,13 +91,15 @@ export function forgedWebhookRequest(options: WebhookOptions): Request {
   return webhookRequest({ ...options, secret: options.secret ?? "not-the-app-secret" });
 }
 
-type RouteModule = {
+export type RouteModule = {
+  /** The topic the route acts on (app/webhooks.server.ts checks X-Shopify-Topic against it). */
+  topic?: string;
   loader?: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
   action?: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
 };
 
 /** Route module of each webhook endpoint (app/routes/webhooks.<topic>.tsx). */
-const WEBHOOK_ROUTES: Record<string, () => Promise<RouteModule>> = {
+export const WEBHOOK_ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/webhooks/app/uninstalled": () => import("../../app/routes/webhooks.app.uninstalled"),
   "/webhooks/app/scopes_update": () => import("../../app/routes/webhooks.app.scopes_update"),
   "/webhooks/shop/redact": () => import("../../app/routes/webhooks.shop.redact"),
