@@ -6,6 +6,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
 import db from "../db.server";
 import { countShopData, eraseShopData } from "../models/shop-data.server";
+import { removeValidationsThenErase } from "../shopify-sync/sync.server";
 import { CHECKOUT_FUNCTION_NAMES, CHECKOUT_FUNCTIONS } from "../../extensions/checkout-guard/src/engine/functions";
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -54,13 +55,25 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-// "Delete all data": the same erasure as shop/redact, for this shop only.
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+type Result =
+  | { ok: true; deleted: number; validationsRemoved: number; validationsError: null }
+  | { ok: true; deleted: number; validationsRemoved: null; validationsError: string }
+  | { ok: false; error: string; canDeleteAnyway: boolean };
+
+// "Delete all data": first the app's Validations in Shopify (otherwise checkout
+// keeps applying the rules being erased), then the same erasure as shop/redact.
+// "deleteAnyway": the merchant chose to erase although Shopify could not be reached.
+export const action = async ({ request }: ActionFunctionArgs): Promise<Result> => {
+  const { admin, session } = await authenticate.admin(request);
   const form = await request.formData();
-  if (form.get("intent") !== "delete") return { ok: false as const, error: "Unknown action." };
-  const { deleted } = await eraseShopData(session.shop);
-  return { ok: true as const, deleted: Object.values(deleted).reduce((a, b) => a + b, 0) };
+  const intent = form.get("intent");
+  if (intent !== "delete" && intent !== "deleteAnyway") return { ok: false, error: "Unknown action.", canDeleteAnyway: false };
+  const outcome = await removeValidationsThenErase(admin.graphql, session.shop, () => eraseShopData(session.shop), { force: intent === "deleteAnyway" });
+  if (!outcome.ok) return { ok: false, error: outcome.error, canDeleteAnyway: outcome.shopifyFailed };
+  const deleted = Object.values(outcome.erased.deleted).reduce((a, b) => a + b, 0);
+  return "removed" in outcome.validations
+    ? { ok: true, deleted, validationsRemoved: outcome.validations.removed, validationsError: null }
+    : { ok: true, deleted, validationsRemoved: null, validationsError: outcome.validations.error };
 };
 
 export default function Privacy() {
@@ -93,20 +106,9 @@ export default function Privacy() {
     <Page title="Privacy" subtitle="What Checkout Guard stores about your shop. Nothing about your customers is ever stored.">
       <TitleBar title="Privacy" />
       <Layout>
-        {result?.ok ? (
+        {result ? (
           <Layout.Section>
-            <Banner tone="success" title={`All data deleted (${result.deleted} records)`}>
-              <BlockStack gap="200">
-                <Text as="p">
-                  Your rules, their history and the publishing state are gone. Opening the app again signs it in
-                  with a new access token; uninstall the app to remove that too.
-                </Text>
-                <Text as="p">
-                  The checkout validations in your Shopify settings keep the configuration last published until you
-                  turn them off in Settings › Checkout or uninstall the app.
-                </Text>
-              </BlockStack>
-            </Banner>
+            <DeleteResult result={result} onDelete={(intent) => submit({ intent }, { method: "post" })} />
           </Layout.Section>
         ) : null}
         <Layout.Section>
@@ -173,7 +175,12 @@ export default function Privacy() {
                 Delete all data
               </Text>
               <Text as="p">
-                Deletes your rules, their history, the publishing state and the sign-in sessions. This cannot be undone.
+                First deletes the app's checkout validations from your Shopify checkout settings, so checkout stops
+                applying your rules at once, together with the configuration they hold. Then deletes your rules, their
+                history, the publishing state and the sign-in sessions. This cannot be undone.
+              </Text>
+              <Text as="p" tone="subdued">
+                If Shopify cannot be reached, nothing is deleted, and you can choose to delete your data anyway.
               </Text>
               <div>
                 <Button tone="critical" onClick={() => setConfirming(true)}>
@@ -201,10 +208,65 @@ export default function Privacy() {
       >
         <Modal.Section>
           <Text as="p">
-            Every rule, saved version and setting of {shop} will be deleted. Export your data first if you may need it.
+            The app's checkout validations will be deleted from Shopify, so checkout stops applying your rules, and
+            every rule, saved version and setting of {shop} will be deleted. Export your data first if you may need it.
           </Text>
         </Modal.Section>
       </Modal>
     </Page>
+  );
+}
+
+/** What "Delete all data" did, in the merchant's words: never more than happened. */
+function DeleteResult({ result, onDelete }: { result: Result; onDelete: (intent: "delete" | "deleteAnyway") => void }) {
+  if (!result.ok) {
+    return (
+      <Banner tone="critical" title="Nothing was deleted">
+        <BlockStack gap="200">
+          <Text as="p">{result.error}</Text>
+          {result.canDeleteAnyway ? (
+            <>
+              <Text as="p">
+                The app's checkout validations could not be removed from Shopify. Deleting your data now would leave
+                them applying your rules at checkout, with no way to change them from the app. Retry, or delete your
+                data anyway and then delete the validations yourself in Settings › Checkout (or uninstall the app).
+              </Text>
+              <BlockStack gap="200" inlineAlign="start">
+                <Button onClick={() => onDelete("delete")}>Retry</Button>
+                <Button tone="critical" onClick={() => onDelete("deleteAnyway")}>
+                  Delete data anyway
+                </Button>
+              </BlockStack>
+            </>
+          ) : null}
+        </BlockStack>
+      </Banner>
+    );
+  }
+  const signIn = "Opening the app again signs it in with a new access token; uninstall the app to remove that too.";
+  if (result.validationsError !== null) {
+    return (
+      <Banner tone="warning" title={`All data deleted (${result.deleted} records); the checkout validations are still in Shopify`}>
+        <BlockStack gap="200">
+          <Text as="p">{`They could not be removed: ${result.validationsError}`}</Text>
+          <Text as="p">
+            They keep applying the rules last published at checkout: delete them in Settings › Checkout, or uninstall
+            the app. {signIn}
+          </Text>
+        </BlockStack>
+      </Banner>
+    );
+  }
+  const validations =
+    result.validationsRemoved === 0
+      ? "The app had no checkout validation in Shopify."
+      : `The app's ${result.validationsRemoved === 1 ? "checkout validation was" : `${result.validationsRemoved} checkout validations were`} deleted from Shopify: checkout no longer applies your rules.`;
+  return (
+    <Banner tone="success" title={`All data deleted (${result.deleted} records)`}>
+      <BlockStack gap="200">
+        <Text as="p">{`${validations} Your rules, their history and the publishing state are gone.`}</Text>
+        <Text as="p">{signIn}</Text>
+      </BlockStack>
+    </Banner>
   );
 }

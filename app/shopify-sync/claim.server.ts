@@ -7,17 +7,21 @@
  * both read "no Validation" and both create one.
  *
  * The claim also guards the holder's database writes: each runs in a
- * transaction that first renews the claim (an update of the holder's own row,
- * which locks it), so a write happens only while the claim is held. Erasing a
- * shop deletes its claim row with everything else (the model has a `shop`
- * column, app/models/shop-data.server.ts), so a publish in flight when the
- * shop is erased writes nothing of it afterwards: its next renewal finds no
- * row and it stops (ClaimLost).
+ * Serializable transaction that first renews the claim and checks that the
+ * shop still has a saved configuration, so a write happens only while the
+ * claim is held and the shop's data exists. Erasing a shop deletes its claim
+ * and versions with everything else, in one Serializable transaction
+ * (app/models/shop-data.server.ts), so the two are ordered: a write before the
+ * erasure is erased, one after it finds nothing and stops (ClaimLost). A
+ * publish in flight when the shop is erased thus writes nothing of it
+ * afterwards. (Checking the versions, not only the claim, matters on
+ * PostgreSQL: a claim created after the erasure's snapshot is invisible to
+ * it, while the versions it deletes conflict with the check.)
  */
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db.server";
 import type { Prisma } from "../generated/prisma/sqlite/client";
-import { isConflict } from "../models/transactions.server";
+import { isConflict, retryOnConflict } from "../models/transactions.server";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -92,15 +96,22 @@ export async function renewClaim(claim: Claim, tx: Tx | Database = claim.db): Pr
 }
 
 /**
- * Runs `write` in a transaction that first renews the claim: the write commits
- * only if the claim was still ours, and erasure (which deletes the claim row)
- * is ordered before or after it, never between the check and the write.
+ * Runs `write` in a transaction that first renews the claim and checks that
+ * the shop's data is still there: the write commits only if both hold, and an
+ * erasure is ordered before or after it, never between the check and the write.
  */
 export async function whileClaimed<T>(claim: Claim, write: (tx: Tx) => Promise<T>): Promise<T> {
-  return claim.db.$transaction(async (tx) => {
-    await renewClaim(claim, tx);
-    return write(tx);
-  });
+  return retryOnConflict(() =>
+    claim.db.$transaction(
+      async (tx) => {
+        await renewClaim(claim, tx);
+        const saved = await tx.configVersion.findFirst({ where: { shop: claim.shop }, select: { id: true } });
+        if (!saved) throw new ClaimLost(claim.shop);
+        return write(tx);
+      },
+      { maxWait: 10_000, timeout: 30_000, isolationLevel: "Serializable" },
+    ),
+  );
 }
 
 /** Gives the claim up (nothing happens if it was erased or taken over meanwhile). */

@@ -118,6 +118,7 @@ export const MESSAGES = {
   nothingSaved: "There is no saved configuration to publish yet.",
   busy: "Another publish of these rules is still running; this change is saved and will be published when you retry in a moment.",
   erased: "The shop's data was erased while publishing; nothing more was written.",
+  busyErasing: "A publish of your rules to Shopify is still running; nothing was deleted. Try again in a moment.",
 } as const;
 
 /** The app's client id: Shopify reports it as `shopifyFunction.appKey` of the app's Validations. */
@@ -311,7 +312,8 @@ export async function removeExtraValidations(graphql: AdminGraphql, shop: string
 
 export type UnpublishOutcome<T> =
   | { ok: true; erased: T; validations: { removed: number } | { error: string } }
-  | { ok: false; error: string };
+  /** shopifyFailed: Shopify could not be reached or refused (erasing anyway is the merchant's choice). */
+  | { ok: false; error: string; shopifyFailed: boolean };
 
 /**
  * "Delete all data": under the shop's claim (after any publish in flight),
@@ -329,10 +331,10 @@ export async function removeValidationsThenErase<T>(
 ): Promise<UnpublishOutcome<T>> {
   const db = options.db ?? prisma;
   const claim = await acquireClaim(db, shop, options);
-  if (!claim) return { ok: false, error: MESSAGES.busy };
+  if (!claim) return { ok: false, error: MESSAGES.busyErasing, shopifyFailed: false };
   try {
     const removed = await removeAllValidations(graphql, claim, options);
-    if (!removed.ok && !options.force) return { ok: false, error: removed.error };
+    if (!removed.ok && !options.force) return { ok: false, error: removed.error, shopifyFailed: true };
     const erased = await erase();
     return { ok: true, erased, validations: removed.ok ? { removed: removed.removed } : { error: removed.error } };
   } finally {

@@ -2,18 +2,31 @@
  * Retention promises (PRIVACY.md, "How long we keep data"), checked over EVERY
  * model of the schema as Prisma's data model lists them, on SQLite and
  * PostgreSQL: after app/uninstalled the shop has no session; after shop/redact
- * no row of any model belongs to the shop, even with writes racing the redact.
+ * no row of any model belongs to the shop, even with writes racing the redact,
+ * and a publish in flight during the redact writes nothing of it afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma, { type Database } from "../../app/db.server";
 import { allModels, eraseShopData, exportShopData, shopScopedModels, WITHHELD } from "../../app/models/shop-data.server";
 import { saveRule } from "../../app/models/rules.server";
+import { unauthenticated } from "../../app/shopify.server";
+import { MESSAGES, publishConfiguration, type AdminGraphql } from "../../app/shopify-sync/sync.server";
+import { startAdminApiMock, type AdminApiMock } from "../support/admin-api-mock";
 import { createPostgresDatabase } from "../support/postgres";
+import { seedOfflineSession } from "../support/session-token";
 import { deliver, webhookRequest } from "../support/webhook";
 import { ACCESS_TOKEN, rowsOf, seedShop, total } from "./helpers";
 
 let n = 0;
 const newShop = () => `erasure-${++n}.myshopify.com`;
+
+let mock: AdminApiMock;
+beforeAll(async () => {
+  mock = await startAdminApiMock();
+});
+afterAll(async () => {
+  await mock?.close();
+});
 
 describe("every model is tied to a shop", () => {
   it("each model of the schema has a shop column, so it can be exported and erased per shop", () => {
@@ -122,6 +135,89 @@ describe("eraseShopData / exportShopData on PostgreSQL", () => {
 
   it("uninstall, redact and a rule being saved, all at once: nothing of the shop is left half erased", async () => {
     await raceRedactWithSaves(pg.db);
+  });
+
+  it("a publish held mid-flight while the shop is erased writes nothing of it afterwards", async () => {
+    for (const step of PUBLISH_STEPS) await erasureDuringPublish(pg.db, step, (shop) => eraseShopData(shop, pg.db));
+  });
+
+  it("publishes and erasures started together: whichever way they interleave, no sync state or claim is left", async () => {
+    await raceErasureWithPublishes(pg.db);
+  });
+});
+
+/** Two publishes and an erasure of the same shop at once, a few times over. */
+async function raceErasureWithPublishes(db: Database) {
+  for (let i = 0; i < 10; i++) {
+    const shop = newShop();
+    await seedOfflineSession(shop);
+    const saved = await saveRule(shop, { name: "At most 9", status: "active", definition: { kind: "cartQuantity", max: 9 } }, undefined, db);
+    expect(saved.ok).toBe(true);
+    const { admin } = await unauthenticated.admin(shop);
+    const graphql = admin.graphql as unknown as AdminGraphql;
+    const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await Promise.all([
+      publishConfiguration(graphql, shop, { db }),
+      delay(i * 5).then(() => eraseShopData(shop, db)),
+      publishConfiguration(graphql, shop, { db }),
+    ]);
+    expect(await rowsOf(shop, db)).toMatchObject({ Rule: 0, ConfigVersion: 0, ShopSync: 0, FunctionSync: 0, PublishClaim: 0 });
+    // And never two Validations of the function.
+    expect(mock.state(shop).validations.size).toBeLessThanOrEqual(1);
+  }
+}
+
+/** Where a publish can be when the erasure lands: reading, creating, or updating the Validations. */
+const PUBLISH_STEPS = ["validations", "validationCreate", "metafieldsSet"] as const;
+
+/**
+ * A publish whose request to Shopify is held at `step` while `erase` runs,
+ * then let go: it must notice that the shop is gone and write nothing of it
+ * (no sync state, no claim), and leave no Validation it created.
+ */
+async function erasureDuringPublish(db: Database, step: (typeof PUBLISH_STEPS)[number], erase: (shop: string) => Promise<unknown>) {
+  const shop = newShop();
+  await seedOfflineSession(shop);
+  const save = async (max: number) => {
+    const saved = await saveRule(shop, { name: `At most ${max}`, status: "active", definition: { kind: "cartQuantity", max } }, undefined, db);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+  };
+  await save(9);
+  const { admin } = await unauthenticated.admin(shop);
+  const graphql = admin.graphql as unknown as AdminGraphql;
+  // Updating: the Validation exists from an earlier publish, and a newer version is saved.
+  if (step === "metafieldsSet") {
+    expect(await publishConfiguration(graphql, shop, { db })).toMatchObject({ ok: true });
+    await save(5);
+  }
+  const before = mock.state(shop).validations.size;
+
+  const held = mock.holdNext({ shop, operation: step });
+  const publishing = publishConfiguration(graphql, shop, { db });
+  await held.arrived;
+  await erase(shop);
+  // What the erasure left (shop/redact keeps its own delivery's record, to ignore its retries).
+  const erased = await rowsOf(shop, db);
+  expect(erased, step).toMatchObject({ Rule: 0, ConfigVersion: 0, ShopSync: 0, FunctionSync: 0, PublishClaim: 0 });
+  held.release();
+
+  expect(await publishing, step).toEqual({ ok: false, error: MESSAGES.erased });
+  expect(await rowsOf(shop, db), step).toEqual(erased);
+  // A Validation created after the erasure is deleted again; one from before is left (the shop has uninstalled).
+  expect(mock.state(shop).validations.size, step).toBe(before);
+}
+
+describe("a publish racing the erasure", () => {
+  it("publishes and erasures started together: whichever way they interleave, no sync state or claim is left (SQLite)", async () => {
+    await raceErasureWithPublishes(prisma);
+  });
+
+  it("after shop/redact returns, a publish held mid-flight writes nothing of the shop (SQLite)", async () => {
+    for (const step of PUBLISH_STEPS) {
+      await erasureDuringPublish(prisma, step, async (shop) => {
+        expect((await deliver(webhookRequest({ shop, topic: "shop/redact" }))).status).toBe(200);
+      });
+    }
   });
 });
 

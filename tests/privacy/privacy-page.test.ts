@@ -1,12 +1,17 @@
 /**
  * The Privacy page, through the app's real Remix handler with real session
  * tokens: it shows what is stored about the shop, exports it (the shop's data
- * only, no credentials) and deletes it all.
+ * only, no credentials) and deletes it all: first the app's Validations in
+ * Shopify (the Admin API mock), then every record.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
+import { saveRule } from "../../app/models/rules.server";
+import { unauthenticated } from "../../app/shopify.server";
+import { publishConfiguration, type AdminGraphql } from "../../app/shopify-sync/sync.server";
 import { startRemixApp, type RemixApp } from "../support/remix-app";
-import { startAdminApiMock, type AdminApiMock } from "../support/admin-api-mock";
-import { adminRequest } from "../support/session-token";
+import { CART_FUNCTION, LEGACY_FUNCTION, startAdminApiMock, type AdminApiMock } from "../support/admin-api-mock";
+import { adminRequest, offlineAccessToken } from "../support/session-token";
 import { ACCESS_TOKEN, rowsOf, seedShop, total } from "./helpers";
 
 let app: RemixApp;
@@ -14,6 +19,27 @@ let mock: AdminApiMock;
 let n = 0;
 const newShop = () => `privacy-page-${++n}.myshopify.com`;
 const DATA = "_data=routes%2Fapp.privacy";
+
+/** seedShop's shop, with an offline token Shopify (the mock) accepts, rules published to two Validations. */
+async function publishedShop(shop: string) {
+  await seedShop(shop);
+  await prisma.session.update({ where: { id: `offline_${shop}` }, data: { accessToken: offlineAccessToken(shop) } });
+  for (const input of [
+    { name: "No PO boxes", status: "active", definition: { kind: "addressKind", block: ["poBox"] } },
+    { name: "At most 9", status: "active", definition: { kind: "cartQuantity", max: 9 } },
+  ]) {
+    const saved = await saveRule(shop, input);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+  }
+  const { admin } = await unauthenticated.admin(shop);
+  const graphql = admin.graphql as unknown as AdminGraphql;
+  expect(await publishConfiguration(graphql, shop)).toMatchObject({ ok: true });
+  expect(mock.state(shop).validations.size).toBe(2);
+  return graphql;
+}
+
+const deleteAll = async (shop: string, intent = "delete") =>
+  (await app.handle(await adminRequest(`/app/privacy?${DATA}`, { shop, body: { intent } }))).json();
 
 beforeAll(async () => {
   mock = await startAdminApiMock();
@@ -93,8 +119,8 @@ describe("Privacy page", () => {
   it("deletes all of the shop's data, and nothing of another shop", async () => {
     const shop = newShop();
     const other = newShop();
-    await seedShop(shop);
-    await seedShop(other);
+    await publishedShop(shop);
+    await publishedShop(other);
     const otherBefore = await rowsOf(other);
 
     const response = await app.handle(await adminRequest(`/app/privacy?${DATA}`, { shop, body: { intent: "delete" } }));
@@ -105,6 +131,75 @@ describe("Privacy page", () => {
     expect((await rowsOf(shop)).FunctionSync).toBe(0);
     expect(otherBefore.FunctionSync).toBe(4);
     expect(await rowsOf(other)).toEqual(otherBefore);
+    expect(mock.state(other).validations.size).toBe(2);
+  });
+
+  it("first deletes the app's Validations in Shopify, so checkout stops applying the erased rules", async () => {
+    const shop = newShop();
+    await publishedShop(shop);
+    // The single function's Validation of earlier versions, and one left by a race: the app's too.
+    mock.seedValidation(shop, LEGACY_FUNCTION);
+    mock.seedValidation(shop, CART_FUNCTION);
+
+    const result = await deleteAll(shop);
+
+    expect(result).toEqual({ ok: true, deleted: expect.any(Number), validationsRemoved: 4, validationsError: null });
+    expect(result.deleted).toBeGreaterThan(0);
+    expect([...mock.state(shop).validations.values()]).toEqual([]);
+    expect(total(await rowsOf(shop))).toBe(0);
+    // Deleted before the records: every delete was sent while the shop's data still existed.
+    expect(mock.graphqlRequests("validationDelete").filter((r) => r.shop === shop)).toHaveLength(4);
+  });
+
+  it("when Shopify cannot be reached, deletes nothing and says so; “Delete data anyway” then deletes the data and says the Validations remain", async () => {
+    const shop = newShop();
+    await publishedShop(shop);
+    const before = await rowsOf(shop);
+    mock.failNext("serverError", { shop, times: 2 });
+
+    const refused = await deleteAll(shop);
+
+    expect(refused).toEqual({ ok: false, error: "Shopify had a temporary error (500); retry in a moment.", canDeleteAnyway: true });
+    expect(await rowsOf(shop)).toEqual(before);
+    expect(mock.state(shop).validations.size).toBe(2);
+
+    mock.failNext("unauthorized", { shop, times: 1 });
+    const forced = await deleteAll(shop, "deleteAnyway");
+
+    expect(forced).toEqual({ ok: true, deleted: expect.any(Number), validationsRemoved: null, validationsError: expect.stringContaining("401") });
+    expect(total(await rowsOf(shop))).toBe(0);
+    // Not pretended: they are still there, and the answer said so.
+    expect(mock.state(shop).validations.size).toBe(2);
+  });
+
+  it("waits for a publish in flight, then deletes the Validation it created too", async () => {
+    const shop = newShop();
+    await seedShop(shop);
+    await prisma.session.update({ where: { id: `offline_${shop}` }, data: { accessToken: offlineAccessToken(shop) } });
+    const saved = await saveRule(shop, { name: "At most 9", status: "active", definition: { kind: "cartQuantity", max: 9 } });
+    expect(saved.ok).toBe(true);
+    const { admin } = await unauthenticated.admin(shop);
+    const held = mock.holdNext({ shop, operation: "validationCreate" });
+    const publishing = publishConfiguration(admin.graphql as unknown as AdminGraphql, shop);
+    await held.arrived;
+
+    const deleting = deleteAll(shop);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    held.release();
+
+    expect(await publishing).toMatchObject({ ok: true });
+    expect(await deleting).toMatchObject({ ok: true, validationsRemoved: 1 });
+    expect(mock.state(shop).validations.size).toBe(0);
+    expect(total(await rowsOf(shop))).toBe(0);
+  });
+
+  it("says what Delete all data does, Shopify's validations included", async () => {
+    const shop = newShop();
+    await seedShop(shop);
+    const html = await (await app.handle(await adminRequest("/app/privacy", { shop, document: true }))).text();
+    expect(html).toContain("First deletes the app&#x27;s checkout validations from your Shopify checkout settings, so checkout stops");
+    expect(html).toContain("If Shopify cannot be reached, nothing is deleted, and you can choose to delete your data anyway.");
+    expect(html).not.toContain("keep the configuration last published");
   });
 
   it("deletes nothing without the delete intent", async () => {
