@@ -20,7 +20,10 @@ export const BODY_LIMITS = {
 export type Refusal = TypedResponse<{ ok: false; errors: { _form: string } }>;
 export type ReadForm = { ok: true; form: FormData } | { ok: false; response: Refusal };
 
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toLocaleString("en-US", { maximumFractionDigits: 2 })} MB`;
+const size = (bytes: number) =>
+  bytes >= 1_048_576
+    ? `${(bytes / 1_048_576).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`
+    : `${Math.round(bytes / 1024).toLocaleString("en-US")} KB`;
 
 /**
  * The request's form, or a 413 answer (`{ ok: false, errors: { _form } }`, as
@@ -32,7 +35,7 @@ export async function readForm(request: Request, maxBytes: number): Promise<Read
     response: json(
       {
         ok: false as const,
-        errors: { _form: `This request is larger than ${megabytes(maxBytes)}, the most this page accepts. Nothing was saved.` },
+        errors: { _form: `This request is larger than ${size(maxBytes)}, the most this page accepts. Nothing was saved.` },
       },
       { status: 413 },
     ),

@@ -25,6 +25,7 @@ import { deleteRules, duplicateRule, listRules, reorderRules, setRulesStatus, ve
 import { LIMIT_SHARE, predictVersionCost } from "../models/function-cost.server";
 import { getSyncStatus, publishIfNeverSplit, removeExtraValidations } from "../shopify-sync/sync.server";
 import { publish } from "../admin/rule-actions.server";
+import { BODY_LIMITS, readForm } from "../admin/request-body.server";
 import { KIND_INFO, QUICK_STARTS, scopeText, summarize } from "../components/rule-kinds";
 import { StatusCard } from "../components/StatusCard";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
@@ -73,7 +74,9 @@ type Intent = "enable" | "disable" | "delete" | "duplicate" | "moveUp" | "moveDo
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const shop = session.shop;
-  const form = await request.formData();
+  const body = await readForm(request, BODY_LIMITS.small);
+  if (!body.ok) return body.response;
+  const form = body.form;
   const intent = String(form.get("intent")) as Intent;
   const ids = form.getAll("ids").map(String);
   const id = String(form.get("id") ?? "");

@@ -331,6 +331,16 @@ describe("rules list", () => {
     expect(published.address!.rules.length).toBe(3);
   });
 
+  it("answers 413 to a post over its cap, changing nothing", async () => {
+    const shop = await newShop("rules");
+    const [a] = await seed(shop);
+    const before = await listRules(shop);
+    const result = await call(index, "action", "/app", { shop, body: form({ intent: "disable", ids: [a, ...Array.from({ length: 5_000 }, (_, i) => `padding-${i}-${"x".repeat(10)}`)] }) });
+    expect(result.status).toBe(413);
+    expect((await result.response!.json()).errors._form).toMatch(/^This request is larger than 64 KB, the most this page accepts\. Nothing was saved\.$/);
+    expect(await listRules(shop)).toEqual(before);
+  });
+
   it("keeps the change when publishing fails, shows the error, and retries", async () => {
     const shop = await newShop("rules");
     await create(shop, ruleForm("streetNumber", EXAMPLES.streetNumber));
