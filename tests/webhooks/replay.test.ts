@@ -54,6 +54,8 @@ describe("a body signed for one topic is refused by every other route", () => {
         webhookRequest({ shop, topic, path: `/webhooks/${route}` }),
         // With the topic header rewritten to match the endpoint.
         webhookRequest({ shop, topic: route, payload: samplePayload(topic, shop) }),
+        // The endpoint's own kind of body, under another topic's header.
+        webhookRequest({ shop, topic, path: `/webhooks/${route}`, payload: samplePayload(route, shop) }),
       ]);
       await expectRefused(shop, requests);
     });
@@ -73,9 +75,12 @@ describe("a body signed for one topic is refused by every other route", () => {
   it("an app/uninstalled body posted to app/scopes_update leaves the scopes as they were", async () => {
     const shop = newShop();
     await seedShop(shop);
+    const scopes = { ...samplePayload("app/scopes_update", shop), current: ["write_validations", "read_orders"] };
     await expectRefused(shop, [
       webhookRequest({ shop, topic: "app/uninstalled", path: "/webhooks/app/scopes_update" }),
       webhookRequest({ shop, topic: "app/scopes_update", payload: samplePayload("app/uninstalled", shop) }),
+      // Signed, sent as app/uninstalled: not for this endpoint, whatever the body says.
+      webhookRequest({ shop, topic: "app/uninstalled", path: "/webhooks/app/scopes_update", payload: scopes }),
     ]);
     expect((await prisma.session.findMany({ where: { shop } })).map((s) => s.scope)).toEqual(["write_validations", "write_validations"]);
   });
