@@ -43,10 +43,16 @@ describe("parallel publishes on SQLite", () => {
 
   it("two staff saving their first rules at the same moment leave one Validation per function", async () => {
     const shop = await newShop("first-rules");
-    const [a, b] = await Promise.all([
+    // The first create is slow to answer: the other save's publish comes meanwhile.
+    const held = mock.holdNext({ shop, operation: "validationCreate" });
+    const saving = Promise.all([
       call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("cartQuantity", EXAMPLES.cartQuantity, { name: "A" }) }),
       call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("distinctLines", EXAMPLES.distinctLines, { name: "B" }) }),
     ]);
+    await held.arrived;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    held.release();
+    const [a, b] = await saving;
     expect([a.status, b.status]).toEqual([302, 302]);
     await expectOneValidationPerFunction(mock, shop, ["cart"]);
     const [validation] = mock.validationsOf(shop, CART_FUNCTION.handle);
