@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { dumpDatabase, seedShop } from "../privacy/helpers";
 import { ROOT } from "../support/paths";
-import { WEBHOOK_ROUTES, deliver, samplePayload, webhookRequest } from "../support/webhook";
+import { WEBHOOK_ROUTES, deliver, forgedWebhookRequest, samplePayload, webhookRequest } from "../support/webhook";
 
 const TOPICS = ["app/uninstalled", "app/scopes_update", "shop/redact", "customers/data_request", "customers/redact"];
 
@@ -157,6 +157,9 @@ describe("a signed request whose shop header is not a shop domain → 400, no st
         shop,
         headers.map((header) => webhookRequest({ shop, topic, headers: { "X-Shopify-Shop-Domain": header } })),
       );
+      // Unsigned, it is refused as unsigned first.
+      const forged = forgedWebhookRequest({ shop, topic, headers: { "X-Shopify-Shop-Domain": shop.toUpperCase() } });
+      expect((await deliver(forged)).status).toBe(401);
     });
   }
 });
