@@ -41,6 +41,19 @@ export class AppSessionStorage extends PrismaSessionStorage<Database> {
   }
 
   /**
+   * An offline session stored before expiring tokens (an access token with no
+   * expiry) is loaded as expired: authenticate.admin then exchanges the merchant's
+   * session token for an expiring one on their next visit, before Shopify refuses
+   * non-expiring tokens (1 January 2027). Its token still serves background calls
+   * until then: with no refresh token, the library does not try to refresh it.
+   */
+  async loadSession(id: string): Promise<Session | undefined> {
+    const session = await super.loadSession(id);
+    if (session && !session.isOnline && session.accessToken && !session.expires) session.expires = new Date(0);
+    return session;
+  }
+
+  /**
    * Inserts or replaces the whole row (access token, refresh token and their
    * expiries together, so a stored pair is always one Shopify issued). Two
    * concurrent first token exchanges for a shop both write `offline_<shop>`:

@@ -56,7 +56,7 @@ import {
 import { jwtVerify } from "jose";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { installFetch, redirectingFetch } from "./admin-api-redirect";
-import { offlineAccessToken } from "./session-token";
+import { offlineAccessToken, offlineRefreshToken } from "./session-token";
 
 const SDL = readFileSync(new URL("./admin-api.graphql", import.meta.url), "utf8");
 const schema = buildSchema(SDL);
@@ -212,6 +212,8 @@ export interface AdminApiMock {
   issueExpiringToken(shop: string, opts?: { expiresIn?: number; refreshTokenExpiresIn?: number }): MockTokenPair;
   /** Every expiring access token of the shop expires now (as if its hour had passed). */
   expireAccessTokens(shop: string): void;
+  /** A non-expiring offline token, as apps got before expiring tokens (refused with rejectNonExpiringTokens). */
+  issueNonExpiringToken(shop: string): string;
   /** GraphQL requests only, optionally for one root field. */
   graphqlRequests(rootField?: string): RecordedRequest[];
   reset(): void;
@@ -356,6 +358,10 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
     let s = shops.get(shop);
     if (!s) {
       s = { shop, validations: new Map(), otherActiveValidations: 0, tokens: new Set(), seededTokenValid: true, tokenExpiry: new Map(), refreshTokens: new Map() };
+      // The seeded pair (tests/support/session-token.ts seedOfflineSession): an expiring token and its refresh token.
+      s.tokenExpiry.set(offlineAccessToken(shop), Date.now() + ACCESS_TOKEN_TTL_SECONDS * 1000);
+      const seededRefresh = offlineRefreshToken(shop);
+      s.refreshTokens.set(seededRefresh, { token: seededRefresh, expiresAt: Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000, parent: null, retired: false });
       shops.set(shop, s);
     }
     return s;
@@ -879,6 +885,9 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
         expires: new Date(Date.now() + issued.expires_in * 1000),
         refreshTokenExpires: new Date(Date.now() + issued.refresh_token_expires_in * 1000),
       };
+    },
+    issueNonExpiringToken(shop) {
+      return (issueOffline(state(shop), false) as { access_token: string }).access_token;
     },
     expireAccessTokens(shop) {
       const s = state(shop);

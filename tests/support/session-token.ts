@@ -118,9 +118,14 @@ export async function adminRequest(path: string, opts: AdminRequestOptions): Pro
   return new Request(url, { method, headers, body });
 }
 
-/** The offline access token seedOfflineSession stores; the Admin API mock accepts it until revoked. */
+/** The offline access token seedOfflineSession stores; the Admin API mock accepts it for an hour, until revoked. */
 export function offlineAccessToken(shop: string): string {
   return `shpat_${createHash("sha256").update(`offline:${shop}`).digest("hex").slice(0, 32)}`;
+}
+
+/** The refresh token seedOfflineSession stores with it; the Admin API mock accepts it once. */
+export function offlineRefreshToken(shop: string): string {
+  return `shprt_${createHash("sha256").update(`refresh:${shop}`).digest("hex").slice(0, 32)}`;
 }
 
 /**
@@ -129,7 +134,13 @@ export function offlineAccessToken(shop: string): string {
  */
 export async function seedOfflineSession(
   shop: string,
-  opts: { accessToken?: string; scope?: string; expiring?: { accessToken: string; refreshToken: string; expires: Date; refreshTokenExpires: Date } } = {},
+  opts: {
+    accessToken?: string;
+    scope?: string;
+    expiring?: { accessToken: string; refreshToken: string; expires: Date; refreshTokenExpires: Date };
+    /** A non-expiring token, as stored before expiring tokens (no expiry, no refresh token). */
+    legacy?: boolean;
+  } = {},
 ) {
   const { Session } = await import("@shopify/shopify-api");
   const { sessionStorage } = await import("../../app/shopify.server");
@@ -141,9 +152,11 @@ export async function seedOfflineSession(
     isOnline: false,
     scope: opts.scope ?? TEST_SCOPES,
     accessToken: opts.expiring?.accessToken ?? opts.accessToken ?? offlineAccessToken(shop),
-    ...(opts.expiring
-      ? { expires: opts.expiring.expires, refreshToken: opts.expiring.refreshToken, refreshTokenExpires: opts.expiring.refreshTokenExpires }
-      : {}),
+    ...(opts.legacy ? {} : (opts.expiring ?? {
+      expires: new Date(Date.now() + 3600_000),
+      refreshToken: offlineRefreshToken(shop),
+      refreshTokenExpires: new Date(Date.now() + 90 * 24 * 3600_000),
+    })),
   });
   await sessionStorage.storeSession(session);
   return session;

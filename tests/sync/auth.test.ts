@@ -318,3 +318,29 @@ describe("SHOP_CUSTOM_DOMAIN (domainTransformations)", () => {
     },
   );
 });
+
+describe("offline sessions from before expiring tokens", () => {
+  it("the merchant's next visit swaps the non-expiring token for an expiring one, before Shopify refuses it", async () => {
+    const shop = uniqueShop();
+    const legacy = mock.issueNonExpiringToken(shop);
+    await seedOfflineSession(shop, { accessToken: legacy, legacy: true });
+
+    // Meanwhile the background still works with it.
+    const { admin } = await unauthenticated.admin(shop);
+    expect((await (await admin.graphql(`query { shop { myshopifyDomain } }`)).json()).data.shop.myshopifyDomain).toBe(shop);
+    expect(mock.requests.filter((r) => r.shop === shop && r.kind !== "graphql")).toEqual([]);
+
+    const response = await loader({ request: await adminRequest("/app", { shop }) });
+    expect((await response.json()).shop).toBe(shop);
+    const [exchange] = mock.requests.filter((r) => r.shop === shop && r.kind === "token-exchange");
+    expect(JSON.parse(exchange.body).expiring).toBe("1");
+    const stored = await prisma.session.findUniqueOrThrow({ where: { id: `offline_${shop}` } });
+    expect(stored.accessToken).not.toBe(legacy);
+    expect(stored.refreshToken).toMatch(/^shprt_/);
+    expect(graphqlTokensOf(shop).at(-1)).toBe(stored.accessToken);
+  });
+});
+
+function graphqlTokensOf(shop: string) {
+  return mock.requests.filter((r) => r.shop === shop && r.kind === "graphql").map((r) => r.headers["x-shopify-access-token"]);
+}
