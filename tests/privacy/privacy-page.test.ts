@@ -5,13 +5,12 @@
  * Shopify (the Admin API mock), then every record.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import prisma from "../../app/db.server";
 import { saveRule } from "../../app/models/rules.server";
 import { unauthenticated } from "../../app/shopify.server";
 import { publishConfiguration, type AdminGraphql } from "../../app/shopify-sync/sync.server";
 import { startRemixApp, type RemixApp } from "../support/remix-app";
 import { CART_FUNCTION, LEGACY_FUNCTION, startAdminApiMock, type AdminApiMock } from "../support/admin-api-mock";
-import { adminRequest, offlineAccessToken } from "../support/session-token";
+import { adminRequest, seedOfflineSession } from "../support/session-token";
 import { ACCESS_TOKEN, rowsOf, seedShop, total } from "./helpers";
 
 let app: RemixApp;
@@ -20,10 +19,10 @@ let n = 0;
 const newShop = () => `privacy-page-${++n}.myshopify.com`;
 const DATA = "_data=routes%2Fapp.privacy";
 
-/** seedShop's shop, with an offline token Shopify (the mock) accepts, rules published to two Validations. */
+/** seedShop's shop, with an offline session Shopify (the mock) accepts, rules published to two Validations. */
 async function publishedShop(shop: string) {
   await seedShop(shop);
-  await prisma.session.update({ where: { id: `offline_${shop}` }, data: { accessToken: offlineAccessToken(shop) } });
+  await seedOfflineSession(shop);
   for (const input of [
     { name: "No PO boxes", status: "active", definition: { kind: "addressKind", block: ["poBox"] } },
     { name: "At most 9", status: "active", definition: { kind: "cartQuantity", max: 9 } },
@@ -155,7 +154,7 @@ describe("Privacy page", () => {
     const shop = newShop();
     await publishedShop(shop);
     const before = await rowsOf(shop);
-    mock.failNext("serverError", { shop, times: 2 });
+    mock.failNext("serverError", { shop, operation: "validations", times: 2 });
 
     const refused = await deleteAll(shop);
 
@@ -163,7 +162,7 @@ describe("Privacy page", () => {
     expect(await rowsOf(shop)).toEqual(before);
     expect(mock.state(shop).validations.size).toBe(2);
 
-    mock.failNext("unauthorized", { shop, times: 1 });
+    mock.failNext("unauthorized", { shop, operation: "validations" });
     const forced = await deleteAll(shop, "deleteAnyway");
 
     expect(forced).toEqual({ ok: true, deleted: expect.any(Number), validationsRemoved: null, validationsError: expect.stringContaining("401") });
@@ -175,7 +174,7 @@ describe("Privacy page", () => {
   it("waits for a publish in flight, then deletes the Validation it created too", async () => {
     const shop = newShop();
     await seedShop(shop);
-    await prisma.session.update({ where: { id: `offline_${shop}` }, data: { accessToken: offlineAccessToken(shop) } });
+    await seedOfflineSession(shop);
     const saved = await saveRule(shop, { name: "At most 9", status: "active", definition: { kind: "cartQuantity", max: 9 } });
     expect(saved.ok).toBe(true);
     const { admin } = await unauthenticated.admin(shop);
