@@ -152,11 +152,13 @@ export async function seedOfflineSession(
     isOnline: false,
     scope: opts.scope ?? TEST_SCOPES,
     accessToken: opts.expiring?.accessToken ?? opts.accessToken ?? offlineAccessToken(shop),
-    ...(opts.legacy ? {} : (opts.expiring ?? {
-      expires: new Date(Date.now() + 3600_000),
-      refreshToken: offlineRefreshToken(shop),
-      refreshTokenExpires: new Date(Date.now() + 90 * 24 * 3600_000),
-    })),
+    ...(opts.legacy
+      ? {}
+      : {
+          expires: opts.expiring?.expires ?? new Date(Date.now() + 3600_000),
+          refreshToken: opts.expiring?.refreshToken ?? offlineRefreshToken(shop),
+          refreshTokenExpires: opts.expiring?.refreshTokenExpires ?? new Date(Date.now() + 90 * 24 * 3600_000),
+        }),
   });
   await sessionStorage.storeSession(session);
   return session;
