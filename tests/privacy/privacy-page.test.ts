@@ -192,6 +192,36 @@ describe("Privacy page", () => {
     expect(total(await rowsOf(shop))).toBe(0);
   });
 
+  it("after Delete all data, the page says exactly what happened in Shopify and in the app", async () => {
+    // The page as the browser gets it after posting the form: text only.
+    const deletePage = async (shop: string, intent: string) => {
+      const response = await app.handle(await adminRequest("/app/privacy", { shop, document: true, body: { intent } }));
+      expect(response.status).toBe(200);
+      return (await response.text()).replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/\s+/g, " ");
+    };
+
+    const removed = newShop();
+    await publishedShop(removed);
+    const done = await deletePage(removed, "delete");
+    expect(done).toMatch(/All data deleted \(\d+ records\)/);
+    expect(done).toContain("The app's 2 checkout validations were deleted from Shopify: checkout no longer applies your rules.");
+
+    const unreachable = newShop();
+    await publishedShop(unreachable);
+    mock.failNext("network", { shop: unreachable, operation: "validations", times: 2 });
+    const refused = await deletePage(unreachable, "delete");
+    expect(refused).toContain("Nothing was deleted");
+    expect(refused).toContain("Could not reach Shopify");
+    expect(refused).toContain("Retry Delete data anyway");
+    expect(refused).not.toContain("All data deleted");
+
+    mock.failNext("network", { shop: unreachable, operation: "validations", times: 2 });
+    const forced = await deletePage(unreachable, "deleteAnyway");
+    expect(forced).toMatch(/All data deleted \(\d+ records\); the checkout validations are still in Shopify/);
+    expect(forced).toContain("They keep applying the rules last published at checkout: delete them in Settings › Checkout, or uninstall the app.");
+    expect(mock.state(unreachable).validations.size).toBe(2);
+  });
+
   it("says what Delete all data does, Shopify's validations included", async () => {
     const shop = newShop();
     await seedShop(shop);
