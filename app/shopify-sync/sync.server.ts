@@ -1,10 +1,10 @@
 /**
  * Publishes the shop's latest saved configuration to Shopify. The checkout
- * rules run in two Shopify Functions (engine/functions.ts): the address
- * function (handle checkout-guard-address) and the cart function
- * (checkout-guard-cart). Each has its own Validation, created once by function
- * handle, which carries that function's configuration document, input
- * variables and message catalog in three `$app:checkout-guard` metafields
+ * rules run in four Shopify Functions (engine/functions.ts: address, cart
+ * totals, weight, products; handles checkout-guard-<name>). Each has its own
+ * Validation, created once by function handle, which carries that function's
+ * configuration document, input variables and message catalog in three
+ * `$app:checkout-guard` metafields
  * (`config`, `input-variables`, `messages`): that is how the function
  * receives them. A function with no rules in the saved configuration gets no
  * Validation (an existing one is deleted), so checkout does not run it.
@@ -19,12 +19,17 @@
  * of two publishes finds the Validations the first created. Validations of our
  * functions other than the one each function uses (left by a race before the
  * claim, or made by hand) are shown by getSyncStatus and deleted by the next
- * publish or by removeExtraValidations.
+ * publish or by removeExtraValidations. Every database write of a publish
+ * commits only while it holds the claim and the shop's data exists
+ * (whileClaimed), so a publish in flight when the shop is erased writes
+ * nothing of it afterwards; "Delete all data" removes the Validations under
+ * the claim before erasing (removeValidationsThenErase).
  *
  * The database is the source of truth; Shopify is a copy. A failed publish
  * never undoes a save: it is recorded on ShopSync (lastError, lastAttemptAt)
  * for the status card, and publishing again (retrySync) sends the then-latest
- * version. Nothing here throws to the caller.
+ * version. Nothing here throws to the caller (but the erasure that
+ * removeValidationsThenErase runs reports its own errors).
  */
 import prisma, { type Database } from "../db.server";
 import {
