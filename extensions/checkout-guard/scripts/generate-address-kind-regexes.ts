@@ -14,6 +14,7 @@ import {
   ANY_BOX_NUMBER_SOURCE,
   CMRA_CONTEXT_SOURCE,
   LEADING_BOX_SOURCE,
+  TRAILING_BOX_SOURCE,
 } from "../src/engine/address-kind-patterns";
 
 export const GENERATED_FILE = fileURLToPath(new URL("../src/engine/address-kind-regexes.generated.ts", import.meta.url));
@@ -210,6 +211,7 @@ export function generatedSource(): string {
     "];",
     "",
     `export const LEADING_BOX = ${literal(LEADING_BOX_SOURCE)};`,
+    `export const TRAILING_BOX = ${literal(TRAILING_BOX_SOURCE)};`,
     `export const CMRA_CONTEXT = ${literal(CMRA_CONTEXT_SOURCE)};`,
     `export const ANY_BOX_NUMBER = ${literal(ANY_BOX_NUMBER_SOURCE)};`,
     "",

@@ -31,7 +31,7 @@ const STREET =
  * Not preceded by a street-type word or a Romance article: "Calle Casilla 3",
  * "Travessa do Apartado 3" are streets named after the post office.
  */
-const NOT_AFTER_STREET = "(?<!\\b(?:calle|avenida|av|rua|travessa|via|rue|do|da|de|del|dos|das|la|el) )";
+const NOT_AFTER_STREET = "(?<!\\b(?:calle|avenida|av|rua|travessa|via|viale|corso|rue|do|da|de|del|dos|das|la|el) )";
 /** Not followed by a street-type word. */
 const NOT_STREET = `(?! ${STREET}\\b)`;
 
@@ -47,6 +47,15 @@ const P = (kind: AddressKind, name: string, source: string): KindPatternSource =
  */
 export const LEADING_BOX_SOURCE = `^(?:c o |attn |care of )?box ${NO}\\d`;
 
+/**
+ * "Box 15" ending a line after a word ("4674 Marshall Rd Box 15"): a PO box
+ * written after the street (US usage). After a number it is not: "Avenue Louise
+ * 54 box 2" (Belgian apartment box), "RR 2 Box 15" (rural route), "Kungsgatan
+ * 12, Box 345" (see docs/address-kinds.md); nor after "Mail" (a private mailbox) or a
+ * rural route ("Route Box 15").
+ */
+export const TRAILING_BOX_SOURCE = `\\b(?!(?:mail|route|rte|rural|star|hwy|highway)\\b)[a-z]{2,} box ${NO}\\d+[a-z]?$`;
+
 /** Commercial mail-receiving agencies: a box there is a private mailbox. */
 export const CMRA_CONTEXT_SOURCE =
   "\\b(?:the )?(?:ups store|mail ?boxes etc|mbe|postnet|pak ?mail|postal annex|postal connections)\\b";
@@ -57,9 +66,20 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   // ---- poBox: English
   P("poBox", "po box", `\\bp ?[o0] ?b[o0]?x\\b${NOT_STREET}`),
   P("poBox", "pob <n>", `\\bp ?o ?b ${NO}\\d`),
+  // "PO 1915", "P.O. 37": a box number straight after PO (not "Via Po 12", the river; not "A.P.O. 09012")
+  P("poBox", "po <n>", `(?<!\\b(?:[afd]|via|viale|corso|lungo) )\\bp ?o ${NO}\\d`),
+  // misspelt "Box": "PO Bx 12", "P.O. Boz 3"
+  P("poBox", "po misspelt box <n>", `\\bp ?o ?(?:bx|bxo|bpx|boxx|bos|boz|bix) ${NO}\\d`),
   P("poBox", "post office box/drawer", `\\bpost ?office ?(?:box|drawer)\\b${NOT_STREET}`),
+  // "Post Office 20387": the office's box number, no "Box"
+  P("poBox", "post office <n>", `\\bpost ?office ${NO}\\d`),
   P("poBox", "po drawer", `\\bp ?o ?drawer\\b`),
-  P("poBox", "drawer <n> (line start)", `^drawer ${NO}\\d`),
+  // USPS: DRAWER, LOCKBOX, CALLER, FIRM CALLER are PO box designations ("Drawer CS 198422", "LBX 427")
+  P("poBox", "drawer <n>", `\\bdrawer ${NO}(?:[a-z]{1,2} )?\\d`),
+  P("poBox", "lbx/lb <n> (lockbox)", `\\blbx ${NO}\\d|\\blb \\d{5}`),
+  P("poBox", "firm caller", `\\bfirm caller\\b`),
+  // payment lockboxes: "Dept 1480 Box 4110"
+  P("poBox", "dept <n> box <n>", `\\b(?:dept|department) \\d{1,9} box \\d`),
   P("poBox", "postal/gpo/caller/lock box", `\\b(?:postal|gpo|caller|lock) ?box\\b${NOT_STREET}`),
   P("poBox", "post box <n>", `\\bpost ?box ${NO}\\d`),
   P("poBox", "caller service", `\\bcaller service\\b`),
@@ -77,6 +97,9 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   // ---- poBox: German
   P("poBox", "postfach", `\\bpostfach\\b${NOT_STREET}`),
   P("poBox", "postf <n>", `\\bpostf ${NO}\\d`),
+  // "PF 123", "P.F. 37", "Pf-123": Postfach abbreviated (not "Pf-Karl-Platz 4")
+  P("poBox", "pf <n>", `\\bp ?f ${NO}\\d`),
+  P("poBox", "postschachtel", `\\bpostschachtel\\b`),
   P("poBox", "postschliessfach", `\\bpostschliessfach\\b`),
   // ---- poBox: Spanish, Portuguese
   P("poBox", "apartado", `${NOT_AFTER_STREET}\\bapartado (?:(?:de )?correos?\\b|postal\\b|aereo\\b|${NO}\\d)`),
@@ -87,7 +110,8 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   // ---- poBox: Italian
   P("poBox", "casella postale", `\\bcasella postale\\b|\\bcas(?:ella)? post ${NO}\\d`),
   // ---- poBox: Dutch, Afrikaans
-  P("poBox", "postbus <n>", `\\bpostbus ${NO}\\d`),
+  P("poBox", "postbus <n>", `\\bpostbus ${NO}\\d|^postbus$`),
+  P("poBox", "postbox (one word)", `\\bpostbox ${NO}\\d|^postbox$`),
   P("poBox", "antwoordnummer", `\\bantwoordnummer ${NO}\\d`),
   P("poBox", "posbus/privaatsak", `\\b(?:posbus|privaatsak) ${NO}(?:x )?\\d`),
   // ---- poBox: Nordic, Polish, Czech, Turkish, Finnish, Icelandic, Hungarian
@@ -99,8 +123,11 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
 
   // ---- privateMailbox
   P("privateMailbox", "pmb", `\\bp ?m ?b\\b`),
+  // misspelt: "PBM 12"
+  P("privateMailbox", "pbm <n>", `\\bpbm ${NO}\\d`),
   P("privateMailbox", "private mailbox", `\\bprivate ?mail ?box\\b`),
-  P("privateMailbox", "mailbox <n>", `\\bmail ?box ${NO}\\d`),
+  // at the start of the line only: "2400 Riverfront Drive Mailbox 2825" is a building's mailbox
+  P("privateMailbox", "mailbox <n> (line start)", `^mail ?box ${NO}\\d`),
   P("privateMailbox", "virtual mailbox services", `\\b(?:anytime ?mailbox|ipostal ?1?|earth class mail|virtual ?mail ?box)\\b`),
 
   // ---- parcelLocker: German
@@ -109,9 +136,10 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   P("parcelLocker", "paketshop / parcelshop", `\\b(?:paket|parcel|pakke|pakket) ?shop\\b${NOT_STREET}`),
   P("parcelLocker", "dhl postnummer", `\\bpost ?nummer ${NO}\\d{6,}`),
   P("parcelLocker", "abholstation", `\\babhol(?:station|punkt|shop)\\b`),
-  P("parcelLocker", "parcel automat", `\\b(?:paket|pakket|pakke|paki|paczko|pako)(?:automat|automaat|boks|kluis|mat|matas|skap)\\b`),
+  P("parcelLocker", "parcel automat", `\\b(?:paket|pakket|pakke|paki|paczko|pako)(?:automat|automaat|boks|kluis|mat|matas|mats|skap)\\b|\\b(?:pakettiautomaatti|csomagautomata|balikobox|alzabox)\\b`),
   // ---- parcelLocker: English
   P("parcelLocker", "parcel locker/terminal/point", `\\bparcel ?(?:locker|terminal|point|pick ?up|collect)s?\\b${NOT_STREET}`),
+  P("parcelLocker", "parcel motel", `\\bparcel ?motel\\b`),
   P("parcelLocker", "amazon locker/hub", `\\bamazon (?:hub )?(?:locker|counter|hub)\\b|\\bamazon hub\\b`),
   P("parcelLocker", "<brand> locker", `\\b(?:inpost|ups|dhl|dpd|gls|bpost|postnl|fedex|usps|royal mail|evri|hermes|yodel|omniva|bring|posti|postnord) ?lockers?\\b`),
   P("parcelLocker", "pick-up point/station", `\\bpick ?up (?:point|station|locker|location|counter|shop)\\b${NOT_STREET}`),
@@ -130,8 +158,14 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   P("military", "apo/fpo/dpo + aa/ae/ap", `\\b[afd] ?p ?o (?:aa|ae|ap)\\b`),
   P("military", "apo/fpo/dpo + military zip", `\\b[afd] ?p ?o (?:09|34|96)\\d{3}\\b`),
   P("military", "apo/fpo/dpo alone", `^[afd] ?p ?o$`),
+  // the designations before AA/AE/AP (1980s): "APO New York 09012", "FPO San Francisco 96601"
+  P("military", "apo/fpo + old gateway city", `\\b[afd] ?p ?o (?:new york|san francisco|miami|seattle)\\b`),
   P("military", "psc/cmr/unit box", `\\b(?:psc|cmr|upr|omc) \\d+ box \\d|\\bunit \\d{4,5} box \\d|^box \\d+ unit \\d{4,5}\\b`),
-  P("military", "usns", `\\busns [a-z]`),
+  // a Community Mail Room alone: "CMR 1250"
+  P("military", "cmr <n>", `\\bcmr \\d{2,}\\b`),
+  // ships: "USNS Comfort", "USCGC Hamilton", "USS John C Stennis, Box 50" (a USS with its box:
+  // not "USS Constitution Museum")
+  P("military", "ship", `\\b(?:usns|uscgc) [a-z]|^uss [a-z][a-z ]* box \\d`),
 
   // ---- gopost
   P("gopost", "gopost", `\\bgo ?post\\b(?! office)${NOT_STREET}`),

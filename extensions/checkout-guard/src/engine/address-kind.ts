@@ -26,7 +26,7 @@
 // The patterns (sources in address-kind-patterns.ts) as literals: QuickJS
 // compiles literals with the script, `new RegExp` at every run (~3.3M
 // WebAssembly instructions for these).
-import { ADDRESS_KIND_PATTERNS, ANY_BOX_NUMBER, CMRA_CONTEXT, KIND_REGEXES, LEADING_BOX } from "./address-kind-regexes.generated";
+import { ADDRESS_KIND_PATTERNS, ANY_BOX_NUMBER, CMRA_CONTEXT, KIND_REGEXES, LEADING_BOX, TRAILING_BOX } from "./address-kind-regexes.generated";
 import type { AddressKind } from "./config";
 
 export { ADDRESS_KIND_PATTERNS, type KindPattern } from "./address-kind-regexes.generated";
@@ -89,12 +89,17 @@ export function detectAddressKinds(text: string): AddressKind[] {
       if (re.test(s)) found[kind] = true;
     }
 
-    // A box at a commercial mail-receiving agency is a private mailbox.
-    const cmra = CMRA_CONTEXT.test(s) && ANY_BOX_NUMBER.test(s);
-    if (cmra) found.privateMailbox = true;
-    // "Box 123" alone is a post office box, unless it belongs to one of the
-    // other kinds already found in the line ("Box 12, The UPS Store").
-    if (!cmra && !found.military && LEADING_BOX.test(s)) found.poBox = true;
+    // The context rules below all need the word "box": most lines skip them (each
+    // test scans the line in QuickJS).
+    if (s.indexOf("box") >= 0) {
+      // A box at a commercial mail-receiving agency is a private mailbox.
+      const cmra = CMRA_CONTEXT.test(s) && ANY_BOX_NUMBER.test(s);
+      if (cmra) found.privateMailbox = true;
+      // "Box 123" alone, or ending the line after a word ("Marshall Rd Box 15"), is
+      // a post office box, unless it belongs to one of the other kinds already found
+      // in the line ("Box 12, The UPS Store", "USS Nimitz Box 50").
+      if (!cmra && !found.military && (LEADING_BOX.test(s) || TRAILING_BOX.test(s))) found.poBox = true;
+    }
 
     const out: AddressKind[] = [];
     for (const k of ORDER) if (found[k]) out.push(k);
@@ -116,6 +121,7 @@ function allRegexes(): RegExp[] {
     ...ADDRESS_KIND_PATTERNS.map((p) => p.re),
     ...KIND_REGEXES.map(([, re]) => re),
     LEADING_BOX,
+    TRAILING_BOX,
     CMRA_CONTEXT,
     ANY_BOX_NUMBER,
     SPECIAL_RE,

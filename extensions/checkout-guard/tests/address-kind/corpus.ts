@@ -103,3 +103,69 @@ export function evaluate(entries: CorpusEntry[], detect: (text: string) => Addre
     misclassified,
   };
 }
+
+// ---- The real-address corpus (issue #12): lines from public, independently labelled sources.
+
+export const REAL_CORPUS_PATH = fileURLToPath(new URL("./real-corpus.tsv", import.meta.url));
+
+export type Source = { key: string; location: string; labelling: string };
+export type RealEntry = CorpusEntry & { source: string; locator: string; heldOut: boolean };
+
+/** A repository file at a commit ("owner/name@<40 hex>:path") or a web page (http(s) URL). */
+const SOURCE_LOCATION = /^(?:[\w.-]+\/[\w.-]+@[0-9a-f]{40}:\S+|https?:\/\/\S+)$/;
+
+/** 32-bit FNV-1a of the line's text: which part a line falls in never depends on the detector or the file's order. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** About 30% of the lines, chosen by hash: the held-out part, never looked at while tuning the patterns. */
+export const isHeldOut = (text: string) => fnv1a(text) % 10 < 3;
+
+/**
+ * Parses real-corpus.tsv: its "#source" rows, then one line per row. Throws on a
+ * malformed row, an unknown or unused source, or a source without a location.
+ */
+export function loadRealCorpus(path = REAL_CORPUS_PATH): { sources: Source[]; entries: RealEntry[] } {
+  const rows = readFileSync(path, "utf8").split(/\r?\n/);
+  const sources = new Map<string, Source>();
+  const entries: RealEntry[] = [];
+  rows.forEach((row, i) => {
+    const at = `real-corpus.tsv:${i + 1}`;
+    if (row.startsWith("#source\t")) {
+      const [, key, location, labelling] = row.split("\t");
+      if (!key || !SOURCE_LOCATION.test(location ?? "") || !labelling?.trim()) throw new Error(`${at}: a source needs a key, a repository@commit:path or URL, and how it was labelled`);
+      if (sources.has(key)) throw new Error(`${at}: source ${key} defined twice`);
+      sources.set(key, { key, location, labelling });
+      return;
+    }
+    if (row.trim() === "" || row.startsWith("#")) return;
+    const cols = row.split("\t");
+    if (cols.length !== 5) throw new Error(`${at}: expected 5 tab-separated columns`);
+    const [lang, kindsCol, text, source, locator] = cols;
+    if (!/^[a-z]{2}$/.test(lang)) throw new Error(`${at}: bad language tag ${JSON.stringify(lang)}`);
+    const kinds = kindsCol === "-" ? [] : kindsCol.split(",");
+    for (const k of kinds) if (!KIND_SET.has(k)) throw new Error(`${at}: unknown kind ${JSON.stringify(k)}`);
+    if (text.trim() === "") throw new Error(`${at}: empty text`);
+    if (!sources.has(source)) throw new Error(`${at}: unknown source ${JSON.stringify(source)}`);
+    if (locator.trim() === "") throw new Error(`${at}: empty locator`);
+    entries.push({ line: i + 1, lang, kinds: ADDRESS_KINDS.filter((k) => kinds.includes(k)), text, source, locator, heldOut: isHeldOut(text) });
+  });
+  const used = new Set(entries.map((e) => e.source));
+  for (const key of sources.keys()) if (!used.has(key)) throw new Error(`real-corpus.tsv: source ${key} has no line`);
+  return { sources: [...sources.values()], entries };
+}
+
+/**
+ * A negative is "tricky" when it holds a word the patterns look for, or one a
+ * street shares with them (Box Hill, Post Road, Station Street, Camp, Unit,
+ * Locker, Drawer, Fleet …): the lines where precision is at stake.
+ */
+export const TRICKY_WORD =
+  /\b(?:box\w*|post\w*|p\s*\.?\s*o|pob|pmb|po?stf\w*|bus|station|stn|military|army|navy|air\s*force|afb|fleet|camp|fort|base|unit|psc|cmr|apo|fpo|dpo|uss|locker|lock\w*|drawer|bag|mail\w*|pack\w*|parcel|paket|collect\w*|pick\s*up|depot|office|general|delivery|route|rr|hc|bp|cp|pf|caixa|apartado|casilla|case|bin|msc|dept)\b/i;
+export const isTricky = (text: string) => TRICKY_WORD.test(text);

@@ -11,8 +11,9 @@ import {
   ANY_BOX_NUMBER_SOURCE,
   CMRA_CONTEXT_SOURCE,
   LEADING_BOX_SOURCE,
+  TRAILING_BOX_SOURCE,
 } from "../../src/engine/address-kind-patterns";
-import { ADDRESS_KIND_PATTERNS, ANY_BOX_NUMBER, CMRA_CONTEXT, KIND_REGEXES, LEADING_BOX } from "../../src/engine/address-kind-regexes.generated";
+import { ADDRESS_KIND_PATTERNS, ANY_BOX_NUMBER, CMRA_CONTEXT, KIND_REGEXES, LEADING_BOX, TRAILING_BOX } from "../../src/engine/address-kind-regexes.generated";
 import { normalizeAddressLine } from "../../src/engine/address-kind";
 import fc from "fast-check";
 import { loadCorpus } from "./corpus";
@@ -26,6 +27,7 @@ test("the literals are the sources, pattern by pattern", () => {
   expect(ADDRESS_KIND_PATTERNS.map((p) => [p.kind, p.name])).toEqual(ADDRESS_KIND_PATTERN_SOURCES.map((p) => [p.kind, p.name]));
   ADDRESS_KIND_PATTERNS.forEach((p, i) => same(p.re, ADDRESS_KIND_PATTERN_SOURCES[i].source));
   same(LEADING_BOX, LEADING_BOX_SOURCE);
+  same(TRAILING_BOX, TRAILING_BOX_SOURCE);
   same(CMRA_CONTEXT, CMRA_CONTEXT_SOURCE);
   same(ANY_BOX_NUMBER, ANY_BOX_NUMBER_SOURCE);
 });
@@ -62,7 +64,7 @@ describe("firstCharClass (the look-ahead each alternation starts with)", () => {
 
   test("every match of every pattern starts with a character of its class", () => {
     const texts = sampleLines(500);
-    const sources = [...ADDRESS_KIND_PATTERN_SOURCES.map((p) => p.source), LEADING_BOX_SOURCE, CMRA_CONTEXT_SOURCE, ANY_BOX_NUMBER_SOURCE];
+    const sources = [...ADDRESS_KIND_PATTERN_SOURCES.map((p) => p.source), LEADING_BOX_SOURCE, TRAILING_BOX_SOURCE, CMRA_CONTEXT_SOURCE, ANY_BOX_NUMBER_SOURCE];
     let checked = 0;
     for (const source of sources) {
       const chars = firstCharClass(source);
