@@ -22,6 +22,10 @@
  * JSON file per case, naming its bundle) and the bundles, to re-run on another engine
  * (e.g. `shopify app function run --input <file>` after `shopify app function build`).
  * No timing is asserted anywhere; figures are deterministic.
+ *
+ * It also measures the cost of one more address line under an address-kind rule
+ * (bench/address-line-cost.ts) and writes it to bench/results/address-line-cost.json;
+ * `--address-lines` measures only that, without the matrix.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -34,9 +38,11 @@ import { instructionLimitFor, predictCost, type CostModel, type FunctionCostMode
 import { CONFIG_VERSION, type Config, type Rule } from "../extensions/checkout-guard/src/engine/config";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../extensions/checkout-guard/src/engine/functions";
 import { benchInput, benchRules, LINE_COUNTS, RULE_COUNTS, RULE_OF_KIND, TYPICAL } from "./matrix";
+import { measureAddressLineCost } from "./address-line-cost";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, "results", "function.json");
+const ADDRESS_LINE_OUT = path.join(HERE, "results", "address-line-cost.json");
 const RUNNER = path.join(HERE, "..", "extensions", "checkout-guard", "runner");
 const LIMITS = { maxInstructions: 5e9, timeoutMs: 120_000 };
 
@@ -96,6 +102,15 @@ async function main() {
   // The stand-in cannot compile to Shopify's bytecode: without the plugin, the bytecode
   // size is estimated from the source size by the calibration's own ratio.
   const bytecodeOf = (fn: CheckoutFunction) => bundles[fn].bytecodeBytes ?? Math.round(bundles[fn].bundle.bytes * BYTECODE_PER_SOURCE_BYTE);
+
+  const addressLines = await measureAddressLineCost(
+    async (input) => figure(await measure(bundles.address.bundle, bytecodeOf("address"), input)),
+    plugin ? "shopify-javy-v4" : "stand-in (calibrated)",
+  );
+  mkdirSync(path.dirname(ADDRESS_LINE_OUT), { recursive: true });
+  writeFileSync(ADDRESS_LINE_OUT, `${JSON.stringify({ about: "Instructions per address line of address-kind detection (bench/address-line-cost.ts).", ...addressLines }, null, 2)}\n`);
+  process.stdout.write(`Wrote ${path.relative(process.cwd(), ADDRESS_LINE_OUT)}: ${JSON.stringify(addressLines.perLine)}\n`);
+  if (process.argv.includes("--address-lines")) return;
 
   const cases: BenchCase[] = [];
   const samples: { standIn: StandInFigures; shopify: number }[] = [];
