@@ -78,7 +78,8 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   P("poBox", "drawer <n>", `\\bdrawer ${NO}(?:[a-z]{1,2} )?\\d`),
   P("poBox", "lbx/lb <n> (lockbox)", `\\blbx ${NO}\\d|\\blb \\d{5}`),
   P("poBox", "firm caller", `\\bfirm caller\\b`),
-  // payment lockboxes: "Dept 1480 Box 4110"
+  // payment lockboxes: "Dept 1480 Box 4110" (\d{1,9}, not \d+: with an unbounded run here
+  // recheck can no longer prove the poBox alternation linear by its automaton)
   P("poBox", "dept <n> box <n>", `\\b(?:dept|department) \\d{1,9} box \\d`),
   P("poBox", "postal/gpo/caller/lock box", `\\b(?:postal|gpo|caller|lock) ?box\\b${NOT_STREET}`),
   P("poBox", "post box <n>", `\\bpost ?box ${NO}\\d`),
