@@ -3,7 +3,7 @@
  * model, then publish the new configuration to Shopify and report how it went.
  * Rules stay saved when publishing fails; the status card offers a retry.
  */
-import { parsePostalCodeCsv, saveRule, type RuleConflict } from "../models/rules.server";
+import { parsePostalCodeCsv, saveRule, versionOf, type RuleConflict } from "../models/rules.server";
 import { publishConfiguration, type AdminGraphql, type SyncOutcome } from "../shopify-sync/sync.server";
 import { parseRuleForm, type FieldErrors } from "../components/rule-form-data";
 
@@ -13,7 +13,7 @@ export async function publish(graphql: AdminGraphql, shop: string): Promise<Sync
 }
 
 export type RuleFormResult =
-  | { ok: true; id: string; version: number; sync: SyncOutcome }
+  | { ok: true; id: string; version: number; ruleVersion: string; sync: SyncOutcome }
   | { ok: false; errors: FieldErrors; conflict?: RuleConflict }
   | { csv: ReturnType<typeof parsePostalCodeCsv> };
 
@@ -44,5 +44,6 @@ export async function handleRuleForm(
   // Unreadable values are passed on as written, so the model refuses them; this is a second guard.
   if (Object.keys(formErrors).length) return { ok: false, errors: formErrors };
   const sync = await publish(graphql, shop);
-  return { ok: true, id: saved.value.id, version: saved.version, sync };
+  // The rule's new version: the page saves its next change from it.
+  return { ok: true, id: saved.value.id, version: saved.version, ruleVersion: versionOf(saved.value), sync };
 }

@@ -57,13 +57,21 @@ export default function EditRule() {
   const shopify = useAppBridge();
   const [searchParams] = useSearchParams();
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // The version the form's values were loaded from. It moves on only with this page's own save or a
+  // reload the staff member asks for: after a conflict, saving again must not overwrite unseen.
+  const [base, setBase] = useState(rule.version);
+  // Bumped by "Reload the rule": the form starts again from the rule as stored now.
+  const [reloads, setReloads] = useState(0);
 
   const saved = actionData && "ok" in actionData && actionData.ok ? actionData : null;
-  const conflict = actionData && "conflict" in actionData ? actionData.conflict : undefined;
+  const conflict = actionData && "conflict" in actionData && actionData.conflict?.currentVersion !== base ? actionData.conflict : undefined;
   // A conflict is told in its own banner, not at the form's fields.
-  const errors = actionData && "errors" in actionData && !conflict ? actionData.errors : undefined;
+  const errors = actionData && "errors" in actionData && !("conflict" in actionData && actionData.conflict) ? actionData.errors : undefined;
   const syncError = saved && !saved.sync.ok ? saved.sync.error : searchParams.get("syncFailed") ? "see the status on the Rules page" : null;
 
+  useEffect(() => {
+    if (saved) setBase(saved.ruleVersion);
+  }, [saved]);
   useEffect(() => {
     if (saved) shopify.toast.show(saved.sync.ok ? "Rule saved and published" : "Rule saved; publishing failed", { isError: !saved.sync.ok });
   }, [saved, shopify]);
@@ -93,15 +101,24 @@ export default function EditRule() {
             <Text as="p">Shopify was not updated: {syncError}.</Text>
           </Banner>
         ) : null}
-        {conflict ? <ConflictBanner conflict={conflict} message={actionData && "errors" in actionData ? actionData.errors._form : undefined} /> : null}
+        {conflict ? (
+          <ConflictBanner
+            conflict={conflict}
+            message={actionData && "errors" in actionData ? actionData.errors._form : undefined}
+            onReload={() => {
+              setBase(rule.version);
+              setReloads((n) => n + 1);
+            }}
+          />
+        ) : null}
         <RuleForm
-          key={rule.id}
+          key={`${rule.id}#${reloads}`}
           kind={rule.kind}
           initial={initial}
           errors={errors}
           submitting={navigation.state === "submitting"}
           onSubmit={(form) => {
-            form.set("ruleVersion", rule.version);
+            form.set("ruleVersion", base);
             submit(form, { method: "post" });
           }}
         />
@@ -115,7 +132,7 @@ export default function EditRule() {
           destructive: true,
           onAction: () => {
             setConfirmDelete(false);
-            submit({ intent: "delete", ruleVersion: rule.version }, { method: "post" });
+            submit({ intent: "delete", ruleVersion: base }, { method: "post" });
           },
         }}
         secondaryActions={[{ content: "Cancel", onAction: () => setConfirmDelete(false) }]}
@@ -129,9 +146,9 @@ export default function EditRule() {
 }
 
 /** Another save won: what it changed, so that the staff member can redo their change on the current rule. */
-function ConflictBanner({ conflict, message }: { conflict: RuleConflict; message?: string }) {
+function ConflictBanner({ conflict, message, onReload }: { conflict: RuleConflict; message?: string; onReload: () => void }) {
   return (
-    <Banner tone="critical" title="Not saved: someone else changed this rule" action={{ content: "Reload the rule", url: `/app/rules/${conflict.ruleId}` }}>
+    <Banner tone="critical" title="Not saved: someone else changed this rule" action={{ content: "Reload the rule", onAction: onReload }}>
       <BlockStack gap="200">
         {message ? <Text as="p">{message}</Text> : null}
         {conflict.changes.length ? (
