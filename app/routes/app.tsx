@@ -3,6 +3,7 @@ import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
+import { Banner } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { authenticate } from "../shopify.server";
 
@@ -10,13 +11,21 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
-  return { apiKey: process.env.SHOPIFY_API_KEY || "" };
+  // The local demo (app/server/demo.ts) serves a stand-in for App Bridge; the production server refuses its flag.
+  const demo = process.env.CHECKOUT_GUARD_DEMO === "1";
+  return { apiKey: process.env.SHOPIFY_API_KEY || "", demo };
 };
 
 export default function App() {
-  const { apiKey } = useLoaderData<typeof loader>();
+  const { apiKey, demo } = useLoaderData<typeof loader>();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey}>
+    <AppProvider isEmbeddedApp apiKey={apiKey} {...(demo ? { __APP_BRIDGE_URL: "/__demo/app-bridge.js" } : {})}>
+      {demo && (
+        <Banner tone="warning" title="Local demo">
+          This is Checkout Guard running on your machine for a local demo shop. Nothing is sent to Shopify: publishing goes to
+          a local stand-in for the Admin API. Install the app on a development store to guard a real checkout.
+        </Banner>
+      )}
       <NavMenu>
         <Link to="/app" rel="home">Rules</Link>
         <Link to="/app/simulator">Simulator</Link>

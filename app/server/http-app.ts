@@ -6,7 +6,7 @@
  * without a stack trace. Used by both entry points: production.ts and demo.ts.
  */
 import compression from "compression";
-import express, { type ErrorRequestHandler } from "express";
+import express, { type ErrorRequestHandler, type Express } from "express";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
 import { createRequestHandler } from "@remix-run/express";
@@ -25,6 +25,8 @@ export interface HttpAppOptions {
   /** The app is served over HTTPS (SHOPIFY_APP_URL says so): send HSTS. */
   https: boolean;
   bodyLimitBytes?: number;
+  /** Routes served before the app's own (the local demo's stand-ins for Shopify). */
+  extend?: (app: Express) => void;
 }
 
 export function createHttpApp(options: HttpAppOptions) {
@@ -46,6 +48,7 @@ export function createHttpApp(options: HttpAppOptions) {
   app.use(compression());
   app.use(options.build.publicPath, express.static(options.clientDirectory, { immutable: true, maxAge: "1y" }));
   app.use(express.static(options.publicDirectory, { maxAge: "1h" }));
+  options.extend?.(app);
   app.all("*", createRequestHandler({ build: options.build, mode: process.env.NODE_ENV }));
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
     options.logger.error({ err: error, url: req.url }, "request failed");

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createLogger } from "../logger.server";
-import { createHttpApp } from "./http-app";
+import { createHttpApp, type HttpAppOptions } from "./http-app";
 import { installGracefulShutdown } from "./graceful-shutdown";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -18,9 +18,10 @@ export interface StartOptions {
   port: number;
   /** Where `npm run build` wrote (default build/; the browser tests build elsewhere). */
   buildDirectory?: string;
+  extend?: HttpAppOptions["extend"];
 }
 
-export async function startServer({ host, port, buildDirectory = process.env.CHECKOUT_GUARD_BUILD_DIR || join(ROOT, "build") }: StartOptions) {
+export async function startServer({ host, port, buildDirectory = process.env.CHECKOUT_GUARD_BUILD_DIR || join(ROOT, "build"), extend }: StartOptions) {
   const logger = createLogger();
   const build = (await import(pathToFileURL(join(buildDirectory, "server/index.js")).href)) as ServerBuild;
   const app = createHttpApp({
@@ -29,6 +30,7 @@ export async function startServer({ host, port, buildDirectory = process.env.CHE
     clientDirectory: join(buildDirectory, "client"),
     publicDirectory: join(ROOT, "public"),
     https: (process.env.SHOPIFY_APP_URL ?? "").startsWith("https:"),
+    extend,
   });
   const server = host ? app.listen(port, host) : app.listen(port);
   await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));

@@ -10,10 +10,9 @@
  * - Shopify's Admin API: the in-process mock (tests/support/admin-api-mock.ts),
  *   which the app reaches through its fetch interception;
  * - App Bridge: https://cdn.shopify.com/shopifycloud/app-bridge.js is answered
- *   by a small script defining `window.shopify` whose idToken() returns a real
- *   session token signed with the test secret, and which adds it to the app's
- *   own fetches as the real App Bridge does. Toasts are recorded in
- *   `window.__toasts`. Every other outside request is refused.
+ *   by the stand-in of tests/support/app-bridge-stand-in.ts, whose idToken()
+ *   returns a real session token signed with the test secret. Toasts are
+ *   recorded in `window.__toasts`. Every other outside request is refused.
  *
  * `open()` returns once React has hydrated the page (the first commit React
  * reports to a DevTools-style hook), so that clicks go to the app's handlers.
@@ -28,6 +27,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { createHttpApp } from "../../app/server/http-app";
 import { createLogger } from "../../app/logger.server";
 import { startAdminApiMock, type AdminApiMock } from "../support/admin-api-mock";
+import { appBridgeStandIn } from "../support/app-bridge-stand-in";
 import { buildApp } from "../support/app-build";
 import { hostParam, sessionToken } from "../support/session-token";
 import { ROOT, TEST_RUN_DIR } from "../support/paths";
@@ -62,37 +62,6 @@ const HYDRATION_HOOK = `(() => {
     checkDCE() {},
   };
 })();`;
-
-function appBridgeScript(shop: string): string {
-  return `(() => {
-  const style = document.createElement("style");
-  style.textContent = "ui-nav-menu, ui-title-bar, ui-save-bar, ui-modal { display: none !important; }";
-  document.head.appendChild(style);
-  window.__toasts = [];
-  const token = () => window.__cgIdToken();
-  window.shopify = {
-    config: { apiKey: document.currentScript && document.currentScript.dataset.apiKey, shop: ${JSON.stringify(shop)}, locale: "en" },
-    environment: { embedded: true, mobile: false, pos: false },
-    idToken: token,
-    toast: { show(message) { window.__toasts.push(message); return "toast"; }, hide() {} },
-    loading() {},
-    saveBar: { show: async () => {}, hide: async () => {}, toggle: async () => {}, leaveConfirmation: async () => {} },
-    modal: { show: async () => {}, hide: async () => {}, toggle: async () => {} },
-    resourcePicker: async () => undefined,
-  };
-  // As App Bridge: the app's own fetches carry a fresh session token.
-  const original = window.fetch.bind(window);
-  window.fetch = async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-    if (url.origin === location.origin) {
-      const headers = new Headers((init && init.headers) || (input instanceof Request ? input.headers : undefined));
-      headers.set("Authorization", "Bearer " + (await token()));
-      init = { ...(init || {}), headers };
-    }
-    return original(input, init);
-  };
-})();`;
-}
 
 export async function startE2eApp(): Promise<E2eApp> {
   const buildDir = join(TEST_RUN_DIR, `e2e-build-${randomUUID()}`);
@@ -155,7 +124,7 @@ export async function startE2eApp(): Promise<E2eApp> {
       await context.route("**/*", (route) => {
         const url = route.request().url();
         if (url.startsWith(APP_BRIDGE_URL)) {
-          return route.fulfill({ status: 200, contentType: "text/javascript", body: appBridgeScript(shop) });
+          return route.fulfill({ status: 200, contentType: "text/javascript", body: appBridgeStandIn({ shop, tokenSource: "exposed", navigation: "hidden" }) });
         }
         if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
         return route.abort();
