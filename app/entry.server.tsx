@@ -41,3 +41,13 @@ export default async function handleRequest(
     setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+/**
+ * Errors of loaders and actions (Remix would print them with console.error):
+ * through the logger, as JSON, without credentials. Aborted requests are the
+ * client's choice, not an error.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  logger.error({ err: error, method: request.method, url: request.url }, "request failed");
+}

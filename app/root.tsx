@@ -1,4 +1,4 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 
 // public/ is served as is (app/server/http-app.ts).
 export const links = () => [{ rel: "icon", href: "/favicon.ico" }];
@@ -16,6 +16,28 @@ export default function App() {
       <body>
         <Outlet />
         <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+// Whatever escaped the pages' own boundaries: a plain page, never a stack trace.
+// (Remix's default one would also print the error outside the logger.)
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <title>Checkout Guard</title>
+        <Meta />
+        <Links />
+      </head>
+      <body style={{ fontFamily: "system-ui, sans-serif", padding: 24 }}>
+        <h1>{status === 404 ? "This page does not exist" : "Something went wrong"}</h1>
+        <p>{status === 404 ? "Open Checkout Guard from your Shopify admin." : "Reload the page; if it happens again, open the app from your Shopify admin."}</p>
         <Scripts />
       </body>
     </html>

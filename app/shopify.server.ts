@@ -49,7 +49,24 @@ const shopify = createShopifyApp();
 
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+/**
+ * Shopify's authenticate, except that a `host` parameter that is not base64
+ * gets a 400: the library means to send such a request to the login page, but
+ * decoding it throws first, which would be a 500 (and a retry) for bad input.
+ */
+export const authenticate: typeof shopify.authenticate = {
+  ...shopify.authenticate,
+  admin: async (request) => {
+    try {
+      return await shopify.authenticate.admin(request);
+    } catch (error) {
+      if (error instanceof DOMException && error.name === "InvalidCharacterError") {
+        throw new Response("The host parameter is not valid: open the app from your Shopify admin.", { status: 400 });
+      }
+      throw error;
+    }
+  },
+};
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const sessionStorage = shopify.sessionStorage;

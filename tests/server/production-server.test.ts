@@ -37,10 +37,11 @@ interface Running {
   exited: Promise<number | null>;
 }
 
+/** Only what the test gives: no NODE_ENV either, as a bare host would start it. */
 function serverEnvironment(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME };
   for (const [key, value] of Object.entries(overrides)) if (value !== undefined) env[key] = value;
-  return env;
+  return env as NodeJS.ProcessEnv;
 }
 
 /** Runs the production entry; resolves once it listens (or exits, for the refusals). */
@@ -142,6 +143,7 @@ describe("the production server, running", () => {
     const query = new URLSearchParams({ shop: SHOP, host: hostParam(SHOP), embedded: "1", id_token: token, hmac: "f".repeat(64), session: "s3cr3t-session" });
     await fetch(`${server.origin}/app?${query}`, { headers: { Authorization: `Bearer ${token}`, Cookie: "shopify_app_session=s3cr3t-cookie" } });
     await new Promise((resolve) => setTimeout(resolve, 200));
+    // Every line is JSON: nothing reaches stdout or stderr outside the logger.
     const lines = server.output().trim().split("\n");
     const access = lines.map((line) => JSON.parse(line) as { req?: { url: string } }).filter((entry) => entry.req?.url.startsWith("/app?"));
     expect(access.length).toBeGreaterThan(0);
@@ -172,6 +174,12 @@ describe("the production server, running", () => {
     expect(chunked.status).toBe(411);
     // Within the cap, the request reaches the app (which refuses an unsigned webhook).
     expect((await status({ "Content-Length": 2 }, "{}")).status).toBe(401);
+  });
+
+  it("answers a malformed host parameter with 400, not a 500 Shopify's admin would retry", async () => {
+    const response = await fetch(`${server.origin}/app?shop=${SHOP}&host=x&embedded=1`, { redirect: "manual", headers: { "User-Agent": "Mozilla/5.0 Chrome/140.0" } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/host parameter is not valid/);
   });
 
   it("answers /healthz with the database's state", async () => {
