@@ -19,15 +19,15 @@
  * Usage: npm run bench:load [-- --duration 5 --only sqlite]
  */
 import autocannon, { type Request as CannonRequest, type Result } from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { execFileSync } from "node:child_process";
 import pg from "pg";
 import { startAdminApiMock, type AdminApiMock } from "../tests/support/admin-api-mock";
+import { startAppInstance, type AppInstance } from "../tests/support/app-instances";
 import { buildApp } from "../tests/support/app-build";
 import { ROOT, POSTGRES_URL } from "../tests/support/paths";
 import { hostParam, sessionToken } from "../tests/support/session-token";
@@ -48,13 +48,6 @@ const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like
 process.env.SHOPIFY_API_KEY = "bench-api-key";
 process.env.SHOPIFY_API_SECRET = randomBytes(16).toString("hex");
 process.env.SHOPIFY_APP_URL = "https://checkout-guard.bench";
-
-interface Instance {
-  child: ChildProcess;
-  url: string;
-  /** Peak resident memory, MiB, read from /proc when the instance stops. */
-  peakMemoryMiB: () => number | null;
-}
 
 interface Database {
   kind: "sqlite" | "postgresql";
@@ -87,58 +80,6 @@ async function createDatabase(kind: Database["kind"]): Promise<Database> {
   };
 }
 
-/** One app instance: `npm start`'s entry point in its own Node process. */
-function startInstance(buildDirectory: string, database: Database, mock: AdminApiMock): Promise<Instance> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--import", "./tests/support/admin-api-preload.ts", "app/server/production.ts"],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: "production",
-        SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY,
-        SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET,
-        SHOPIFY_APP_URL: process.env.SHOPIFY_APP_URL,
-        HOST: "127.0.0.1",
-        PORT: "0",
-        LOG_LEVEL: "info",
-        DATABASE_URL: database.url,
-        CHECKOUT_GUARD_BUILD_DIR: buildDirectory,
-        ADMIN_API_MOCK_URL: mock.url,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let peak: number | null = null;
-  const sampleMemory = () => {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      const kib = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-      if (kib) peak = kib / 1024;
-    } catch {
-      // Gone already: keep the last reading.
-    }
-  };
-  const sampler = setInterval(sampleMemory, 250);
-  child.once("exit", () => clearInterval(sampler));
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000);
-      const listening = /"port":(\d+)[^\n]*"msg":"listening"/.exec(output);
-      if (listening) {
-        child.stdout!.off("data", onData);
-        child.stdout!.resume();
-        resolve({ child, url: `http://127.0.0.1:${listening[1]}`, peakMemoryMiB: () => (sampleMemory(), peak) });
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`an instance exited (${code}) before listening:\n${output}`)));
-  });
-}
-
 interface ScenarioResult {
   name: string;
   requests: number;
@@ -153,7 +94,7 @@ interface ScenarioResult {
 
 async function drive(name: string, urls: string[], options: { connections: number; requests: CannonRequest[]; amount?: number }): Promise<ScenarioResult> {
   const result: Result = await autocannon({
-    url: urls,
+    url: urls as unknown as string, // several targets, round-robin (autocannon accepts an array; its types say string)
     connections: options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: DURATION_S }),
     requests: options.requests,
@@ -210,9 +151,9 @@ async function seedShop(urls: string[], shop: string, token: string) {
 async function runConfiguration(kind: Database["kind"], instanceCount: number, buildDirectory: string, mock: AdminApiMock) {
   console.log(`${kind}, ${instanceCount} instance${instanceCount > 1 ? "s" : ""}`);
   const database = await createDatabase(kind);
-  const instances: Instance[] = [];
+  const instances: AppInstance[] = [];
   try {
-    for (let i = 0; i < instanceCount; i++) instances.push(await startInstance(buildDirectory, database, mock));
+    for (let i = 0; i < instanceCount; i++) instances.push(await startAppInstance({ buildDirectory, databaseUrl: database.url, adminApiUrl: mock.url }));
     const urls = instances.map((instance) => instance.url);
     const shop = `bench-${kind}-${instanceCount}-${randomUUID().slice(0, 8)}.myshopify.com`;
     const token = await sessionToken(shop, { expiresIn: 600 });
@@ -259,8 +200,7 @@ async function runConfiguration(kind: Database["kind"], instanceCount: number, b
       peakMemoryMiB: instances.map((instance) => instance.peakMemoryMiB()),
     };
   } finally {
-    for (const instance of instances) instance.child.kill("SIGTERM");
-    await Promise.all(instances.map((instance) => new Promise((resolve) => (instance.child.exitCode !== null ? resolve(null) : instance.child.once("exit", resolve)))));
+    await Promise.all(instances.map((instance) => instance.stop()));
     await database.drop();
   }
 }
