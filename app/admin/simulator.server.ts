@@ -19,6 +19,7 @@ import { evaluate, type FunctionInput } from "../../extensions/checkout-guard/sr
 import { ADDRESS_FIELDS, WEIGHT_UNITS } from "../../extensions/checkout-guard/src/engine/config";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
 import type { FunctionDocument, FunctionDocuments } from "../models/config-document.server";
+import { ID_TEXT, parseRef, parseRefList, refListError, splitRefs, type IdKind } from "./shopify-ids";
 
 export const SIMULATOR_STEPS: JourneyStep[] = ["CHECKOUT_INTERACTION", "CART_INTERACTION", "CHECKOUT_COMPLETION"];
 
@@ -83,6 +84,28 @@ export function readSimulatorForm(form: FormData): SimulatorRequest {
   return { address, lines, language: get("language") || "EN", step: get("step"), currency: get("currency") || "USD", localTime: get("localTime") };
 }
 
+/** A line's product, variant and collections, as admin URLs, GIDs or ids (app/admin/shopify-ids.ts). */
+const LINE_IDS = { productId: "product", variantId: "variant", collections: "collection" } as const satisfies Partial<Record<keyof SimulatorLine, IdKind>>;
+
+/** Messages for the line fields that name no product, variant or collection, keyed "line.<index>.<field>". */
+export function simulatorLineErrors(request: SimulatorRequest): Record<string, string> {
+  const errors: Record<string, string> = {};
+  request.lines.forEach((line, index) => {
+    for (const [field, kind] of Object.entries(LINE_IDS) as [keyof typeof LINE_IDS, IdKind][]) {
+      const list = parseRefList(line[field], kind);
+      const error = refListError(list) ?? (field !== "collections" && splitRefs(line[field]).length > 1 ? ID_TEXT.onlyOne(kind) : undefined);
+      if (error) errors[`line.${index}.${field}`] = error;
+    }
+  });
+  return errors;
+}
+
+/** The numeric id a line field names; undefined when empty (or unreadable: simulatorLineErrors refuses those first). */
+const lineRef = (value: string, kind: IdKind) => {
+  const read = value ? parseRef(value, kind) : null;
+  return read?.ok ? read.ref : undefined;
+};
+
 const list = (value: string) =>
   value
     .split(",")
@@ -92,7 +115,6 @@ const num = (value: string, fallback: number) => {
   const n = Number(value.replace(",", "."));
   return value !== "" && Number.isFinite(n) ? n : fallback;
 };
-const numericId = (value: string) => value.replace(/^gid:\/\/shopify\/[A-Za-z]+\//, "");
 
 /** The input Shopify would send `fn` for this sample: its own query's result, with its own document and input variables. */
 export function simulatorInput(request: SimulatorRequest, fn: CheckoutFunction, published: FunctionDocument) {
@@ -101,16 +123,19 @@ export function simulatorInput(request: SimulatorRequest, fn: CheckoutFunction, 
     .filter((l) => LINE_FIELDS.some((f) => f !== "weightUnit" && l[f]))
     .map((line, index) => {
       const quantity = Math.max(1, Math.round(num(line.quantity, 1)));
+      const variant = lineRef(line.variantId, "variant");
+      // A variant's admin URL names its product too.
+      const productId = lineRef(line.productId, "product")?.id ?? variant?.productId;
       return {
         quantity,
         amount: Number((num(line.price, 10) * quantity).toFixed(2)),
-        variantId: numericId(line.variantId) || 2000 + index,
+        variantId: variant?.id ?? 2000 + index,
         weight: num(line.weight, 0),
         weightUnit: (WEIGHT_UNITS as readonly string[]).includes(line.weightUnit) ? (line.weightUnit as WeightUnit) : "GRAMS",
         product: {
-          id: numericId(line.productId) || 1000 + index,
+          id: productId ?? 1000 + index,
           tags: list(line.tags),
-          collections: list(line.collections).map(numericId),
+          collections: parseRefList(line.collections, "collection").refs.map((r) => r.id),
         },
       };
     });

@@ -43,6 +43,7 @@ import {
   type TranslationRow,
 } from "./rule-kinds";
 import { errorAt, parseRuleForm, ruleFormData, type FieldErrors } from "./rule-form-data";
+import { IdListField } from "./IdListField";
 
 export interface RuleFormState {
   name: string;
@@ -218,17 +219,11 @@ export function RuleForm({
             <FormLayout.Group>
               {SELECTOR_PARTS.map((part) => {
                 const partPath = `${path}.${part.key}`;
-                return (
-                  <TextField
-                    key={partPath}
-                    label={part.label}
-                    name={partPath}
-                    autoComplete="off"
-                    value={single(partPath)}
-                    onChange={(v) => setValue(partPath, v)}
-                    helpText={part.item === "id" ? "Comma-separated; ids or gid:// URLs" : "Comma-separated"}
-                    error={errorAt(errors, partPath)}
-                  />
+                const field = { label: part.label, name: partPath, value: single(partPath), onChange: (v: string) => setValue(partPath, v) };
+                return part.item === "tag" ? (
+                  <TextField key={partPath} {...field} autoComplete="off" helpText="Comma-separated" error={errorAt(errors, partPath)} />
+                ) : (
+                  <IdListField key={partPath} {...field} kind={part.item} serverError={errorAt(errors, partPath)} />
                 );
               })}
             </FormLayout.Group>

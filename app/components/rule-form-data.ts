@@ -9,6 +9,7 @@
  * "abc") is passed on as written, so the model refuses the rule too and nothing
  * is saved; this module's message, more precise, replaces the model's at that field.
  */
+import { parseRefList, refListError } from "../admin/shopify-ids";
 import { KIND_FIELDS, SELECTOR_PARTS, isAddressKind, isRuleKind, type FormValues, type LimitRow, type TranslationRow } from "./rule-kinds";
 
 export type FieldErrors = Record<string, string>;
@@ -33,8 +34,6 @@ const splitList = (value: string) =>
     .split(/[,\n]/)
     .map((s) => s.trim())
     .filter(Boolean);
-/** Accepts pasted GIDs ("gid://shopify/Product/123") as well as bare ids. */
-const toNumericId = (value: string) => value.replace(/^gid:\/\/shopify\/[A-Za-z]+\//, "");
 /** `datetime-local` inputs post "2026-12-24T18:00"; the model stores seconds too. */
 const localDateTime = (value: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00` : value);
 
@@ -112,9 +111,7 @@ export function parseRuleForm(form: FormData): ParsedRuleForm {
         break;
       }
       case "list": {
-        const items = splitList(text(form, path)).map((s) =>
-          field.item === "id" ? toNumericId(s) : field.item === "country" ? s.toUpperCase() : s,
-        );
+        const items = splitList(text(form, path)).map((s) => (field.item === "country" ? s.toUpperCase() : s));
         if (items.length) set(field.name, items);
         break;
       }
@@ -132,7 +129,16 @@ export function parseRuleForm(form: FormData): ParsedRuleForm {
       case "selector": {
         const selector: Record<string, string[]> = {};
         for (const part of SELECTOR_PARTS) {
-          const items = splitList(text(form, `${path}.${part.key}`)).map((s) => (part.item === "id" ? toNumericId(s) : s));
+          const partPath = `${path}.${part.key}`;
+          let items: string[];
+          if (part.item === "tag") items = splitList(text(form, partPath));
+          else {
+            // Admin URLs, GIDs or ids → numeric ids; a refused entry stays as written, so the model refuses it too.
+            const list = parseRefList(text(form, partPath), part.item);
+            const error = refListError(list);
+            if (error) errors[partPath] = error;
+            items = list.ids;
+          }
           if (items.length) selector[part.key] = items;
         }
         if (Object.keys(selector).length || field.required) set(field.name, selector);

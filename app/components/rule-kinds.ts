@@ -94,7 +94,7 @@ export type FieldSpec =
   /** Checkboxes; `optional`: none checked means "absent" (the function's default). */
   | { type: "multi"; name: string; label: string; options: Option[]; optional?: boolean; help?: string }
   /** Comma-separated list. */
-  | { type: "list"; name: string; label: string; item: "id" | "tag" | "country"; help?: string }
+  | { type: "list"; name: string; label: string; item: "tag" | "country"; help?: string }
   /** One line per country: "FR: 75001, 75*, 75000..75999". */
   | { type: "codeMap"; name: string; label: string; item: "postal" | "province"; help?: string; required?: boolean }
   /** Which cart lines: product, variant and collection ids and product tags. */
@@ -223,10 +223,11 @@ export const KIND_FIELDS: Record<RuleKind, FieldSpec[]> = {
   ],
 };
 
+/** A selector's lists: products, variants and collections as admin URLs, GIDs or ids (app/admin/shopify-ids.ts); tags as text. */
 export const SELECTOR_PARTS = [
-  { key: "products", label: "Product ids", item: "id" },
-  { key: "variants", label: "Variant ids", item: "id" },
-  { key: "collections", label: "Collection ids", item: "id" },
+  { key: "products", label: "Products", item: "product" },
+  { key: "variants", label: "Variants", item: "variant" },
+  { key: "collections", label: "Collections", item: "collection" },
   { key: "tags", label: "Product tags", item: "tag" },
 ] as const;
 

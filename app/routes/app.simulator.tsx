@@ -20,8 +20,9 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "../shopify.server";
 import { listRules } from "../models/rules.server";
 import { buildConfigDocument } from "../models/config-document.server";
-import { readSimulatorForm, simulate, type SimulatorLine } from "../admin/simulator.server";
+import { readSimulatorForm, simulate, simulatorLineErrors, type SimulatorLine } from "../admin/simulator.server";
 import { FIELD_NAMES } from "../components/rule-kinds";
+import { IdListField } from "../components/IdListField";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
 
 const STEPS = [
@@ -29,6 +30,7 @@ const STEPS = [
   { value: "CART_INTERACTION", label: "Cart" },
   { value: "CHECKOUT_COMPLETION", label: "Placing the order" },
 ];
+const LINE_ERRORS = "Some cart lines name no product, variant or collection: see the fields marked.";
 const ADDRESS_INPUTS = ["firstName", "lastName", "company", "address1", "address2", "city", "zip", "provinceCode", "countryCode", "phone"] as const;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -50,6 +52,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const sample = readSimulatorForm(await request.formData());
+  const fields = simulatorLineErrors(sample);
+  if (Object.keys(fields).length) return { ok: false as const, error: LINE_ERRORS, fields };
   const rules = await listRules(session.shop);
   const built = buildConfigDocument(rules, { costGuard: false });
   if (!built.ok) return { ok: false as const, error: Object.values(built.errors).join(" ") };
@@ -104,6 +108,8 @@ export default function Simulator() {
     form.set("localTime", localTime);
     submit(form, { method: "post" });
   };
+  const lineError = (index: number, field: keyof SimulatorLine) =>
+    result && !result.ok && "fields" in result ? result.fields[`line.${index}.${field}`] : undefined;
   const updateLine = (index: number, patch: Partial<SimulatorLine>) =>
     setLines((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
 
@@ -155,8 +161,22 @@ export default function Simulator() {
                   <Box key={index} borderColor="border" borderWidth="025" borderRadius="200" padding="300">
                     <FormLayout>
                       <FormLayout.Group condensed>
-                        <TextField label="Product id" autoComplete="off" value={line.productId} onChange={(v) => updateLine(index, { productId: v })} />
-                        <TextField label="Variant id" autoComplete="off" value={line.variantId} onChange={(v) => updateLine(index, { variantId: v })} />
+                        <IdListField
+                          label="Product"
+                          kind="product"
+                          single
+                          value={line.productId}
+                          onChange={(v) => updateLine(index, { productId: v })}
+                          serverError={lineError(index, "productId")}
+                        />
+                        <IdListField
+                          label="Variant"
+                          kind="variant"
+                          single
+                          value={line.variantId}
+                          onChange={(v) => updateLine(index, { variantId: v })}
+                          serverError={lineError(index, "variantId")}
+                        />
                         <TextField label="Quantity" autoComplete="off" inputMode="numeric" value={line.quantity} onChange={(v) => updateLine(index, { quantity: v })} />
                         <TextField label="Unit price" autoComplete="off" inputMode="decimal" value={line.price} onChange={(v) => updateLine(index, { price: v })} />
                       </FormLayout.Group>
@@ -169,7 +189,13 @@ export default function Simulator() {
                           onChange={(v) => updateLine(index, { weightUnit: v })}
                         />
                         <TextField label="Product tags" autoComplete="off" value={line.tags} onChange={(v) => updateLine(index, { tags: v })} helpText="Comma-separated" />
-                        <TextField label="Collection ids" autoComplete="off" value={line.collections} onChange={(v) => updateLine(index, { collections: v })} helpText="Comma-separated" />
+                        <IdListField
+                          label="Collections"
+                          kind="collection"
+                          value={line.collections}
+                          onChange={(v) => updateLine(index, { collections: v })}
+                          serverError={lineError(index, "collections")}
+                        />
                       </FormLayout.Group>
                       <InlineStack align="end">
                         <Button variant="tertiary" tone="critical" onClick={() => setLines((ls) => ls.filter((_, i) => i !== index))}>
