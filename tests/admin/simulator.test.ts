@@ -239,6 +239,33 @@ describe("simulator", () => {
     expect((await simulate(shop, sample({ lines: cart, localTime: "2026-12-27T00:00" }))).errors).toEqual([]);
   });
 
+  it("reads cart lines pasted as admin URLs, and refuses a line naming no product at its field, running nothing", async () => {
+    const shop = await setup([
+      ["One per buyer", { kind: "productQuantity", max: 1, select: { products: ["8123456789"] } }],
+      ["Cases of 6", { kind: "lineQuantity", multiple: 6, select: { collections: ["789"] } }],
+    ]);
+    const admin = "https://admin.shopify.com/store/sim-shop";
+    const blockedBy = async (over: Partial<ReturnType<typeof line>>) =>
+      (await simulate(shop, sample({ lines: [line(over)] }))).blockedBy.map((b) => b.name);
+    expect(await blockedBy({ productId: `${admin}/products/8123456789`, quantity: "2" })).toEqual(["One per buyer"]);
+    expect(await blockedBy({ productId: "https://sim-shop.myshopify.com/admin/products/42", quantity: "2" })).toEqual([]);
+    // A variant's admin URL names its product as well.
+    expect(await blockedBy({ productId: "", variantId: `${admin}/products/8123456789/variants/4455`, quantity: "2" })).toEqual(["One per buyer"]);
+    expect(await blockedBy({ productId: "gid://shopify/Product/42", collections: `${admin}/collections/789`, quantity: "4" })).toEqual(["Cases of 6"]);
+
+    const refused = await call(simulator, "action", "/app/simulator", {
+      shop,
+      body: sample({
+        lines: [line({ productId: "https://sim-shop.com/products/blue-hat" }), line({ collections: `790, ${admin}/products/1` })],
+      }),
+    });
+    expect(refused.data).toMatchObject({ ok: false, error: expect.stringMatching(/see the fields marked/) });
+    expect(refused.data).not.toHaveProperty("functions");
+    expect(Object.keys(refused.data.fields)).toEqual(["line.0.productId", "line.1.collections"]);
+    expect(refused.data.fields["line.0.productId"]).toMatch(/handle \("blue-hat"\), not by its id\. Open the product in your Shopify admin/);
+    expect(refused.data.fields["line.1.collections"]).toMatch(/This is product 1, not a collection/);
+  });
+
   it("stores nothing of the sample", async () => {
     const shop = await setup();
     const prisma = (await import("../../app/db.server")).default;
