@@ -37,7 +37,8 @@ export function createShopifyApp(sessionStorage = new AppSessionStorage(prisma))
       // Offline tokens that expire after an hour, with a refresh token (required of
       // public apps from 1 January 2027). authenticate.admin exchanges the session
       // token again when the stored one is within 5 minutes of expiry;
-      // unauthenticated.admin and webhooks refresh it with the refresh token.
+      // unauthenticated.admin refreshes it with the refresh token (webhooks load no
+      // session: app/webhooks.server.ts).
       expiringOfflineAccessTokens: true,
     },
     // Shops on a custom domain (e.g. Shopify's own test environments), allowed as is.

@@ -9,7 +9,30 @@ import { InvalidShopError } from "@shopify/shopify-api";
 import * as v from "valibot";
 import prisma, { type Database } from "./db.server";
 import type { Prisma } from "./generated/prisma/sqlite/client";
-import { authenticate } from "./shopify.server";
+import type { AppSessionStorage } from "./session-storage.server";
+import { createShopifyApp } from "./shopify.server";
+
+/**
+ * No webhook the app handles calls the Admin API, so none loads the shop's
+ * session. The library's authenticate.webhook would, and with expiring offline
+ * tokens it refreshes an expired one first: after app/uninstalled Shopify has
+ * revoked the tokens, the refresh fails and the webhook answers 500, forever
+ * (sessions never deleted on uninstall, shop/redact never erasing). Hence the
+ * app's own Shopify configuration over a storage that holds no session: the
+ * same verification (HMAC, headers, shop domain, JSON body), no token touched.
+ */
+const nothingStored = async () => {
+  throw new Error("webhook verification stores no session");
+};
+const noSessions = {
+  loadSession: async () => undefined,
+  storeSession: nothingStored,
+  deleteSession: nothingStored,
+  deleteSessions: nothingStored,
+  findSessionsByShop: nothingStored,
+};
+// Only its loadSession is ever called (AppSessionStorage's constructor would query the database).
+const verifier = createShopifyApp(noSessions as unknown as AppSessionStorage);
 
 const HMAC_HEADER = "X-Shopify-Hmac-Sha256";
 const TOPIC_HEADER = "X-Shopify-Topic";
@@ -83,9 +106,9 @@ export async function authenticateWebhook<T extends Topic>(request: Request, top
   if (request.method !== "POST") throw methodNotAllowed();
   if (!request.headers.get(HMAC_HEADER)) throw new Response(undefined, { status: 401, statusText: "Unauthorized" });
   const shopHeader = request.headers.get(SHOP_HEADER) ?? "";
-  let context: Awaited<ReturnType<typeof authenticate.webhook>>;
+  let context: Awaited<ReturnType<typeof verifier.authenticate.webhook>>;
   try {
-    context = await authenticate.webhook(request);
+    context = await verifier.authenticate.webhook(request);
   } catch (error) {
     // Both are thrown only once the HMAC is valid: a forged request still gets 401.
     if (error instanceof SyntaxError || error instanceof InvalidShopError) throw badRequest();

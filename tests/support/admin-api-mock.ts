@@ -20,6 +20,8 @@
  *   returns a new pair; as Shopify documents, the refresh token used stays
  *   accepted until the app uses its replacement, which retires it (and any
  *   other replacement of it): rotation without losing a response in flight.
+ *   After uninstall(shop), every refresh of the shop is refused
+ *   (UNINSTALLED_REFRESH_ANSWERS).
  *
  * It replaces `fetch` (globalThis and @shopify/shopify-api's adapter, which
  * captured fetch when it was imported) so that requests the app makes to
@@ -114,7 +116,21 @@ export interface MockShopState {
   tokenExpiry: Map<string, number>;
   /** Refresh tokens issued for the shop, by token. */
   refreshTokens: Map<string, MockRefreshToken>;
+  /** Set by uninstall(): what the token endpoint answers every refresh of the shop. */
+  uninstalled?: UninstalledRefreshAnswer;
 }
+
+/**
+ * What the token endpoint answers a refresh for a shop that uninstalled the app
+ * (its grant is revoked). Shopify's pages do not document this case: OAuth's
+ * answer for a revoked grant (RFC 6749 §5.2), and the one developers report
+ * from Shopify for a refresh token that is no longer active. Tests cover both.
+ */
+export const UNINSTALLED_REFRESH_ANSWERS = {
+  invalid_grant: { status: 400, body: { error: "invalid_grant", error_description: "The refresh token is invalid, expired or revoked." } },
+  inactive: { status: 401, body: { error: "invalid_request", error_description: "This request requires an active refresh_token" } },
+} as const;
+export type UninstalledRefreshAnswer = keyof typeof UNINSTALLED_REFRESH_ANSWERS;
 
 export interface MockRefreshToken {
   token: string;
@@ -208,6 +224,8 @@ export interface AdminApiMock {
   validationsOf(shop: string, handle: string): MockValidation[];
   /** Invalidates every access and refresh token of the shop (as an uninstall or a revoked grant). */
   revokeToken(shop: string): void;
+  /** The shop uninstalls the app: every token revoked, and each refresh answered as `answer` (default invalid_grant). */
+  uninstall(shop: string, answer?: UninstalledRefreshAnswer): void;
   /** An expiring token pair for the shop, as if token exchange (expiring=1) had issued it before the test. */
   issueExpiringToken(shop: string, opts?: { expiresIn?: number; refreshTokenExpiresIn?: number }): MockTokenPair;
   /** Every expiring access token of the shop expires now (as if its hour had passed). */
@@ -614,6 +632,10 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
 
   /** The refresh_token grant: a new pair; using a replacement retires what it replaced. */
   function handleRefresh(s: MockShopState, body: Record<string, string>, res: ServerResponse) {
+    if (s.uninstalled) {
+      const { status, body: answer } = UNINSTALLED_REFRESH_ANSWERS[s.uninstalled];
+      return send(res, status, answer);
+    }
     const used = s.refreshTokens.get(body.refresh_token ?? "");
     if (!used || used.retired || used.expiresAt <= Date.now())
       return send(res, 400, { error: "invalid_grant", error_description: "The refresh token is invalid, expired or revoked." });
@@ -874,6 +896,13 @@ export async function startAdminApiMock(options: MockOptions = {}): Promise<Admi
       s.tokens.clear();
       s.seededTokenValid = false;
       for (const refresh of s.refreshTokens.values()) refresh.retired = true;
+    },
+    uninstall(shop, answer = "invalid_grant") {
+      const s = state(shop);
+      s.tokens.clear();
+      s.seededTokenValid = false;
+      for (const refresh of s.refreshTokens.values()) refresh.retired = true;
+      s.uninstalled = answer;
     },
     issueExpiringToken(shop, opts = {}) {
       const issued = issueOffline(state(shop), true, null, opts.expiresIn, opts.refreshTokenExpiresIn) as {
