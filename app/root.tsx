@@ -1,15 +1,24 @@
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { DEFAULT_LOCALE, translator } from "./i18n";
+import { localeOf } from "./i18n.server";
 
 // public/ is served as is (app/server/http-app.ts).
 export const links = () => [{ rel: "icon", href: "/favicon.ico" }];
 
+// The staff member's language (app/i18n.server.ts): the pages, the document's lang, the error page.
+export const loader = ({ request }: LoaderFunctionArgs) => ({ locale: localeOf(request) });
+const useLocale = () => useRouteLoaderData<typeof loader>("root")?.locale ?? DEFAULT_LOCALE;
+
 export default function App() {
   return (
-    <html lang="en">
+    <html lang={useLocale()}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <link rel="preconnect" href="https://cdn.shopify.com/" />
+        {/* Screen readers announce the frame's document by its title (axe: document-title). */}
+        <title>Checkout Guard</title>
         <Meta />
         <Links />
       </head>
@@ -27,8 +36,10 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  const locale = useLocale();
+  const t = translator(locale);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <title>Checkout Guard</title>
@@ -36,8 +47,8 @@ export function ErrorBoundary() {
         <Links />
       </head>
       <body style={{ fontFamily: "system-ui, sans-serif", padding: 24 }}>
-        <h1>{status === 404 ? "This page does not exist" : "Something went wrong"}</h1>
-        <p>{status === 404 ? "Open Checkout Guard from your Shopify admin." : "Reload the page; if it happens again, open the app from your Shopify admin."}</p>
+        <h1>{t(status === 404 ? "error.notFoundTitle" : "error.failedTitle")}</h1>
+        <p>{t(status === 404 ? "error.notFoundBody" : "error.failedBody")}</p>
         <Scripts />
       </body>
     </html>

@@ -6,6 +6,7 @@
  * request body.
  */
 import { json, type TypedResponse } from "@remix-run/node";
+import { t } from "../i18n.server";
 
 /** What each admin page may post. */
 export const BODY_LIMITS = {
@@ -21,9 +22,7 @@ export type Refusal = TypedResponse<{ ok: false; errors: { _form: string } }>;
 export type ReadForm = { ok: true; form: FormData } | { ok: false; response: Refusal };
 
 const size = (bytes: number) =>
-  bytes >= 1_048_576
-    ? `${(bytes / 1_048_576).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`
-    : `${Math.round(bytes / 1024).toLocaleString("en-US")} KB`;
+  bytes >= 1_048_576 ? t("server.body.mb", { value: bytes / 1_048_576 }) : t("server.body.kb", { value: Math.round(bytes / 1024) });
 
 /**
  * The request's form, or a 413 answer (`{ ok: false, errors: { _form } }`, as
@@ -35,7 +34,7 @@ export async function readForm(request: Request, maxBytes: number): Promise<Read
     response: json(
       {
         ok: false as const,
-        errors: { _form: `This request is larger than ${size(maxBytes)}, the most this page accepts. Nothing was saved.` },
+        errors: { _form: t("server.body.tooLarge", { size: size(maxBytes) }) },
       },
       { status: 413 },
     ),
@@ -67,7 +66,7 @@ export async function readForm(request: Request, maxBytes: number): Promise<Read
   } catch {
     return {
       ok: false,
-      response: json({ ok: false as const, errors: { _form: "This request is not a form this page can read." } }, { status: 400 }),
+      response: json({ ok: false as const, errors: { _form: t("server.body.notForm") } }, { status: 400 }),
     };
   }
 }

@@ -11,7 +11,8 @@
  * retry.
  */
 import { Badge, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Link, ProgressBar, Text } from "@shopify/polaris";
-import { CHECKOUT_FUNCTIONS, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
+import { CHECKOUT_FUNCTIONS } from "../../extensions/checkout-guard/src/engine/functions";
+import { useI18n } from "../i18n-react";
 
 /** A function's predicted worst-case instructions for a cart size, against Shopify's limit for it. */
 export interface CostAtLines {
@@ -61,23 +62,14 @@ export interface StatusView {
   costGuardShare?: number;
 }
 
-/** "address" → "address rules", as the merchant knows them. */
-const rulesOf = (fn: string): string => CHECKOUT_FUNCTIONS[fn as CheckoutFunction]?.rules ?? "rules";
-/** "address rules" → "address rule"; "product rules (…)" → "product rule (…)". */
-const oneRule = (rules: string) => rules.replace(/\brules\b/, "rule");
-const millions = (n: number) => `${(n / 1_000_000).toFixed(1)}M`;
 /** The card warns when a function cannot check every cart up to this size. */
 const CHECKED_CART_LINES = 5000;
+const known = (fn: string) => fn in CHECKOUT_FUNCTIONS;
 
-const LANGUAGE_NAMES: Record<string, string> = { en: "English", fr: "French", de: "German", es: "Spanish", it: "Italian", nl: "Dutch", pt: "Portuguese" };
-/** "Dutch and Portuguese", "French, Dutch and Portuguese". */
-const languageList = (codes: string[]) => {
-  const names = codes.map((code) => LANGUAGE_NAMES[code] ?? code);
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+const YesNo = ({ value, yes, no, alarming = true }: { value: boolean | null; yes: string; no: string; alarming?: boolean }) => {
+  const { t } = useI18n();
+  return value === null ? <Badge>{t("status.unknown")}</Badge> : value ? <Badge tone="success">{yes}</Badge> : <Badge tone={alarming ? "critical" : undefined}>{no}</Badge>;
 };
-
-const yesNo = (value: boolean | null, yes: string, no: string, alarming = true) =>
-  value === null ? <Badge>Unknown</Badge> : value ? <Badge tone="success">{yes}</Badge> : <Badge tone={alarming ? "critical" : undefined}>{no}</Badge>;
 
 function FunctionStatus({
   fn,
@@ -90,7 +82,10 @@ function FunctionStatus({
   byteLimit: number;
   costGuardShare: number;
 }) {
-  const rules = rulesOf(fn.function);
+  const { t, number, list, language } = useI18n();
+  /** "address rules", as the merchant knows them. */
+  const rules = known(fn.function) ? t(`functions.${fn.function}`) : fn.function;
+  const millions = (n: number) => t("status.millions", { value: n / 1_000_000 });
   const used = fn.bytesUsed ?? 0;
   const percent = Math.min(100, Math.round((used / byteLimit) * 100));
   return (
@@ -101,55 +96,60 @@ function FunctionStatus({
             {fn.title}
           </Text>
           <Text as="span" tone="subdued">
-            {`${fn.ruleCount} ${fn.ruleCount === 1 ? oneRule(rules) : rules}`}
+            {known(fn.function) ? t(`functions.count.${fn.function}`, { count: fn.ruleCount }) : `${number(fn.ruleCount)} ${fn.function}`}
           </Text>
         </InlineStack>
         {!fn.needed && savedVersion !== null ? (
           <InlineStack align="space-between" blockAlign="center">
-            <Text as="span">Validation in Shopify</Text>
-            {fn.validationExists ? <Badge tone="warning">To be removed</Badge> : <Badge>{`Not needed: no ${rules}`}</Badge>}
+            <Text as="span">{t("status.validation")}</Text>
+            {fn.validationExists ? <Badge tone="warning">{t("status.toBeRemoved")}</Badge> : <Badge>{t("status.notNeeded", { rules })}</Badge>}
           </InlineStack>
         ) : (
           <>
             <InlineStack align="space-between" blockAlign="center">
-              <Text as="span">Validation in Shopify</Text>
+              <Text as="span">{t("status.validation")}</Text>
               {/* Before any rule is saved, a missing Validation is expected. */}
-              {yesNo(fn.validationExists, "Present", "Not created yet", savedVersion !== null)}
+              <YesNo value={fn.validationExists} yes={t("status.present")} no={t("status.notCreated")} alarming={savedVersion !== null} />
             </InlineStack>
             <InlineStack align="space-between" blockAlign="center">
               <Text as="span">
-                Turned on in{" "}
+                {t("status.turnedOnIn")}{" "}
                 <Link url="shopify://admin/settings/checkout" target="_top">
-                  Settings › Checkout
+                  {t("status.checkoutSettings")}
                 </Link>
               </Text>
-              {yesNo(fn.enabled, "On", "Off")}
+              <YesNo value={fn.enabled} yes={t("status.on")} no={t("status.off")} />
             </InlineStack>
             <InlineStack align="space-between" blockAlign="center">
-              <Text as="span">Published rules</Text>
+              <Text as="span">{t("status.publishedRules")}</Text>
               {savedVersion === null ? (
-                <Badge>No rules saved yet</Badge>
+                <Badge>{t("status.noRulesSaved")}</Badge>
               ) : fn.inSync ? (
-                <Badge tone="success">{`Up to date (version ${fn.syncedVersion})`}</Badge>
+                <Badge tone="success">{t("status.upToDate", { version: fn.syncedVersion })}</Badge>
               ) : (
-                <Badge tone="warning">{`Version ${savedVersion} not published`}</Badge>
+                <Badge tone="warning">{t("status.notPublished", { version: savedVersion })}</Badge>
               )}
             </InlineStack>
             <InlineStack align="space-between">
-              <Text as="span">Configuration size</Text>
+              <Text as="span">{t("status.configSize")}</Text>
               <Text as="span" tone={percent >= 90 ? "critical" : undefined}>
-                {`${used.toLocaleString("en-US")} of ${byteLimit.toLocaleString("en-US")} bytes`}
+                {t("common.bytes", { used, limit: byteLimit })}
               </Text>
             </InlineStack>
             <ProgressBar progress={percent} tone={percent >= 90 ? "critical" : "primary"} size="small" />
             {fn.droppedLanguages && fn.droppedLanguages.length > 0 ? (
               <Text as="p" tone="caution">
-                {`Built-in messages in ${languageList(fn.droppedLanguages)} are left out so that this function's messages fit in ${byteLimit.toLocaleString("en-US")} bytes: buyers in ${fn.droppedLanguages.length === 1 ? "that language" : "those languages"} read the English defaults. Give these ${rules} a message or translations of their own to choose what they read.`}
+                {t("status.droppedLanguages", {
+                  count: fn.droppedLanguages.length,
+                  languages: list(fn.droppedLanguages.map(language)),
+                  limit: byteLimit,
+                  rules,
+                })}
               </Text>
             ) : null}
             {fn.checkableLines != null && fn.checkableLines < CHECKED_CART_LINES ? (
               <Text as="p" tone="caution">
-                {`Checks carts of up to ${fn.checkableLines.toLocaleString("en-US")} lines (worst case): on larger carts this function would need more than Shopify's instruction limit, so those checkouts go through without these ${rules}.`}
+                {t("status.checkableLines", { lines: fn.checkableLines, rules })}
               </Text>
             ) : null}
             {(fn.cost ?? []).map((at) => {
@@ -158,9 +158,13 @@ function FunctionStatus({
               return (
                 <BlockStack gap="100" key={at.lines}>
                   <InlineStack align="space-between">
-                    <Text as="span">{`Instructions, ${at.lines.toLocaleString("en-US")}-line cart (worst case)`}</Text>
+                    <Text as="span">{t("status.instructions", { lines: at.lines })}</Text>
                     <Text as="span" tone={over ? "critical" : undefined}>
-                      {`${millions(at.predicted)} of ${millions(at.limit)} (${share}%)`}
+                      {t("status.instructionShare", {
+                        predicted: millions(at.predicted),
+                        limit: millions(at.limit),
+                        share: number(share / 100, { style: "percent" }),
+                      })}
                     </Text>
                   </InlineStack>
                   <ProgressBar progress={Math.min(100, share)} tone={over ? "critical" : "primary"} size="small" />
@@ -187,6 +191,7 @@ export function StatusCard({
   onRemoveExtras?: () => void;
   removing?: boolean;
 }) {
+  const { t, dateTime } = useI18n();
   const extras = status.extraValidations ?? [];
   const published = status.functions
     .map((f) => f.syncedAt)
@@ -196,7 +201,7 @@ export function StatusCard({
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          Checkout status
+          {t("status.title")}
         </Text>
         <InlineGrid columns={{ xs: 1, md: Math.min(2, status.functions.length), xl: Math.min(4, status.functions.length) }} gap="400">
           {status.functions.map((fn) => (
@@ -211,22 +216,20 @@ export function StatusCard({
         </InlineGrid>
         {status.legacyPending ? (
           <Text as="p" tone="subdued">
-            The single “Checkout Guard” validation of earlier versions is removed once the validations above are published.
+            {t("status.legacyPending")}
           </Text>
         ) : null}
         {extras.length > 0 ? (
           <BlockStack gap="200">
             {extras.map((extra) => (
               <Text as="p" tone="caution" key={extra.id}>
-                {extra.enabled
-                  ? `Another validation of “${extra.title}” (${extra.id}, on) runs at checkout besides the one the app publishes to: it keeps applying the rules it last received.`
-                  : `Another validation of “${extra.title}” (${extra.id}, off) exists besides the one the app publishes to: turned on, it would apply the rules it last received.`}
+                {t(extra.enabled ? "status.extraOn" : "status.extraOff", { title: extra.title, id: extra.id })}
               </Text>
             ))}
             {onRemoveExtras ? (
               <InlineStack>
                 <Button onClick={onRemoveExtras} loading={removing} tone="critical">
-                  Remove extra validations
+                  {t("status.removeExtras")}
                 </Button>
               </InlineStack>
             ) : null}
@@ -234,18 +237,18 @@ export function StatusCard({
         ) : null}
         {published ? (
           <Text as="p" tone="subdued">
-            {`Last published ${formatTime(published)}`}
+            {t("status.lastPublished", { when: dateTime(published) })}
           </Text>
         ) : null}
         {status.lastError ? (
           <Text as="p" tone="critical">
-            {`Last error: ${status.lastError}`}
+            {t("common.lastError", { error: status.lastError })}
           </Text>
         ) : null}
         {!status.inSync && status.savedVersion !== null ? (
           <InlineStack>
             <Button onClick={onRetry} loading={retrying}>
-              Retry publishing
+              {t("status.retryPublishing")}
             </Button>
           </InlineStack>
         ) : null}
@@ -254,7 +257,3 @@ export function StatusCard({
   );
 }
 
-/** The same text on the server and in the browser (no locale or time-zone dependence). */
-export function formatTime(value: string | Date): string {
-  return `${new Date(value).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}

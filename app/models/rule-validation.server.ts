@@ -21,6 +21,7 @@ import {
   type Rule,
   type RuleKind,
 } from "../../extensions/checkout-guard/src/engine/config";
+import { currentLocale, t } from "../i18n.server";
 
 export type FieldErrors = Record<string, string>;
 
@@ -68,21 +69,21 @@ export async function validateRuleInput(input: RuleInput, budget: CheckBudget = 
   const record = (input ?? {}) as Partial<RuleInput>;
 
   const name = typeof record.name === "string" ? record.name.trim() : "";
-  if (name === "") errors.name = "Enter a name.";
-  else if (name.length > NAME_MAX_LENGTH) errors.name = `At most ${NAME_MAX_LENGTH} characters.`;
+  if (name === "") errors.name = t("server.validation.enterName");
+  else if (name.length > NAME_MAX_LENGTH) errors.name = t("server.validation.nameTooLong", { max: NAME_MAX_LENGTH });
 
   const status = typeof record.status === "string" ? record.status.trim() : "";
   if (!(RULE_STATUSES as readonly string[]).includes(status)) {
-    errors.status = "Choose active, inactive or scheduled.";
+    errors.status = t("server.validation.chooseStatus");
   }
 
   const scheduleStart = parseLocalDateTime(record.scheduleStart, "scheduleStart", errors);
   const scheduleEnd = parseLocalDateTime(record.scheduleEnd, "scheduleEnd", errors);
   if (status === "scheduled" && scheduleStart === null && scheduleEnd === null && !errors.scheduleStart && !errors.scheduleEnd) {
-    errors.scheduleStart = "A scheduled rule needs a start, an end, or both.";
+    errors.scheduleStart = t("server.validation.scheduleNeeded");
   }
   if (scheduleStart && scheduleEnd && scheduleStart >= scheduleEnd) {
-    errors.scheduleEnd = "The end must be after the start.";
+    errors.scheduleEnd = t("server.validation.endAfterStart");
   }
 
   const definition = await validateDefinition(record.definition, budget);
@@ -94,7 +95,7 @@ export async function validateRuleInput(input: RuleInput, budget: CheckBudget = 
     return {
       ok: false,
       errors: {
-        _form: `This rule takes ${bytes.toLocaleString("en-US")} bytes; a rule can take at most ${MAX_RULE_BYTES.toLocaleString("en-US")} (Shopify passes at most 10,000 bytes to a checkout function). Split it, or shorten its lists and messages.`,
+        _form: t("server.validation.ruleTooLarge", { bytes, max: MAX_RULE_BYTES, limit: 10_000 }),
       },
     };
   }
@@ -126,11 +127,11 @@ export async function validateDefinition(raw: unknown, budget: CheckBudget = che
     try {
       value = JSON.parse(value);
     } catch {
-      return { ok: false, errors: { definition: "The rule settings are not valid JSON." } };
+      return { ok: false, errors: { definition: t("server.validation.settingsNotJson") } };
     }
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, errors: { definition: "The rule settings are missing." } };
+    return { ok: false, errors: { definition: t("server.validation.settingsMissing") } };
   }
   // `id` and `schedule` belong to the stored rule, not to its definition.
   const { id: _id, schedule: _schedule, ...rest } = value as Record<string, unknown>;
@@ -184,7 +185,8 @@ export function checkBudget(ms: number = PATTERN_CHECK_BUDGET_MS): CheckBudget {
  */
 export async function checkPattern(pattern: string, ignoreCase = false, budget: CheckBudget = checkBudget()): Promise<string | null> {
   const flags = ignoreCase ? "iu" : "u";
-  const key = `${flags}/${pattern}`;
+  // Verdicts are sentences in the request's language.
+  const key = `${currentLocale()}:${flags}/${pattern}`;
   const cached = patternVerdicts.get(key);
   if (cached !== undefined) return cached;
   const { verdict, final } = await analysePattern(pattern, flags, budget);
@@ -200,15 +202,14 @@ export async function checkPattern(pattern: string, ignoreCase = false, budget: 
 const PATTERN_CACHE_SIZE = 500;
 const patternVerdicts = new Map<string, string | null>();
 
-const outOfTime = (budget: CheckBudget) =>
-  `This pattern could not be checked for slow matching in the ${budget.totalMs / 1000} seconds a save has for all its patterns; simplify it, or save fewer patterns at once.`;
+const outOfTime = (budget: CheckBudget) => t("server.validation.patternOutOfTime", { seconds: budget.totalMs / 1000 });
 
 async function analysePattern(pattern: string, flags: string, budget: CheckBudget): Promise<{ verdict: string | null; final: boolean }> {
   try {
     new RegExp(pattern, flags);
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, "") : "";
-    return { verdict: `This is not a valid regular expression${detail ? ` (${detail})` : ""}.`, final: true };
+    return { verdict: detail ? t("server.validation.patternInvalidDetail", { detail }) : t("server.validation.patternInvalid"), final: true };
   }
   const remaining = budget.deadline - Date.now();
   if (remaining <= 0) return { verdict: outOfTime(budget), final: false };
@@ -216,24 +217,20 @@ async function analysePattern(pattern: string, flags: string, budget: CheckBudge
   const diagnostics = await checkOffThread(pattern, flags, allowance);
   if (diagnostics === null) return { verdict: outOfTime(budget), final: false };
   if (diagnostics === "failed") {
-    return { verdict: "This pattern could not be checked for slow matching; simplify it and try again.", final: false };
+    return { verdict: t("server.validation.patternCheckFailed"), final: false };
   }
   if (diagnostics.status === "safe") return { verdict: null, final: true };
   if (diagnostics.status === "vulnerable") {
-    const growth = diagnostics.complexity.type === "exponential" ? "exponential" : "polynomial";
-    const example = describeAttack(diagnostics.attack);
-    return {
-      verdict: `This pattern can take ${growth} time on some inputs (e.g. ${example}); rewrite it without nested or overlapping repetition such as (a+)+ or (a|a)*.`,
-      final: true,
-    };
+    const growth = diagnostics.complexity.type === "exponential" ? "patternExponential" : "patternPolynomial";
+    return { verdict: t(`server.validation.${growth}`, { example: describeAttack(diagnostics.attack) }), final: true };
   }
   if (diagnostics.error.kind === "timeout" || diagnostics.error.kind === "cancel") {
     // Its whole allowance spent: too complex. Cut short by the request's budget: not judged yet.
     return allowance >= RECHECK_TIMEOUT_MS
-      ? { verdict: "This pattern is too complex to prove it matches quickly; simplify it.", final: true }
+      ? { verdict: t("server.validation.patternTooComplex"), final: true }
       : { verdict: outOfTime(budget), final: false };
   }
-  return { verdict: `This pattern cannot be checked for slow matching (${diagnostics.error.kind}); simplify it.`, final: true };
+  return { verdict: t("server.validation.patternUncheckable", { reason: diagnostics.error.kind }), final: true };
 }
 
 /** The first check starts recheck's agent; concurrent first checks would each start one. */
@@ -272,9 +269,9 @@ function describeAttack(attack: { pumps: { prefix: string; pump: string }[]; suf
   const show = (text: string) => JSON.stringify(text.length > 20 ? `${text.slice(0, 20)}…` : text);
   const [first] = attack.pumps;
   if (!first) return show(attack.suffix);
-  const prefix = first.prefix ? `${show(first.prefix)} then ` : "";
-  const suffix = attack.suffix ? `, then ${show(attack.suffix)}` : "";
-  return `${prefix}${show(first.pump)} repeated many times${suffix}`;
+  const prefix = first.prefix ? t("server.validation.attackPrefix", { text: show(first.prefix) }) : "";
+  const suffix = attack.suffix ? t("server.validation.attackSuffix", { text: show(attack.suffix) }) : "";
+  return t("server.validation.attackRepeated", { prefix, pump: show(first.pump), suffix });
 }
 
 // ---------------------------------------------------------------------------
@@ -286,14 +283,14 @@ const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 function parseLocalDateTime(raw: unknown, field: string, errors: FieldErrors): string | null {
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== "string") {
-    errors[field] = "Use a date and time like 2026-12-24T18:00:00.";
+    errors[field] = t("server.validation.dateFormat");
     return null;
   }
   const text = raw.trim();
   if (text === "") return null;
   const match = LOCAL_DATE_TIME.exec(text);
   if (!match) {
-    errors[field] = "Use a date and time like 2026-12-24T18:00:00.";
+    errors[field] = t("server.validation.dateFormat");
     return null;
   }
   const [, y, mo, d, h, mi, s = "00"] = match;
@@ -302,7 +299,7 @@ function parseLocalDateTime(raw: unknown, field: string, errors: FieldErrors): s
     date.getUTCFullYear() === +y && date.getUTCMonth() === +mo - 1 && date.getUTCDate() === +d &&
     +h < 24 && +mi < 60 && +s < 60 && +y >= 2000;
   if (!valid) {
-    errors[field] = "This date and time does not exist.";
+    errors[field] = t("server.validation.dateInvalid");
     return null;
   }
   return `${y}-${mo}-${d}T${h}:${mi}:${s}`;
@@ -357,29 +354,63 @@ function normalizeSelector(value: unknown): unknown {
 
 type Issue = v.BaseIssue<unknown>;
 
+/**
+ * The engine's own schema messages (engine/config.ts: in the functions' bundles,
+ * so English only), in the request's language; "At most 300 characters." → maxChars, n = 300.
+ */
+const ENGINE_MESSAGES: [RegExp, string][] = [
+  [/^Must not be empty\.$/, "mustNotBeEmpty"],
+  [/^At most (\d+) characters\.$/, "maxChars"],
+  [/^Use a two-letter ISO country code/, "countryCode"],
+  [/^Use a three-letter ISO currency code/, "currencyCode"],
+  [/^Use a numeric Shopify id\.$/, "numericId"],
+  [/^Use a whole number\.$/, "wholeNumber"],
+  [/^Must be (\d+) or more\.$/, "atLeast"],
+  [/^Use a local date-time like/, "localDateTime"],
+  [/^Use a language code such as/, "languageCode"],
+  [/^Choose at least (\d+)\.$/, "chooseAtLeast"],
+  [/^At most (\d+) entries\.$/, "maxEntries"],
+  [/^Use 1 to (\d+) letters, digits/, "ruleId"],
+  [/^Enter a pattern\.$/, "enterPattern"],
+  [/^Use a code \("75001"\)/, "postalEntry"],
+  [/^At most (\d+) rules\.$/, "maxRules"],
+];
+
+function engineMessage(issue: Issue): string {
+  for (const [pattern, key] of ENGINE_MESSAGES) {
+    const match = pattern.exec(issue.message);
+    if (match) return t(`server.engine.${key}`, { n: match[1] === undefined ? undefined : Number(match[1]) });
+  }
+  // valibot's own wording ("Invalid value: Expected <=1000000 but received 2000000").
+  if (issue.type === "max_value" && typeof issue.requirement === "number") return t("server.engine.atMost", { n: issue.requirement });
+  return issue.message;
+}
+
 /** valibot's default messages are for developers; merchants read these. */
 function friendlyMessage(issue: Issue): string {
-  if (issue.kind !== "schema") return issue.message;
+  if (issue.kind !== "schema") return engineMessage(issue);
   const received = issue.received;
   switch (issue.type) {
     case "variant":
-      return "Choose a rule kind.";
+      return t("server.validation.chooseKind");
     case "strict_object":
-      return issue.expected === "never" ? `Unknown setting ${received}.` : "Expected a group of settings.";
+      return issue.expected === "never" ? t("server.validation.unknownSetting", { name: received }) : t("server.validation.expectedGroup");
     case "number":
-      return "Enter a number.";
+      return t("server.validation.enterNumber");
     case "string":
-      return "Enter text.";
+      return t("server.validation.enterText");
     case "boolean":
-      return "Choose yes or no.";
+      return t("server.validation.chooseYesNo");
     case "array":
-      return "Expected a list.";
+      return t("server.validation.expectedList");
     case "record":
     case "object":
-      return "Expected a group of settings.";
+      return t("server.validation.expectedGroup");
     case "picklist":
     case "literal":
-      return `Choose one of: ${String(issue.expected).replace(/"/g, "").replace(/ \| /g, ", ").replace(/^\(|\)$/g, "")}.`;
+      return t("server.validation.chooseOneOf", {
+        options: String(issue.expected).replace(/"/g, "").replace(/ \| /g, ", ").replace(/^\(|\)$/g, ""),
+      });
     default:
       return issue.message;
   }
@@ -401,15 +432,15 @@ const selectorEmpty = (value: unknown) => {
 function crossFieldErrors(rule: Loose): FieldErrors {
   const errors: FieldErrors = {};
   const minMax = (at: string, min: unknown, max: unknown, optional = false) => {
-    if (min === undefined && max === undefined && !optional) errors[`${at}.min`] = "Enter a minimum, a maximum, or both.";
+    if (min === undefined && max === undefined && !optional) errors[`${at}.min`] = t("server.validation.minOrMax");
     const low = num(min);
     const high = num(max);
-    if (low !== undefined && high !== undefined && low > high) errors[`${at}.max`] = "The maximum must be at least the minimum.";
+    if (low !== undefined && high !== undefined && low > high) errors[`${at}.max`] = t("server.validation.maxAtLeastMin");
   };
 
   const translations = Object.keys(obj(rule.translations)).length;
   if (translations > MAX_TRANSLATIONS) {
-    errors["definition.translations"] = `At most ${MAX_TRANSLATIONS} translations (one per language); this rule has ${translations}.`;
+    errors["definition.translations"] = t("server.validation.tooManyTranslations", { max: MAX_TRANSLATIONS, count: translations });
   }
 
   switch (rule.kind) {
@@ -422,23 +453,23 @@ function crossFieldErrors(rule: Loose): FieldErrors {
     case "lineQuantity":
       minMax("definition", rule.min, rule.max, true);
       if (rule.min === undefined && rule.max === undefined && rule.multiple === undefined) {
-        errors["definition.min"] = "Enter a minimum, a maximum, a multiple, or any of them.";
+        errors["definition.min"] = t("server.validation.minMaxOrMultiple");
       }
       break;
     case "subtotal": {
       const entries = Object.entries(obj(rule.limits));
-      if (entries.length === 0) errors["definition.limits"] = "Add a limit for at least one currency.";
+      if (entries.length === 0) errors["definition.limits"] = t("server.validation.addCurrencyLimit");
       for (const [currency, limit] of entries) minMax(`definition.limits.${currency}`, obj(limit).min, obj(limit).max);
       break;
     }
     case "postalCode": {
       const codes = Object.entries(obj(rule.codes));
-      if (codes.length === 0) errors["definition.codes"] = "Add postal codes for at least one country.";
+      if (codes.length === 0) errors["definition.codes"] = t("server.validation.addPostalCodes");
       for (const [country, entries] of codes) {
         (Array.isArray(entries) ? entries : []).forEach((entry, i) => {
           const range = typeof entry === "string" ? /^(\d+)\.\.(\d+)$/.exec(entry) : null;
           if (range && Number(range[1]) > Number(range[2])) {
-            errors[`definition.codes.${country}.${i}`] ??= `The range ${entry} starts after it ends.`;
+            errors[`definition.codes.${country}.${i}`] ??= t("server.validation.rangeBackwards", { range: entry });
           }
         });
       }
@@ -446,15 +477,15 @@ function crossFieldErrors(rule: Loose): FieldErrors {
     }
     case "destination":
       if (len(rule.countries) === 0 && Object.keys(obj(rule.provinces)).length === 0) {
-        errors["definition.countries"] = "Choose at least one country or province.";
+        errors["definition.countries"] = t("server.validation.chooseDestination");
       }
       break;
     case "exclusive":
-      if (selectorEmpty(rule.select)) errors["definition.select"] = "Choose the products that must be bought alone.";
+      if (selectorEmpty(rule.select)) errors["definition.select"] = t("server.validation.chooseExclusive");
       break;
     case "dependency":
-      if (selectorEmpty(rule.select)) errors["definition.select"] = "Choose the products that need another product.";
-      if (selectorEmpty(rule.requires)) errors["definition.requires"] = "Choose the products they require.";
+      if (selectorEmpty(rule.select)) errors["definition.select"] = t("server.validation.chooseDependent");
+      if (selectorEmpty(rule.requires)) errors["definition.requires"] = t("server.validation.chooseRequired");
       break;
   }
   return errors;

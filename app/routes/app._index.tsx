@@ -29,8 +29,10 @@ import { BODY_LIMITS, readForm } from "../admin/request-body.server";
 import { KIND_INFO, QUICK_STARTS, scopeText, summarize } from "../components/rule-kinds";
 import { StatusCard } from "../components/StatusCard";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
+import { localized, t as serverT } from "../i18n.server";
+import { useI18n } from "../i18n-react";
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
+export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   // A shop whose rules were never published to the checkout functions (the
   // single function's Validation from before the split) moves to them now,
@@ -66,12 +68,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     })),
     status,
   };
-};
+});
 
 type Intent = "enable" | "disable" | "delete" | "duplicate" | "moveUp" | "moveDown" | "retry" | "removeExtras";
 
 // Every change: the rules model first (all or nothing), then publishing to Shopify.
-export const action = async ({ request }: ActionFunctionArgs) => {
+export const action = localized(async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const shop = session.shop;
   const body = await readForm(request, BODY_LIMITS.small);
@@ -101,7 +103,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       const from = order.indexOf(id);
       const to = intent === "moveUp" ? from - 1 : from + 1;
       if (from < 0) {
-        saved = { ok: false, errors: { _form: "Rule not found" } };
+        saved = { ok: false, errors: { _form: serverT("home.ruleNotFound") } };
         break;
       }
       if (to < 0 || to >= order.length) return { intent, ok: true as const, version: null, sync: null };
@@ -120,33 +122,22 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       return { intent, ok: true as const, version: null, sync };
     }
     default:
-      return { intent, ok: false as const, errors: { _form: "Unknown action" } };
+      return { intent, ok: false as const, errors: { _form: serverT("home.unknownAction") } };
   }
   if (!saved.ok) return { intent, ok: false as const, errors: saved.errors };
   const sync = await publish(admin.graphql, shop);
   return { intent, ok: true as const, version: saved.version, sync };
-};
-
-const DONE: Record<Intent, string> = {
-  enable: "Rules enabled",
-  disable: "Rules disabled",
-  delete: "Rules deleted",
-  duplicate: "Rule duplicated",
-  moveUp: "Order saved",
-  moveDown: "Order saved",
-  retry: "Published",
-  removeExtras: "Extra validations removed",
-};
+});
 
 function StatusBadge({ status, start, end }: { status: string; start: string | null; end: string | null }) {
-  if (status === "active") return <Badge tone="success">Active</Badge>;
+  const { t, wallClock } = useI18n();
+  if (status === "active") return <Badge tone="success">{t("home.status.active")}</Badge>;
   if (status === "scheduled") {
-    const when = [start ? `from ${start.replace("T", " ").slice(0, 16)}` : null, end ? `until ${end.replace("T", " ").slice(0, 16)}` : null]
-      .filter(Boolean)
-      .join(" ");
-    return <Badge tone="info">{`Scheduled ${when}`.trim()}</Badge>;
+    const dates = { start: start ? wallClock(start) : "", end: end ? wallClock(end) : "" };
+    const key = start && end ? "scheduledFromUntil" : start ? "scheduledFrom" : end ? "scheduledUntil" : "scheduled";
+    return <Badge tone="info">{t(`home.status.${key}`, dates)}</Badge>;
   }
-  return <Badge>Inactive</Badge>;
+  return <Badge>{t("home.status.inactive")}</Badge>;
 }
 
 export default function Rules() {
@@ -156,6 +147,7 @@ export default function Rules() {
   const navigate = useNavigate();
   const navigation = useNavigation();
   const shopify = useAppBridge();
+  const { t } = useI18n();
   const [searchParams] = useSearchParams();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rules);
@@ -164,15 +156,15 @@ export default function Rules() {
 
   useEffect(() => {
     if (!result) return;
-    if (!result.ok) shopify.toast.show(Object.values(result.errors)[0] ?? "Not saved", { isError: true });
+    if (!result.ok) shopify.toast.show(Object.values(result.errors)[0] ?? t("home.notSaved"), { isError: true });
     else if (result.sync && !result.sync.ok)
-      shopify.toast.show(result.intent === "removeExtras" ? "Shopify was not updated" : "Saved; publishing to Shopify failed", { isError: true });
-    else shopify.toast.show(DONE[result.intent]);
+      shopify.toast.show(t(result.intent === "removeExtras" ? "home.shopifyNotUpdated" : "home.savedPublishFailed"), { isError: true });
+    else shopify.toast.show(t(`home.done.${result.intent}`));
     clearSelection();
-  }, [result, shopify, clearSelection]);
+  }, [result, shopify, clearSelection, t]);
   useEffect(() => {
-    if (searchParams.get("deleted")) shopify.toast.show("Rule deleted");
-  }, [searchParams, shopify]);
+    if (searchParams.get("deleted")) shopify.toast.show(t("home.ruleDeleted"));
+  }, [searchParams, shopify, t]);
 
   const post = (data: Record<string, string | string[]>) => {
     const form = new FormData();
@@ -213,7 +205,7 @@ export default function Rules() {
             <Button
               size="slim"
               disabled={index === 0 || busy}
-              accessibilityLabel={`Move ${rule.name} up`}
+              accessibilityLabel={t("home.moveUp", { name: rule.name })}
               onClick={() => post({ intent: "moveUp", id: rule.id })}
             >
               ↑
@@ -221,13 +213,13 @@ export default function Rules() {
             <Button
               size="slim"
               disabled={index === rules.length - 1 || busy}
-              accessibilityLabel={`Move ${rule.name} down`}
+              accessibilityLabel={t("home.moveDown", { name: rule.name })}
               onClick={() => post({ intent: "moveDown", id: rule.id })}
             >
               ↓
             </Button>
             <Button size="slim" disabled={busy} onClick={() => post({ intent: "duplicate", id: rule.id })}>
-              Duplicate
+              {t("home.duplicate")}
             </Button>
           </ButtonGroup>
         </div>
@@ -237,13 +229,13 @@ export default function Rules() {
 
   return (
     <Page
-      title="Checkout rules"
-      subtitle="Checked in this order at checkout; the first rules' messages show first."
-      primaryAction={{ content: "Add rule", url: "/app/rules/new" }}
+      title={t("home.title")}
+      subtitle={t("home.subtitle")}
+      primaryAction={{ content: t("home.addRule"), url: "/app/rules/new" }}
     >
       <TitleBar title="Checkout Guard">
         <button variant="primary" onClick={() => navigate("/app/rules/new")}>
-          Add rule
+          {t("home.addRule")}
         </button>
       </TitleBar>
       <Layout>
@@ -257,7 +249,7 @@ export default function Rules() {
               onRemoveExtras={() => post({ intent: "removeExtras" })}
             />
             {result && !result.ok ? (
-              <Banner tone="critical" title="Nothing was changed">
+              <Banner tone="critical" title={t("home.nothingChanged")}>
                 {Object.values(result.errors).map((m) => (
                   <Text as="p" key={m}>
                     {m}
@@ -266,22 +258,19 @@ export default function Rules() {
               </Banner>
             ) : null}
             {result?.ok && result.sync && !result.sync.ok ? (
-              <Banner tone="warning" title={result.intent === "removeExtras" ? "The extra validations were not removed" : "Saved, but Shopify was not updated"}>
+              <Banner tone="warning" title={t(result.intent === "removeExtras" ? "home.extrasNotRemoved" : "home.savedShopifyNotUpdated")}>
                 <Text as="p">{result.sync.error}</Text>
               </Banner>
             ) : null}
             <Card padding="0">
               {rules.length === 0 ? (
                 <EmptyState
-                  heading="Protect your checkout with a first rule"
-                  action={{ content: "Choose a rule type", url: "/app/rules/new" }}
+                  heading={t("home.emptyHeading")}
+                  action={{ content: t("home.emptyAction"), url: "/app/rules/new" }}
                   image={EMPTY_STATE_IMAGE}
                 >
                   <BlockStack gap="300">
-                    <Text as="p">
-                      Rules check the shipping address and the cart at checkout and block it with your message. Start
-                      with a common one:
-                    </Text>
+                    <Text as="p">{t("home.emptyBody")}</Text>
                     <InlineStack gap="200" align="center">
                       {QUICK_STARTS.map((q) => (
                         <Button key={q.preset} url={`/app/rules/new?kind=${q.kind}&preset=${q.preset}`}>
@@ -293,23 +282,23 @@ export default function Rules() {
                 </EmptyState>
               ) : (
                 <IndexTable
-                  resourceName={{ singular: "rule", plural: "rules" }}
+                  resourceName={{ singular: t("home.resourceSingular"), plural: t("home.resourcePlural") }}
                   itemCount={rules.length}
                   selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
                   onSelectionChange={handleSelectionChange}
                   headings={[
-                    { title: "Name" },
-                    { title: "Type" },
-                    { title: "Status" },
-                    { title: "Scope" },
-                    { title: "Summary" },
-                    { title: "Order and copy" },
+                    { title: t("home.headings.name") },
+                    { title: t("home.headings.type") },
+                    { title: t("home.headings.status") },
+                    { title: t("home.headings.scope") },
+                    { title: t("home.headings.summary") },
+                    { title: t("home.headings.order") },
                   ]}
                   promotedBulkActions={[
-                    { content: "Enable", onAction: () => post({ intent: "enable", ids: selected }) },
-                    { content: "Disable", onAction: () => post({ intent: "disable", ids: selected }) },
+                    { content: t("home.enable"), onAction: () => post({ intent: "enable", ids: selected }) },
+                    { content: t("home.disable"), onAction: () => post({ intent: "disable", ids: selected }) },
                   ]}
-                  bulkActions={[{ content: "Delete rules", onAction: () => setConfirmDelete(true) }]}
+                  bulkActions={[{ content: t("home.deleteRules"), onAction: () => setConfirmDelete(true) }]}
                 >
                   {rows}
                 </IndexTable>
@@ -321,19 +310,19 @@ export default function Rules() {
       <Modal
         open={confirmDelete}
         onClose={() => setConfirmDelete(false)}
-        title={`Delete ${selected.length} rule${selected.length === 1 ? "" : "s"}?`}
+        title={t("home.confirmDelete", { count: selected.length })}
         primaryAction={{
-          content: "Delete",
+          content: t("common.delete"),
           destructive: true,
           onAction: () => {
             setConfirmDelete(false);
             post({ intent: "delete", ids: selected });
           },
         }}
-        secondaryActions={[{ content: "Cancel", onAction: () => setConfirmDelete(false) }]}
+        secondaryActions={[{ content: t("common.cancel"), onAction: () => setConfirmDelete(false) }]}
       >
         <Modal.Section>
-          <Text as="p">Checkout stops applying them right away. Earlier versions stay available in History.</Text>
+          <Text as="p">{t("home.confirmDeleteBody")}</Text>
         </Modal.Section>
       </Modal>
     </Page>

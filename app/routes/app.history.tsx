@@ -7,17 +7,18 @@ import { authenticate } from "../shopify.server";
 import { listVersions, restoreVersion } from "../models/history.server";
 import { publish } from "../admin/rule-actions.server";
 import { BODY_LIMITS, readForm } from "../admin/request-body.server";
-import { formatTime } from "../components/StatusCard";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
+import { localized } from "../i18n.server";
+import { useI18n } from "../i18n-react";
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
+export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const versions = await listVersions(session.shop);
   return { versions };
-};
+});
 
 // Restoring makes an old version's rules the current ones, as a new version.
-export const action = async ({ request }: ActionFunctionArgs) => {
+export const action = localized(async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const body = await readForm(request, BODY_LIMITS.small);
   if (!body.ok) return body.response;
@@ -27,7 +28,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!restored.ok) return { ok: false as const, errors: restored.errors };
   const sync = await publish(admin.graphql, session.shop);
   return { ok: true as const, restored: version, version: restored.version, sync };
-};
+});
 
 export default function History() {
   const { versions } = useLoaderData<typeof loader>();
@@ -35,20 +36,21 @@ export default function History() {
   const submit = useSubmit();
   const navigation = useNavigation();
   const shopify = useAppBridge();
+  const { t, dateTime } = useI18n();
   const [confirm, setConfirm] = useState<number | null>(null);
   const latest = versions[0]?.version;
 
   useEffect(() => {
-    if (result?.ok) shopify.toast.show(`Version ${result.restored} restored`);
-  }, [result, shopify]);
+    if (result?.ok) shopify.toast.show(t("history.restoredToast", { version: result.restored }));
+  }, [result, shopify, t]);
 
   return (
-    <Page title="Change history" subtitle="Every saved configuration. Restoring one makes its rules the current rules.">
-      <TitleBar title="Change history" />
+    <Page title={t("history.title")} subtitle={t("history.subtitle")}>
+      <TitleBar title={t("history.title")} />
       <Layout>
         <Layout.Section>
           {result && !result.ok ? (
-            <Banner tone="critical" title="Nothing was restored">
+            <Banner tone="critical" title={t("history.nothingRestored")}>
               {Object.values(result.errors).map((m) => (
                 <Text as="p" key={m}>
                   {m}
@@ -57,35 +59,41 @@ export default function History() {
             </Banner>
           ) : null}
           {result?.ok ? (
-            <Banner tone={result.sync.ok ? "success" : "warning"} title={`Version ${result.restored} restored as version ${result.version}`}>
-              <Text as="p">{result.sync.ok ? "Published to checkout." : `Saved, but Shopify was not updated: ${result.sync.error}`}</Text>
+            <Banner tone={result.sync.ok ? "success" : "warning"} title={t("history.restoredAs", { restored: result.restored, version: result.version })}>
+              <Text as="p">{result.sync.ok ? t("common.publishedToCheckout") : t("common.savedNotPublished", { error: result.sync.error })}</Text>
             </Banner>
           ) : null}
           <Card padding="0">
             {versions.length === 0 ? (
-              <EmptyState heading="No saved versions yet" image={EMPTY_STATE_IMAGE}>
-                <Text as="p">Each change to your rules is kept here.</Text>
+              <EmptyState heading={t("history.emptyHeading")} image={EMPTY_STATE_IMAGE}>
+                <Text as="p">{t("history.emptyBody")}</Text>
               </EmptyState>
             ) : (
               <IndexTable
-                resourceName={{ singular: "version", plural: "versions" }}
+                resourceName={{ singular: t("history.resourceSingular"), plural: t("history.resourcePlural") }}
                 itemCount={versions.length}
                 selectable={false}
-                headings={[{ title: "Version" }, { title: "Saved" }, { title: "Rules" }, { title: "Size" }, { title: "" }]}
+                headings={[
+                  { title: t("history.headings.version") },
+                  { title: t("history.headings.saved") },
+                  { title: t("history.headings.rules") },
+                  { title: t("history.headings.size") },
+                  { title: "" },
+                ]}
               >
                 {versions.map((v, index) => (
                   <IndexTable.Row id={String(v.version)} key={v.version} position={index}>
                     <IndexTable.Cell>
-                      <Text as="span" fontWeight="semibold">{`Version ${v.version}`}</Text>{" "}
-                      {v.version === latest ? <Badge tone="success">Current</Badge> : null}
+                      <Text as="span" fontWeight="semibold">{t("history.version", { version: v.version })}</Text>{" "}
+                      {v.version === latest ? <Badge tone="success">{t("history.current")}</Badge> : null}
                     </IndexTable.Cell>
-                    <IndexTable.Cell>{formatTime(v.createdAt)}</IndexTable.Cell>
-                    <IndexTable.Cell>{`${v.ruleCount} (${v.enforcedCount} checked at checkout)`}</IndexTable.Cell>
-                    <IndexTable.Cell>{`${v.bytes.toLocaleString("en-US")} bytes`}</IndexTable.Cell>
+                    <IndexTable.Cell>{dateTime(v.createdAt)}</IndexTable.Cell>
+                    <IndexTable.Cell>{t("history.ruleCount", { count: v.ruleCount, enforced: v.enforcedCount })}</IndexTable.Cell>
+                    <IndexTable.Cell>{t("history.size", { bytes: v.bytes })}</IndexTable.Cell>
                     <IndexTable.Cell>
                       {v.version !== latest ? (
                         <Button size="slim" onClick={() => setConfirm(v.version)} loading={navigation.state === "submitting" && confirm === v.version}>
-                          Restore
+                          {t("common.restore")}
                         </Button>
                       ) : null}
                     </IndexTable.Cell>
@@ -99,18 +107,18 @@ export default function History() {
       <Modal
         open={confirm !== null}
         onClose={() => setConfirm(null)}
-        title={`Restore version ${confirm}?`}
+        title={t("history.confirmTitle", { version: confirm })}
         primaryAction={{
-          content: "Restore",
+          content: t("common.restore"),
           onAction: () => {
             if (confirm !== null) submit({ version: String(confirm) }, { method: "post" });
             setConfirm(null);
           },
         }}
-        secondaryActions={[{ content: "Cancel", onAction: () => setConfirm(null) }]}
+        secondaryActions={[{ content: t("common.cancel"), onAction: () => setConfirm(null) }]}
       >
         <Modal.Section>
-          <Text as="p">Your current rules are replaced by that version's rules, and checkout is updated. The current rules stay in the history.</Text>
+          <Text as="p">{t("history.confirmBody")}</Text>
         </Modal.Section>
       </Modal>
     </Page>

@@ -7,27 +7,16 @@ import { authenticate } from "../shopify.server";
 import db from "../db.server";
 import { countShopData, eraseShopData } from "../models/shop-data.server";
 import { removeValidationsThenErase } from "../shopify-sync/sync.server";
-import { CHECKOUT_FUNCTION_NAMES, CHECKOUT_FUNCTIONS } from "../../extensions/checkout-guard/src/engine/functions";
+import { CHECKOUT_FUNCTIONS } from "../../extensions/checkout-guard/src/engine/functions";
+import { localized, t as serverT } from "../i18n.server";
+import { useI18n } from "../i18n-react";
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** What each table holds, in the merchant's words (PRIVACY.md, "Data we store"). */
-const TABLES: Record<string, string> = {
-  Session: "Sign-in sessions: the shop's access token, and the staff member signed in",
-  Rule: "Your checkout rules",
-  ConfigVersion: "Saved configuration versions (change history)",
-  ShopSync: "Publishing state of the rules to Shopify",
-  FunctionSync: "Publishing state of each checkout function's validation",
-  PublishClaim: "Publishing in progress (removed when it ends)",
-};
+/** What each table holds, in the merchant's words (PRIVACY.md, "Data we store"): privacy.tables.<table>. */
+const TABLES = ["Session", "Rule", "ConfigVersion", "ShopSync", "FunctionSync", "PublishClaim"];
 
-/** How each FunctionSync row is named on the page: each checkout function's rules, and the Validation from before the split. */
-const FUNCTION_NAMES: Record<string, string> = {
-  ...Object.fromEntries(CHECKOUT_FUNCTION_NAMES.map((fn) => [fn, capitalize(CHECKOUT_FUNCTIONS[fn].rules)])),
-  legacy: "Single validation of earlier versions (to be removed)",
-};
-
-export const loader = async ({ request }: LoaderFunctionArgs) => {
+export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const [counts, sync, functions] = await Promise.all([
     countShopData(session.shop),
@@ -53,7 +42,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
           }
         : null,
   };
-};
+});
 
 type Result =
   | { ok: true; deleted: number; validationsRemoved: number; validationsError: null }
@@ -63,18 +52,18 @@ type Result =
 // "Delete all data": first the app's Validations in Shopify (otherwise checkout
 // keeps applying the rules being erased), then the same erasure as shop/redact.
 // "deleteAnyway": the merchant chose to erase although Shopify could not be reached.
-export const action = async ({ request }: ActionFunctionArgs): Promise<Result> => {
+export const action = localized(async ({ request }: ActionFunctionArgs): Promise<Result> => {
   const { admin, session } = await authenticate.admin(request);
   const form = await request.formData();
   const intent = form.get("intent");
-  if (intent !== "delete" && intent !== "deleteAnyway") return { ok: false, error: "Unknown action.", canDeleteAnyway: false };
+  if (intent !== "delete" && intent !== "deleteAnyway") return { ok: false, error: serverT("privacy.unknownAction"), canDeleteAnyway: false };
   const outcome = await removeValidationsThenErase(admin.graphql, session.shop, () => eraseShopData(session.shop), { force: intent === "deleteAnyway" });
   if (!outcome.ok) return { ok: false, error: outcome.error, canDeleteAnyway: outcome.shopifyFailed };
   const deleted = Object.values(outcome.erased.deleted).reduce((a, b) => a + b, 0);
   return "removed" in outcome.validations
     ? { ok: true, deleted, validationsRemoved: outcome.validations.removed, validationsError: null }
     : { ok: true, deleted, validationsRemoved: null, validationsError: outcome.validations.error };
-};
+});
 
 export default function Privacy() {
   const { shop, counts, sync } = useLoaderData<typeof loader>();
@@ -83,6 +72,10 @@ export default function Privacy() {
   const navigation = useNavigation();
   const [confirming, setConfirming] = useState(false);
   const [downloading, setDownloading] = useState(false);
+  const { t, number, dateTime } = useI18n();
+  /** How each FunctionSync row is named: each checkout function's rules, and the Validation from before the split. */
+  const functionName = (fn: string) =>
+    fn in CHECKOUT_FUNCTIONS ? capitalize(t(`functions.${fn}`)) : fn === "legacy" ? t("functions.legacy") : fn;
 
   // App Bridge adds the session token to the app's own fetches; the file is built from the response.
   const download = async () => {
@@ -100,11 +93,11 @@ export default function Privacy() {
     }
   };
 
-  const rows = Object.entries(counts).map(([table, count]) => [TABLES[table] ?? table, table, count]);
+  const rows = Object.entries(counts).map(([table, count]) => [TABLES.includes(table) ? t(`privacy.tables.${table}`) : table, table, number(count)]);
 
   return (
-    <Page title="Privacy" subtitle="What Checkout Guard stores about your shop. Nothing about your customers is ever stored.">
-      <TitleBar title="Privacy" />
+    <Page title={t("privacy.title")} subtitle={t("privacy.subtitle")}>
+      <TitleBar title={t("privacy.title")} />
       <Layout>
         {result ? (
           <Layout.Section>
@@ -115,15 +108,15 @@ export default function Privacy() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                Stored about {shop}
+                {t("privacy.storedAbout", { shop })}
               </Text>
               <DataTable
                 columnContentTypes={["text", "text", "numeric"]}
-                headings={["What", "Table", "Records"]}
+                headings={[t("privacy.headings.what"), t("privacy.headings.table"), t("privacy.headings.records")]}
                 rows={rows}
               />
               <Text as="p" tone="subdued">
-                Access tokens are stored to call Shopify on your behalf; they are never shown or exported.
+                {t("privacy.tokens")}
               </Text>
             </BlockStack>
           </Card>
@@ -132,23 +125,25 @@ export default function Privacy() {
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
-                Publishing state
+                {t("privacy.publishingState")}
               </Text>
               {sync ? (
                 <BlockStack gap="100">
                   {sync.functions.map((f) => (
                     <Text as="p" key={f.function}>
-                      {`${FUNCTION_NAMES[f.function] ?? f.function}: `}
-                      {f.validationId ? `validation ${f.validationId}` : "no validation"}
-                      {f.syncedVersion != null ? `, version ${f.syncedVersion} published` : ""}
-                      {f.syncedAt ? ` on ${new Date(f.syncedAt).toLocaleString()}` : ""}
-                      {f.configBytes ? `, ${f.configBytes} of 10,000 bytes` : ""}.
+                      {t("privacy.functionState", {
+                        name: functionName(f.function),
+                        validation: f.validationId ? t("privacy.validation", { id: f.validationId }) : t("privacy.noValidation"),
+                        version: f.syncedVersion != null ? t("privacy.versionPublished", { version: f.syncedVersion }) : "",
+                        when: f.syncedAt ? t("privacy.publishedOn", { when: dateTime(f.syncedAt) }) : "",
+                        bytes: f.configBytes ? t("privacy.bytes", { used: f.configBytes, limit: 10_000 }) : "",
+                      })}
                     </Text>
                   ))}
-                  {sync.lastError ? <Text as="p">{`Last error: ${sync.lastError}`}</Text> : null}
+                  {sync.lastError ? <Text as="p">{t("common.lastError", { error: sync.lastError })}</Text> : null}
                 </BlockStack>
               ) : (
-                <Text as="p">Nothing published yet.</Text>
+                <Text as="p">{t("privacy.nothingPublished")}</Text>
               )}
             </BlockStack>
           </Card>
@@ -157,12 +152,12 @@ export default function Privacy() {
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
-                Export
+                {t("privacy.exportTitle")}
               </Text>
-              <Text as="p">Everything above, every record and field, as a JSON file.</Text>
+              <Text as="p">{t("privacy.exportBody")}</Text>
               <div>
                 <Button onClick={download} loading={downloading}>
-                  Download my data (JSON)
+                  {t("privacy.download")}
                 </Button>
               </div>
             </BlockStack>
@@ -172,19 +167,15 @@ export default function Privacy() {
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
-                Delete all data
+                {t("privacy.deleteTitle")}
               </Text>
-              <Text as="p">
-                First deletes the app's checkout validations from your Shopify checkout settings, so checkout stops
-                applying your rules at once, together with the configuration they hold. Then deletes your rules, their
-                history, the publishing state and the sign-in sessions. This cannot be undone.
-              </Text>
+              <Text as="p">{t("privacy.deleteBody")}</Text>
               <Text as="p" tone="subdued">
-                If Shopify cannot be reached, nothing is deleted, and you can choose to delete your data anyway.
+                {t("privacy.deleteUnreachable")}
               </Text>
               <div>
                 <Button tone="critical" onClick={() => setConfirming(true)}>
-                  Delete all data
+                  {t("privacy.deleteTitle")}
                 </Button>
               </div>
             </BlockStack>
@@ -194,9 +185,9 @@ export default function Privacy() {
       <Modal
         open={confirming}
         onClose={() => setConfirming(false)}
-        title="Delete all data?"
+        title={t("privacy.confirmTitle")}
         primaryAction={{
-          content: "Delete all data",
+          content: t("privacy.deleteTitle"),
           destructive: true,
           loading: navigation.state === "submitting",
           onAction: () => {
@@ -204,13 +195,10 @@ export default function Privacy() {
             setConfirming(false);
           },
         }}
-        secondaryActions={[{ content: "Cancel", onAction: () => setConfirming(false) }]}
+        secondaryActions={[{ content: t("common.cancel"), onAction: () => setConfirming(false) }]}
       >
         <Modal.Section>
-          <Text as="p">
-            The app's checkout validations will be deleted from Shopify, so checkout stops applying your rules, and
-            every rule, saved version and setting of {shop} will be deleted. Export your data first if you may need it.
-          </Text>
+          <Text as="p">{t("privacy.confirmBody", { shop })}</Text>
         </Modal.Section>
       </Modal>
     </Page>
@@ -219,22 +207,19 @@ export default function Privacy() {
 
 /** What "Delete all data" did, in the merchant's words: never more than happened. */
 function DeleteResult({ result, onDelete }: { result: Result; onDelete: (intent: "delete" | "deleteAnyway") => void }) {
+  const { t } = useI18n();
   if (!result.ok) {
     return (
-      <Banner tone="critical" title="Nothing was deleted">
+      <Banner tone="critical" title={t("privacy.nothingDeleted")}>
         <BlockStack gap="200">
           <Text as="p">{result.error}</Text>
           {result.canDeleteAnyway ? (
             <>
-              <Text as="p">
-                The app's checkout validations could not be removed from Shopify. Deleting your data now would leave
-                them applying your rules at checkout, with no way to change them from the app. Retry, or delete your
-                data anyway and then delete the validations yourself in Settings › Checkout (or uninstall the app).
-              </Text>
+              <Text as="p">{t("privacy.cannotRemove")}</Text>
               <BlockStack gap="200" inlineAlign="start">
-                <Button onClick={() => onDelete("delete")}>Retry</Button>
+                <Button onClick={() => onDelete("delete")}>{t("common.retry")}</Button>
                 <Button tone="critical" onClick={() => onDelete("deleteAnyway")}>
-                  Delete data anyway
+                  {t("privacy.deleteAnyway")}
                 </Button>
               </BlockStack>
             </>
@@ -243,28 +228,25 @@ function DeleteResult({ result, onDelete }: { result: Result; onDelete: (intent:
       </Banner>
     );
   }
-  const signIn = "Opening the app again signs it in with a new access token; uninstall the app to remove that too.";
+  const signIn = t("privacy.signIn");
   if (result.validationsError !== null) {
     return (
-      <Banner tone="warning" title={`All data deleted (${result.deleted} records); the checkout validations are still in Shopify`}>
+      <Banner tone="warning" title={t("privacy.deletedValidationsLeft", { count: result.deleted })}>
         <BlockStack gap="200">
-          <Text as="p">{`They could not be removed: ${result.validationsError}`}</Text>
-          <Text as="p">
-            They keep applying the rules last published at checkout: delete them in Settings › Checkout, or uninstall
-            the app. {signIn}
-          </Text>
+          <Text as="p">{t("privacy.notRemoved", { error: result.validationsError })}</Text>
+          <Text as="p">{`${t("privacy.stillApplying")} ${signIn}`}</Text>
         </BlockStack>
       </Banner>
     );
   }
   const validations =
     result.validationsRemoved === 0
-      ? "The app had no checkout validation in Shopify."
-      : `The app's ${result.validationsRemoved === 1 ? "checkout validation was" : `${result.validationsRemoved} checkout validations were`} deleted from Shopify: checkout no longer applies your rules.`;
+      ? t("privacy.noValidationHad")
+      : t("privacy.validationsDeleted", { count: result.validationsRemoved });
   return (
-    <Banner tone="success" title={`All data deleted (${result.deleted} records)`}>
+    <Banner tone="success" title={t("privacy.deleted", { count: result.deleted })}>
       <BlockStack gap="200">
-        <Text as="p">{`${validations} Your rules, their history and the publishing state are gone.`}</Text>
+        <Text as="p">{t("privacy.gone", { validations })}</Text>
         <Text as="p">{signIn}</Text>
       </BlockStack>
     </Banner>

@@ -7,14 +7,16 @@ import { authenticate } from "../shopify.server";
 import { exportRuleSet, importRuleSet } from "../models/rules.server";
 import { publish } from "../admin/rule-actions.server";
 import { BODY_LIMITS, readForm } from "../admin/request-body.server";
+import { localized, t as serverT } from "../i18n.server";
+import { useI18n } from "../i18n-react";
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
+export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const ruleSet = await exportRuleSet(session.shop);
   return { ruleSet, shop: session.shop };
-};
+});
 
-export const action = async ({ request }: ActionFunctionArgs) => {
+export const action = localized(async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   // Capped before parsing: a file past it is refused whole, nothing changed.
   const body = await readForm(request, BODY_LIMITS.import);
@@ -25,13 +27,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   try {
     json = JSON.parse(String(form.get("json") ?? ""));
   } catch {
-    return { ok: false as const, errors: { _form: "This file is not JSON. Choose a file exported by Checkout Guard." } };
+    return { ok: false as const, errors: { _form: serverT("transfer.notJson") } };
   }
   const imported = await importRuleSet(session.shop, json, { mode });
   if (!imported.ok) return { ok: false as const, errors: imported.errors };
   const sync = await publish(admin.graphql, session.shop);
   return { ok: true as const, count: imported.value.length, version: imported.version, mode, sync };
-};
+});
 
 export default function Transfer() {
   const { ruleSet, shop } = useLoaderData<typeof loader>();
@@ -39,12 +41,20 @@ export default function Transfer() {
   const submit = useSubmit();
   const navigation = useNavigation();
   const shopify = useAppBridge();
+  const { t } = useI18n();
+  // "rules.1.definition.min" → "Rule 2: definition.min: …" (the path is the file's own, as exported).
+  const errorAt = (key: string, message: string) => {
+    const at = /^rules\.(\d+)(?:\.(.+))?$/.exec(key);
+    if (!at) return t("transfer.fieldError", { field: key, message });
+    const inRule = at[2] ? t("transfer.fieldError", { field: at[2], message }) : message;
+    return t("transfer.ruleError", { number: Number(at[1]) + 1, message: inRule });
+  };
   const [mode, setMode] = useState<string[]>(["append"]);
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
 
   useEffect(() => {
-    if (result?.ok) shopify.toast.show(`${result.count} rule${result.count === 1 ? "" : "s"} imported`);
-  }, [result, shopify]);
+    if (result?.ok) shopify.toast.show(t("transfer.importedToast", { count: result.count }));
+  }, [result, shopify, t]);
 
   // The export is already in the page; the browser saves it as a file, no second request needed.
   const download = () => {
@@ -60,42 +70,42 @@ export default function Transfer() {
   };
 
   return (
-    <Page title="Import and export">
-      <TitleBar title="Import and export" />
+    <Page title={t("transfer.title")}>
+      <TitleBar title={t("transfer.title")} />
       <Layout>
-        <Layout.AnnotatedSection title="Export" description="Every rule with its status, schedule and settings, as JSON: a backup, or a copy for another store.">
+        <Layout.AnnotatedSection title={t("transfer.exportTitle")} description={t("transfer.exportDescription")}>
           <Card>
             <BlockStack gap="300">
-              <Text as="p">{`${ruleSet.rules.length} rule${ruleSet.rules.length === 1 ? "" : "s"} to export.`}</Text>
+              <Text as="p">{t("transfer.toExport", { count: ruleSet.rules.length })}</Text>
               <InlineStack>
                 <Button onClick={download} disabled={ruleSet.rules.length === 0}>
-                  Download rules (JSON)
+                  {t("transfer.download")}
                 </Button>
               </InlineStack>
             </BlockStack>
           </Card>
         </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection title="Import" description="A file exported by Checkout Guard. Every rule is checked first: if one is wrong, nothing is imported.">
+        <Layout.AnnotatedSection title={t("transfer.importTitle")} description={t("transfer.importDescription")}>
           <Card>
             <BlockStack gap="300">
               {result && !result.ok ? (
-                <Banner tone="critical" title="Nothing was imported">
+                <Banner tone="critical" title={t("transfer.nothingImported")}>
                   <List>
                     {Object.entries(result.errors).map(([k, m]) => (
-                      <List.Item key={k}>{k === "_form" ? m : `${k}: ${m}`}</List.Item>
+                      <List.Item key={k}>{k === "_form" ? m : errorAt(k, m)}</List.Item>
                     ))}
                   </List>
                 </Banner>
               ) : null}
               {result?.ok ? (
-                <Banner tone={result.sync.ok ? "success" : "warning"} title={`Imported (version ${result.version})`}>
+                <Banner tone={result.sync.ok ? "success" : "warning"} title={t("transfer.imported", { version: result.version })}>
                   <Text as="p">
-                    {result.sync.ok ? "Published to checkout." : `Saved, but Shopify was not updated: ${result.sync.error}`}
+                    {result.sync.ok ? t("common.publishedToCheckout") : t("common.savedNotPublished", { error: result.sync.error })}
                   </Text>
                 </Banner>
               ) : null}
               <DropZone
-                label="Rules file"
+                label={t("transfer.fileLabel")}
                 accept=".json,application/json"
                 type="file"
                 allowMultiple={false}
@@ -106,14 +116,14 @@ export default function Transfer() {
                     {file.name}
                   </Text>
                 ) : (
-                  <DropZone.FileUpload actionHint="A .json file exported by Checkout Guard" />
+                  <DropZone.FileUpload actionHint={t("transfer.fileHint")} />
                 )}
               </DropZone>
               <ChoiceList
-                title="The imported rules"
+                title={t("transfer.modeTitle")}
                 choices={[
-                  { value: "append", label: "Are added after the current rules" },
-                  { value: "replace", label: "Replace all current rules" },
+                  { value: "append", label: t("transfer.append") },
+                  { value: "replace", label: t("transfer.replace") },
                 ]}
                 selected={mode}
                 onChange={setMode}
@@ -125,7 +135,7 @@ export default function Transfer() {
                   loading={navigation.state === "submitting"}
                   onClick={() => file && submit({ json: file.text, mode: mode[0] }, { method: "post", encType: "multipart/form-data" })}
                 >
-                  Import
+                  {t("transfer.import")}
                 </Button>
               </InlineStack>
             </BlockStack>

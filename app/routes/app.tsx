@@ -1,11 +1,15 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import { Banner } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { authenticate } from "../shopify.server";
+import { POLARIS_TRANSLATIONS } from "../i18n";
+import { LocaleProvider } from "../i18n-react";
+import { localeOf } from "../i18n.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -13,28 +17,44 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
   // The local demo (app/server/demo.ts) serves a stand-in for App Bridge; the production server refuses its flag.
   const demo = process.env.CHECKOUT_GUARD_DEMO === "1";
-  return { apiKey: process.env.SHOPIFY_API_KEY || "", demo };
+  return { apiKey: process.env.SHOPIFY_API_KEY || "", demo, locale: localeOf(request) };
 };
 
+// Every page in the staff member's language (app/i18n.ts), Polaris' own words included.
 export default function App() {
-  const { apiKey, demo } = useLoaderData<typeof loader>();
+  const { apiKey, demo, locale } = useLoaderData<typeof loader>();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey} {...(demo ? { __APP_BRIDGE_URL: "/__demo/app-bridge.js" } : {})}>
+    <LocaleProvider locale={locale}>
+      <AppProvider
+        isEmbeddedApp
+        apiKey={apiKey}
+        i18n={POLARIS_TRANSLATIONS[locale]}
+        {...(demo ? { __APP_BRIDGE_URL: "/__demo/app-bridge.js" } : {})}
+      >
+        <Navigation demo={demo} />
+        <Outlet />
+      </AppProvider>
+    </LocaleProvider>
+  );
+}
+
+function Navigation({ demo }: { demo: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
       {demo && (
-        <Banner tone="warning" title="Local demo">
-          This is Checkout Guard running on your machine for a local demo shop. Nothing is sent to Shopify: publishing goes to
-          a local stand-in for the Admin API. Install the app on a development store to guard a real checkout.
+        <Banner tone="warning" title={t("app.demo.title")}>
+          {t("app.demo.body")}
         </Banner>
       )}
       <NavMenu>
-        <Link to="/app" rel="home">Rules</Link>
-        <Link to="/app/simulator">Simulator</Link>
-        <Link to="/app/transfer">Import/export</Link>
-        <Link to="/app/history">History</Link>
-        <Link to="/app/privacy">Privacy</Link>
+        <Link to="/app" rel="home">{t("app.nav.rules")}</Link>
+        <Link to="/app/simulator">{t("app.nav.simulator")}</Link>
+        <Link to="/app/transfer">{t("app.nav.transfer")}</Link>
+        <Link to="/app/history">{t("app.nav.history")}</Link>
+        <Link to="/app/privacy">{t("app.nav.privacy")}</Link>
       </NavMenu>
-      <Outlet />
-    </AppProvider>
+    </>
   );
 }
 

@@ -73,7 +73,7 @@ describe("StatusCard", () => {
     expect(text.match(/Up to date \(version 7\)/g)).toHaveLength(4);
     expect(text).toContain("1,234 of 10,000 bytes");
     expect(text).toContain("8,765 of 10,000 bytes");
-    expect(text).toContain("Last published 2026-12-03 10:16 UTC");
+    expect(text).toContain("Last published Dec 3, 2026, 10:16 AM UTC");
     expect(text).not.toContain("Retry publishing");
   });
 
