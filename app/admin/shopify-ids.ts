@@ -39,7 +39,9 @@ const GID_TYPES: Record<string, IdKind> = { product: "product", productvariant: 
 export const ID_TEXT = {
   kindName: { product: "product", variant: "variant", collection: "collection" } as Record<IdKind, string>,
   fieldName: { product: "Products", variant: "Variants", collection: "Collections" } as Record<IdKind, string>,
-  help: "Paste the page URL from your Shopify admin, a numeric id or a gid://shopify/… id; separate several with commas or new lines.",
+  help: (kind: IdKind) =>
+    `Paste ${ID_TEXT.kindName[kind]} page URLs from your Shopify admin, or ids; one per line or comma-separated.`,
+  helpOne: (kind: IdKind) => `Its page URL from your Shopify admin, or its id.`,
   understood: "Understood:",
   badNumber: "An id is a whole number without leading zeros, up to 20 digits.",
   howToCopy: {

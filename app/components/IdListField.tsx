@@ -41,7 +41,7 @@ export function IdListField({
       multiline={single ? undefined : 1}
       value={value}
       onChange={onChange}
-      helpText={refListSummary(list) ?? ID_TEXT.help}
+      helpText={refListSummary(list) ?? (single ? ID_TEXT.helpOne(kind) : ID_TEXT.help(kind))}
       error={error}
     />
   );

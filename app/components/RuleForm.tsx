@@ -216,7 +216,8 @@ export function RuleForm({
                 {field.help}
               </Text>
             ) : null}
-            <FormLayout.Group>
+            {/* One under the other: pasted admin URLs are long. */}
+            <BlockStack gap="300">
               {SELECTOR_PARTS.map((part) => {
                 const partPath = `${path}.${part.key}`;
                 const field = { label: part.label, name: partPath, value: single(partPath), onChange: (v: string) => setValue(partPath, v) };
@@ -226,7 +227,7 @@ export function RuleForm({
                   <IdListField key={partPath} {...field} kind={part.item} serverError={errorAt(errors, partPath)} />
                 );
               })}
-            </FormLayout.Group>
+            </BlockStack>
             {errors?.[path] ? <InlineError message={errors[path]} fieldID={path} /> : null}
           </BlockStack>
         );

@@ -101,6 +101,43 @@ describe("admin in a browser", () => {
   }, 120_000);
 });
 
+describe("products named by their admin page in a browser", () => {
+  // A shop of its own: the list actions below count this file's first shop's rules.
+  const pasteShop = uniqueShop("e2e-paste");
+  const productUrl = "https://admin.shopify.com/store/e2e-shop/products/8123456789";
+
+  it("reads a pasted product page URL, refuses a storefront URL at the field, and saves the id", async () => {
+    const page = await app.open(pasteShop, "/app/rules/new?kind=productQuantity");
+    await page.getByRole("heading", { name: "New rule: Product quantity" }).waitFor({ timeout: 60_000 });
+    await page.getByLabel("Maximum quantity per product").fill("1");
+    const products = page.getByLabel("Products", { exact: true });
+    await products.fill("https://e2e-shop.com/products/blue-hat");
+    await page.getByText(/it names the item by its handle \("blue-hat"\), not by its id/).waitFor();
+    await shot(page, "10-storefront-url-refused");
+    await products.fill(productUrl);
+    await page.getByText("Understood: product 8123456789.").waitFor();
+    await shot(page, "11-pasted-product-url");
+    await page.getByRole("button", { name: "Save rule" }).click();
+    await page.waitForURL(/\/app\/rules\/(?!new)[^/?]+\?/);
+    const rules = await listRules(pasteShop);
+    expect(rules.map((r) => r.definition)).toEqual([{ kind: "productQuantity", max: 1, select: { products: ["8123456789"] } }]);
+    // The saved rule's page shows the id back, and what it is.
+    await page.getByText("Understood: product 8123456789.").waitFor();
+  }, 90_000);
+
+  it("runs the simulator on a cart line pasted as a product page URL", async () => {
+    const page = await app.open(pasteShop, "/app/simulator");
+    await page.getByRole("heading", { name: "Simulator" }).waitFor({ timeout: 60_000 });
+    await page.getByLabel("Product", { exact: true }).fill(productUrl);
+    await page.getByText("Understood: product 8123456789.").waitFor();
+    await page.getByLabel("Quantity").fill("2");
+    await page.getByRole("button", { name: "Run the simulation" }).click();
+    await page.getByText("Checkout blocked").waitFor({ timeout: 60_000 });
+    await page.getByText(`Blocked by: Product quantity`).waitFor();
+    await shot(page, "12-simulator-pasted-url");
+  }, 120_000);
+});
+
 describe("list actions in a browser", () => {
   it("duplicates a rule, then deletes both with the bulk action after confirming", async () => {
     const page = await app.open(shop, "/app");
