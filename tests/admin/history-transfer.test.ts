@@ -191,7 +191,10 @@ describe("checking patterns", () => {
     for (let i = 0; i < hostile.length; i++) {
       expect(result.data.errors[`rules.${i}.definition.pattern`], `rule ${i}`).toMatch(/pattern/);
     }
-    expect(result.data.errors["rules.4.definition.pattern"]).toMatch(/could not be checked for slow matching in the 3 seconds a save has/);
+    // Each is refused: found slow, or not judged within what is left of the 3 seconds a save has.
+    for (let i = 0; i < hostile.length; i++) {
+      expect(result.data.errors[`rules.${i}.definition.pattern`]).toMatch(/exponential|could not be checked for slow matching in the 3 seconds a save has/);
+    }
     expect(await holdings(shop)).toEqual(before);
   });
 });

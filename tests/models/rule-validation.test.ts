@@ -196,7 +196,8 @@ describe("pattern checks off the event loop", () => {
     // Let the loop turn once more, so that a stall that lasted until now is recorded.
     await new Promise((resolve) => setTimeout(resolve, 50));
     delay.disable();
-    expect(verdict).toMatch(/could not be checked for slow matching in the 1\.5 seconds a save has/);
+    // Refused: found slow, or not judged within the budget.
+    expect(verdict).toMatch(/exponential|could not be checked for slow matching in the 1\.5 seconds a save has/);
     expect(elapsed).toBeLessThan(1_500 + 1_000);
     // recheck's synchronous check would hold the loop for the whole 1.5 s.
     expect(delay.max / 1e6).toBeLessThan(500);
