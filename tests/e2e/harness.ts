@@ -39,9 +39,15 @@ export interface E2eApp {
   url: string;
   mock: AdminApiMock;
   browser: Browser;
-  /** A page of the embedded admin for `shop`, opened at `path` as the Shopify admin opens apps. */
-  open(shop: string, path: string): Promise<Page>;
+  /** A page of the embedded admin for `shop`, opened at `path` as the Shopify admin opens apps (default viewport 1280×900). */
+  open(shop: string, path: string, options?: OpenOptions): Promise<Page>;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Runs on the new page before it navigates (init scripts, CDP throttling: bench/web-vitals.bench.ts). */
+  beforeGoto?: (page: Page) => Promise<void>;
 }
 
 /**
@@ -110,7 +116,7 @@ export async function startE2eApp(): Promise<E2eApp> {
     url: origin,
     mock,
     browser,
-    async open(shop, path) {
+    async open(shop, path, options) {
       // Headless Chromium says "HeadlessChrome", which the app (rightly) turns away as a bot;
       // merchants' browsers send the ordinary Chrome user agent.
       const userAgent = (await browser.newBrowserCDPSession().then(async (s) => {
@@ -118,7 +124,7 @@ export async function startE2eApp(): Promise<E2eApp> {
         await s.detach();
         return userAgent;
       })).replace("HeadlessChrome", "Chrome");
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent });
+      const context = await browser.newContext({ viewport: options?.viewport ?? { width: 1280, height: 900 }, userAgent });
       await context.addInitScript(HYDRATION_HOOK);
       await context.exposeFunction("__cgIdToken", () => sessionToken(shop));
       await context.route("**/*", (route) => {
@@ -137,6 +143,7 @@ export async function startE2eApp(): Promise<E2eApp> {
       target.searchParams.set("host", hostParam(shop));
       target.searchParams.set("embedded", "1");
       target.searchParams.set("id_token", await sessionToken(shop));
+      await options?.beforeGoto?.(page);
       await page.goto(target.toString());
       await page
         .waitForFunction(() => (window as unknown as { __cgHydrated?: boolean }).__cgHydrated === true, null, {
