@@ -34,11 +34,11 @@ import {
 } from "../../extensions/checkout-guard/src/engine/config";
 import {
   CHECKOUT_FUNCTION_NAMES,
-  CHECKOUT_FUNCTIONS,
   splitConfig,
   type CheckoutFunction,
 } from "../../extensions/checkout-guard/src/engine/functions";
 import { costGuardError } from "./function-cost.server";
+import { t } from "../i18n.server";
 import { inputVariablesFor, type FunctionInputVariables } from "../../extensions/checkout-guard/src/engine/input-variables";
 import { fitMessages } from "../../extensions/checkout-guard/src/engine/message-catalog";
 import type { MessageCatalog, MessageLanguage } from "../../extensions/checkout-guard/src/engine/messages";
@@ -108,7 +108,7 @@ export function buildConfigDocument(rules: readonly DocumentRule[], options: Bui
     return {
       ok: false,
       errors: {
-        _form: `The scheduled rules use ${clock.length} different start and end dates; the function can follow at most ${SCHEDULE_SLOTS}. Give some rules the same dates, or make past schedules inactive.`,
+        _form: t("server.config.tooManyDates", { count: clock.length, max: SCHEDULE_SLOTS }),
       },
     };
   }
@@ -119,7 +119,7 @@ export function buildConfigDocument(rules: readonly DocumentRule[], options: Bui
   const check = parseConfig(document);
   if (!check.ok) {
     const first = check.issues[0];
-    return { ok: false, errors: { _form: `The configuration could not be built (${first?.path}: ${first?.message}).` } };
+    return { ok: false, errors: { _form: t("server.config.notBuilt", { path: first?.path, message: first?.message }) } };
   }
 
   const functions = functionDocuments(document);
@@ -174,23 +174,23 @@ export function functionLimitProblems(functions: FunctionDocuments, names?: Read
   const problems: string[] = [];
   for (const fn of CHECKOUT_FUNCTION_NAMES) {
     const { document, bytes, variableBytes } = functions[fn];
-    const label = CHECKOUT_FUNCTIONS[fn].rules;
+    const label = t(`functions.${fn}`);
     if (bytes > METAFIELD_BYTE_LIMIT) {
       const largest = document.rules
         .map((rule) => ({ name: names?.get(rule.id) ?? rule.id, bytes: utf8Bytes(JSON.stringify(rule)) }))
         .sort((a, b) => b.bytes - a.bytes)
         .slice(0, 3)
-        .map((r) => `“${r.name}”, ${formatBytes(r.bytes)} bytes`)
+        .map((r) => t("server.config.largestRule", { name: r.name, bytes: r.bytes }))
         .join("; ");
       problems.push(
-        `The ${label} need ${formatBytes(bytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to each checkout function. Remove or shorten ${label} (the largest: ${largest}).`,
+        t("server.config.functionTooLarge", { rules: label, bytes, limit: METAFIELD_BYTE_LIMIT, largest }),
       );
     }
     if (variableBytes > METAFIELD_BYTE_LIMIT) {
       problems.push(
         "productTags" in functions[fn].inputVariables
-          ? `The product tags and collections chosen in ${label} need ${formatBytes(variableBytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to each checkout function. Choose fewer tags or collections.`
-          : `The input variables of the ${label} need ${formatBytes(variableBytes)} bytes; Shopify passes at most ${formatBytes(METAFIELD_BYTE_LIMIT)} bytes to each checkout function.`,
+          ? t("server.config.tagsTooLarge", { rules: label, bytes: variableBytes, limit: METAFIELD_BYTE_LIMIT })
+          : t("server.config.variablesTooLarge", { rules: label, bytes: variableBytes, limit: METAFIELD_BYTE_LIMIT }),
       );
     }
   }
@@ -200,8 +200,6 @@ export function functionLimitProblems(functions: FunctionDocuments, names?: Read
 export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, "utf8");
 }
-
-const formatBytes = (n: number) => n.toLocaleString("en-US");
 
 // ---------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@
  */
 import { checkableLines, instructionLimitFor, predictCost } from "../../extensions/checkout-guard/runner/cost-model";
 import type { RuleKind } from "../../extensions/checkout-guard/src/engine/config";
+import { t } from "../i18n.server";
 import {
   CHECKOUT_FUNCTION_NAMES,
   CHECKOUT_FUNCTIONS,
@@ -85,7 +86,7 @@ export function predictConfigurationCost(rules: readonly CostedRule[]): Function
   });
 }
 
-const millions = (n: number) => `${(n / 1_000_000).toFixed(1)}M`;
+const millions = (n: number) => t("status.millions", { value: n / 1_000_000 });
 
 /**
  * The message refusing a configuration predicted over the limit's safe share, or
@@ -97,12 +98,17 @@ export function costGuardError(rules: readonly CostedRule[]): string | null {
     if (!over) continue;
     const costliest = cost.costliest
       .slice(0, 3)
-      .map((r) => `“${r.name}” (about ${millions(r.instructions)})`)
+      .map((r) => t("server.cost.costliestRule", { name: r.name, instructions: millions(r.instructions) }))
       .join(", ");
     return (
-      `${cost.title} would need up to ${millions(over.predicted)} instructions for a ${over.lines.toLocaleString("en-US")}-line cart, ` +
-      `over ${Math.round(LIMIT_SHARE * 100)}% of Shopify's limit of ${millions(over.limit)}: on such carts checkout would stop applying these rules. ` +
-      `Remove or narrow some of them; the costliest: ${costliest}.`
+      t("server.cost.tooCostly", {
+        title: cost.title,
+        predicted: millions(over.predicted),
+        lines: over.lines,
+        share: Math.round(LIMIT_SHARE * 100),
+        limit: millions(over.limit),
+        costliest,
+      })
     );
   }
   return null;

@@ -8,6 +8,7 @@
 import prisma, { type Database } from "../db.server";
 import { utf8Bytes } from "./config-document.server";
 import { checkBudget, validateRuleList, writeRuleSet, type CheckBudget, type RuleRecord, type RuleSnapshot, type Saved } from "./rules.server";
+import { t } from "../i18n.server";
 
 export interface VersionSummary {
   version: number;
@@ -56,7 +57,7 @@ export async function restoreVersion(
   budget: CheckBudget = checkBudget(),
 ): Promise<Saved<RuleRecord[]>> {
   const detail = await getVersion(shop, version, db);
-  if (!detail) return { ok: false, errors: { _form: "Version not found" } };
+  if (!detail) return { ok: false, errors: { _form: t("server.rules.versionNotFound") } };
   const valid = await validateRuleList(detail.rules, budget);
   if (!valid.ok) return valid;
   return writeRuleSet(shop, valid.value, { mode: "replace", keepIds: true }, db);

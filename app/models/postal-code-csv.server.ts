@@ -7,6 +7,7 @@
  */
 import Papa from "papaparse";
 import type { FieldErrors } from "./rule-validation.server";
+import { t } from "../i18n.server";
 
 export type PostalCodeCsvResult =
   | { ok: true; codes: Record<string, string[]> }
@@ -28,21 +29,21 @@ const CODE_HEADERS = ["code", "postalcode", "postal_code", "postcode", "zip", "z
  */
 export function parsePostalCodeCsv(csvText: string, country?: string): PostalCodeCsvResult {
   if (typeof csvText !== "string" || csvText.trim() === "") {
-    return { ok: false, errors: { _form: "The file is empty." } };
+    return { ok: false, errors: { _form: t("server.csv.empty") } };
   }
   if (Buffer.byteLength(csvText, "utf8") > MAX_CSV_BYTES) {
-    return { ok: false, errors: { _form: `The file is larger than ${MAX_CSV_BYTES / 1024} KB.` } };
+    return { ok: false, errors: { _form: t("server.csv.tooLarge", { kb: MAX_CSV_BYTES / 1024 }) } };
   }
   const fallbackCountry = country?.trim().toUpperCase() || undefined;
   if (fallbackCountry !== undefined && !COUNTRY.test(fallbackCountry)) {
-    return { ok: false, errors: { country: "Use a two-letter ISO country code, e.g. FR." } };
+    return { ok: false, errors: { country: t("server.engine.countryCode") } };
   }
 
   const text = csvText.replace(/^\uFEFF/, "");
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy", delimitersToGuess: [",", ";", "\t", "|"] });
   const rows = parsed.data.map((row) => row.map((cell) => String(cell ?? "").trim()));
   if (rows.length > MAX_CSV_ROWS) {
-    return { ok: false, errors: { _form: `The file has ${rows.length.toLocaleString("en-US")} rows; import at most ${MAX_CSV_ROWS.toLocaleString("en-US")}.` } };
+    return { ok: false, errors: { _form: t("server.csv.tooManyRows", { rows: rows.length, max: MAX_CSV_ROWS }) } };
   }
   // Papa counts rows without the skipped blank lines; recover spreadsheet line numbers.
   const lineNumbers = lineNumbersOfRows(text, parsed);
@@ -62,7 +63,7 @@ export function parsePostalCodeCsv(csvText: string, country?: string): PostalCod
     codeColumn = 1;
   }
   if (countryColumn < 0 && fallbackCountry === undefined) {
-    return { ok: false, errors: { country: "Choose the country of these postal codes, or add a country column." } };
+    return { ok: false, errors: { country: t("server.csv.chooseCountry") } };
   }
 
   const codes: Record<string, Set<string>> = {};
@@ -74,11 +75,11 @@ export function parsePostalCodeCsv(csvText: string, country?: string): PostalCod
     const code = (row[codeColumn] ?? "").replace(/\s+/g, "").toUpperCase();
     const place = rowCountry || fallbackCountry || "";
     if (!COUNTRY.test(place)) {
-      bad.push([line, place ? `"${row[countryColumn]}" is not a two-letter country code.` : "The country is missing."]);
+      bad.push([line, place ? t("server.csv.badCountry", { value: row[countryColumn] }) : t("server.csv.noCountry")]);
     } else if (code === "") {
-      bad.push([line, "The postal code is missing."]);
+      bad.push([line, t("server.csv.noCode")]);
     } else if (!ENTRY.test(code)) {
-      bad.push([line, `"${row[codeColumn]}" is not a postal code, prefix (75*) or range (75000..75999).`]);
+      bad.push([line, t("server.csv.badCode", { value: row[codeColumn] })]);
     } else {
       (codes[place] ??= new Set()).add(code);
     }
@@ -88,17 +89,17 @@ export function parsePostalCodeCsv(csvText: string, country?: string): PostalCod
   for (const [line, message] of bad) errors[`line.${line}`] = message;
   for (const [place, set] of Object.entries(codes)) {
     if (set.size > MAX_CODES_PER_COUNTRY) {
-      errors[`codes.${place}`] = `${set.size.toLocaleString("en-US")} codes for ${place}; a rule holds at most ${MAX_CODES_PER_COUNTRY.toLocaleString("en-US")} per country. Use prefixes (75*) or ranges (75000..75999).`;
+      errors[`codes.${place}`] = t("server.csv.tooManyCodes", { count: set.size, country: place, max: MAX_CODES_PER_COUNTRY });
     }
   }
   if (bad.length > 0) {
-    const shown = bad.slice(0, 10).map(([line, message]) => `line ${line}: ${message}`).join(" ");
-    const more = bad.length > 10 ? ` (and ${bad.length - 10} more)` : "";
-    errors._form = `${bad.length} ${bad.length === 1 ? "row is" : "rows are"} not valid — ${shown}${more}`;
+    const shown = bad.slice(0, 10).map(([line, message]) => t("server.csv.atLine", { line, message })).join(" ");
+    const more = bad.length > 10 ? t("server.csv.more", { count: bad.length - 10 }) : "";
+    errors._form = t("server.csv.badRows", { count: bad.length, shown, more });
   } else if (Object.keys(errors).length > 0) {
     errors._form = Object.values(errors)[0];
   } else if (Object.keys(codes).length === 0) {
-    errors._form = "The file has no postal codes.";
+    errors._form = t("server.csv.noCodes");
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 

@@ -23,6 +23,8 @@ import type { RuleKind } from "../../extensions/checkout-guard/src/engine/config
 import { buildConfigDocument } from "./config-document.server";
 import { retryOnConflict } from "./transactions.server";
 import { fieldLabel } from "../components/rule-kinds";
+import { currentLocale, t } from "../i18n.server";
+import { formatDateTime } from "../i18n";
 import {
   NAME_MAX_LENGTH,
   RULE_STATUSES,
@@ -108,7 +110,8 @@ export const MAX_SHOP_RULES_BYTES = 500_000;
 /** A shop's history (every kept version's rules and document): the oldest versions past it are pruned. */
 export const MAX_HISTORY_BYTES = 5_000_000;
 
-export const RULE_NOT_FOUND = "Rule not found";
+/** "Rule not found", in the request's language. */
+export const ruleNotFound = () => t("server.rules.notFound");
 /** Past a shop's rules cap even pretty-printed: a bigger file is not an export of this app. */
 const MAX_IMPORT_CHARS = 2_000_000;
 export const EXPORT_FORMAT = "checkout-guard.rules";
@@ -194,13 +197,13 @@ export async function deleteRules(
   expected: ExpectedVersions = {},
 ): Promise<Saved<RuleRecord[]>> {
   const wanted = uniqueIds(ids);
-  if (wanted.length === 0) return { ok: false, errors: { _form: "Choose at least one rule." } };
+  if (wanted.length === 0) return { ok: false, errors: { _form: t("server.rules.chooseRule") } };
   return commit(shop, db, async (tx) => {
     // A rule edited since the page was loaded is not deleted from under its editor.
     for (const id of wanted) if (id in expected) await updateIfUnchanged(tx, shop, id, expected[id], {});
     const deleted = await tx.rule.deleteMany({ where: { shop, id: { in: wanted } } });
     // All or nothing: an id that is not this shop's aborts the whole deletion.
-    if (deleted.count !== wanted.length) throw new Refused({ _form: RULE_NOT_FOUND });
+    if (deleted.count !== wanted.length) throw new Refused({ _form: ruleNotFound() });
     return (records) => records;
   });
 }
@@ -213,17 +216,17 @@ export async function setRulesStatus(
   expected: ExpectedVersions = {},
 ): Promise<Saved<RuleRecord[]>> {
   const wanted = uniqueIds(ids);
-  if (wanted.length === 0) return { ok: false, errors: { _form: "Choose at least one rule." } };
+  if (wanted.length === 0) return { ok: false, errors: { _form: t("server.rules.chooseRule") } };
   if (!(RULE_STATUSES as readonly string[]).includes(status)) {
-    return { ok: false, errors: { status: "Choose active, inactive or scheduled." } };
+    return { ok: false, errors: { status: t("server.validation.chooseStatus") } };
   }
   return commit(shop, db, async (tx) => {
     const rows = await tx.rule.findMany({ where: { shop, id: { in: wanted } } });
-    if (rows.length !== wanted.length) throw new Refused({ _form: RULE_NOT_FOUND });
+    if (rows.length !== wanted.length) throw new Refused({ _form: ruleNotFound() });
     if (status === "scheduled") {
       const unscheduled = rows.filter((r) => !r.scheduleStart && !r.scheduleEnd).map((r) => `“${r.name}”`);
       if (unscheduled.length > 0) {
-        throw new Refused({ _form: `Set a start or end date before scheduling ${unscheduled.join(", ")}.` });
+        throw new Refused({ _form: t("server.rules.scheduleFirst", { names: unscheduled.join(", ") }) });
       }
     }
     for (const id of wanted) {
@@ -240,14 +243,14 @@ export async function duplicateRule(shop: string, id: string, db: Database = pri
   if (!original) return notFound();
   return commit(shop, db, async (tx) => {
     const row = await tx.rule.findFirst({ where: { id, shop } });
-    if (!row) throw new Refused({ _form: RULE_NOT_FOUND });
+    if (!row) throw new Refused({ _form: ruleNotFound() });
     const after = await tx.rule.findMany({ where: { shop, position: { gt: row.position } }, select: { id: true, position: true, updatedAt: true } });
     for (const r of after) await tx.rule.updateMany({ where: { id: r.id, shop }, data: { position: r.position + 1, updatedAt: r.updatedAt } });
     const copy = await tx.rule.create({
       data: {
         shop,
         position: row.position + 1,
-        name: `Copy of ${row.name}`.slice(0, NAME_MAX_LENGTH),
+        name: t("server.rules.copyOf", { name: row.name }).slice(0, NAME_MAX_LENGTH),
         kind: row.kind,
         status: "inactive",
         scheduleStart: row.scheduleStart,
@@ -262,14 +265,14 @@ export async function duplicateRule(shop: string, id: string, db: Database = pri
 /** `orderedIds` must list every rule of the shop exactly once. */
 export async function reorderRules(shop: string, orderedIds: string[], db: Database = prisma): Promise<Saved<RuleRecord[]>> {
   if (!Array.isArray(orderedIds) || orderedIds.some((id) => typeof id !== "string")) {
-    return { ok: false, errors: { _form: "The new order is not a list of rules." } };
+    return { ok: false, errors: { _form: t("server.rules.orderNotList") } };
   }
   return commit(shop, db, async (tx) => {
     const rows = await tx.rule.findMany({ where: { shop }, select: { id: true, position: true, updatedAt: true } });
     const own = new Set(rows.map((r) => r.id));
-    if (orderedIds.some((id) => !own.has(id))) throw new Refused({ _form: RULE_NOT_FOUND });
+    if (orderedIds.some((id) => !own.has(id))) throw new Refused({ _form: ruleNotFound() });
     if (new Set(orderedIds).size !== orderedIds.length || orderedIds.length !== rows.length) {
-      throw new Refused({ _form: "The new order must list every rule exactly once." });
+      throw new Refused({ _form: t("server.rules.orderEveryRule") });
     }
     const current = new Map(rows.map((r) => [r.id, r]));
     for (const [position, id] of orderedIds.entries()) {
@@ -294,7 +297,7 @@ export async function importRuleSet(
   const parsed = await parseRuleSet(json, opts?.budget ?? checkBudget());
   if (!parsed.ok) return parsed;
   const mode = opts?.mode === "append" ? "append" : opts?.mode === "replace" ? "replace" : null;
-  if (!mode) return { ok: false, errors: { mode: "Choose whether to replace or append." } };
+  if (!mode) return { ok: false, errors: { mode: t("server.rules.chooseMode") } };
   return writeRuleSet(shop, parsed.value, { mode, keepIds: false }, db);
 }
 
@@ -309,15 +312,15 @@ export async function validateRuleList(
   rules: unknown,
   budget: CheckBudget = checkBudget(),
 ): Promise<{ ok: true; value: (ValidRule & { id?: string })[] } | { ok: false; errors: FieldErrors }> {
-  if (!Array.isArray(rules)) return { ok: false, errors: { _form: "The file has no list of rules." } };
+  if (!Array.isArray(rules)) return { ok: false, errors: { _form: t("server.rules.noRuleList") } };
   if (rules.length > MAX_RULES) {
-    return { ok: false, errors: { _form: `The file has ${rules.length} rules; a shop can have at most ${MAX_RULES}.` } };
+    return { ok: false, errors: { _form: t("server.rules.tooManyInFile", { count: rules.length, max: MAX_RULES }) } };
   }
   const errors: FieldErrors = {};
   const value: (ValidRule & { id?: string })[] = [];
   for (const [i, rule] of rules.entries()) {
     if (typeof rule !== "object" || rule === null || Array.isArray(rule)) {
-      errors[`rules.${i}`] = "This rule is not an object.";
+      errors[`rules.${i}`] = t("server.rules.notObject");
       continue;
     }
     const result = await validateRuleInput(rule as RuleInput, budget);
@@ -330,7 +333,7 @@ export async function validateRuleList(
   }
   if (Object.keys(errors).length > 0) {
     const count = new Set(Object.keys(errors).map((k) => k.split(".")[1])).size;
-    errors._form = `${count} of ${rules.length} rules are not valid; nothing was saved.`;
+    errors._form = t("server.rules.invalidInFile", { count, total: rules.length });
     return { ok: false, errors };
   }
   return { ok: true, value };
@@ -404,18 +407,18 @@ class Stale extends Error {
 async function updateIfUnchanged(tx: Tx, shop: string, id: string, expected: string | undefined, data: Prisma.RuleUpdateManyMutationInput, sent?: ValidRule) {
   if (expected === undefined) {
     const updated = await tx.rule.updateMany({ where: { id, shop }, data });
-    if (updated.count === 0) throw new Refused({ _form: RULE_NOT_FOUND });
+    if (updated.count === 0) throw new Refused({ _form: ruleNotFound() });
     return;
   }
   const loaded = parseVersion(expected);
-  if (!loaded) throw new Refused({ _form: "This page does not say which version of the rule it shows; reload it, then make your change again." });
+  if (!loaded) throw new Refused({ _form: t("server.rules.noLoadedVersion") });
   const updated = await tx.rule.updateMany({
     where: { id, shop, updatedAt: loaded },
     data: { ...data, updatedAt: new Date(Math.max(Date.now(), loaded.getTime() + 1)) },
   });
   if (updated.count === 1) return;
   const row = await tx.rule.findFirst({ where: { id, shop } });
-  if (!row) throw new Refused({ _form: RULE_NOT_FOUND });
+  if (!row) throw new Refused({ _form: ruleNotFound() });
   throw new Stale(row, expected, sent);
 }
 
@@ -441,14 +444,14 @@ async function commit<T>(shop: string, db: Database, change: (tx: Tx) => Promise
           const pick = await change(tx);
           const records = await renumber(tx, shop);
           if (records.length > MAX_RULES) {
-            throw new Refused({ _form: `A shop can have at most ${MAX_RULES} rules; this would make ${records.length}.` });
+            throw new Refused({ _form: t("server.rules.tooManyRules", { max: MAX_RULES, count: records.length }) });
           }
           const rules = JSON.stringify(toSnapshot(records));
           const bytes = utf8Length(rules);
           // A shop already past the cap (rules saved before it) can still shrink.
           if (bytes > MAX_SHOP_RULES_BYTES && bytes > utf8Length(latest?.rules ?? "")) {
             throw new Refused({
-              _form: `Your rules would take ${bytes.toLocaleString("en-US")} bytes; a shop's rules can take at most ${MAX_SHOP_RULES_BYTES.toLocaleString("en-US")}. Delete rules you no longer use, or shorten long lists and messages. Nothing was saved.`,
+              _form: t("server.rules.shopTooLarge", { bytes, max: MAX_SHOP_RULES_BYTES }),
             });
           }
           const built = buildConfigDocument(records);
@@ -507,17 +510,12 @@ async function describeConflict(shop: string, db: Database, stale: Stale): Promi
     comparedWith: loaded ? "loaded" : "sent",
     changes,
   };
-  const when = now.updatedAt.toISOString().replace("T", " ").slice(0, 16);
-  const what = changes.length
-    ? loaded
-      ? ` It changed: ${changes.map((c) => c.label).join(", ")}.`
-      : ` It now differs from yours in: ${changes.map((c) => c.label).join(", ")}.`
-    : "";
+  const when = formatDateTime(currentLocale(), now.updatedAt);
+  const fields = changes.map((c) => c.label).join(", ");
+  const what = changes.length ? t(loaded ? "server.rules.conflictChanged" : "server.rules.conflictDiffers", { fields }) : "";
   return {
     ok: false,
-    errors: {
-      _form: `“${now.name}” was saved by someone else (${when} UTC) after you opened it.${what} Your change was not saved. Reload the page to see the rule as it is now, then make your change again.`,
-    },
+    errors: { _form: t("server.rules.conflict", { name: now.name, when, what }) },
     conflict,
   };
 }
@@ -542,7 +540,7 @@ type Comparable = Pick<RuleSnapshot, "name" | "status" | "scheduleStart" | "sche
 
 function diffRule(kind: RuleKind, before: Comparable, now: Comparable): RuleConflict["changes"] {
   const show = (value: unknown) => {
-    if (value === undefined || value === null || value === "") return "(none)";
+    if (value === undefined || value === null || value === "") return t("server.rules.none");
     const text = typeof value === "string" ? value : JSON.stringify(value);
     return text.length > 120 ? `${text.slice(0, 120)}…` : text;
   };
@@ -623,21 +621,21 @@ async function parseRuleSet(
 ): Promise<{ ok: true; value: (ValidRule & { id?: string })[] } | { ok: false; errors: FieldErrors }> {
   let value = json;
   if (typeof value === "string") {
-    if (value.length > MAX_IMPORT_CHARS) return { ok: false, errors: { _form: "This file is too large to be a rule export." } };
+    if (value.length > MAX_IMPORT_CHARS) return { ok: false, errors: { _form: t("server.rules.fileTooLarge") } };
     try {
       value = JSON.parse(value);
     } catch {
-      return { ok: false, errors: { _form: "This file is not valid JSON." } };
+      return { ok: false, errors: { _form: t("server.rules.fileNotJson") } };
     }
   }
   const file = value as Partial<RuleSetExport> | null;
   if (typeof file !== "object" || file === null || file.format !== EXPORT_FORMAT) {
-    return { ok: false, errors: { _form: `This file is not a Checkout Guard rule export (expected "format": "${EXPORT_FORMAT}").` } };
+    return { ok: false, errors: { _form: t("server.rules.notExport", { format: EXPORT_FORMAT }) } };
   }
   if (file.version !== EXPORT_VERSION) {
     return {
       ok: false,
-      errors: { _form: `This export has format version ${String(file.version)}; this app reads version ${EXPORT_VERSION}.` },
+      errors: { _form: t("server.rules.exportVersion", { version: String(file.version), supported: EXPORT_VERSION }) },
     };
   }
   // Rules in a file are new rules; ids (if any) are not trusted.
@@ -650,4 +648,4 @@ async function parseRuleSet(
 const uniqueIds = (ids: unknown): string[] =>
   Array.isArray(ids) ? [...new Set(ids.filter((id): id is string => typeof id === "string" && id !== ""))] : [];
 
-const notFound = (): { ok: false; errors: FieldErrors } => ({ ok: false, errors: { _form: RULE_NOT_FOUND } });
+const notFound = (): { ok: false; errors: FieldErrors } => ({ ok: false, errors: { _form: ruleNotFound() } });

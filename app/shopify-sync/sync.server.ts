@@ -44,6 +44,7 @@ import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } fr
 import { functionDocuments, functionLimitProblems, type FunctionDocument, type FunctionDocuments } from "../models/config-document.server";
 import { METAFIELDS_SET, VALIDATION_CREATE, VALIDATION_DELETE, VALIDATIONS_QUERY } from "./operations";
 import { acquireClaim, ClaimLost, releaseClaim, renewClaim, whileClaimed, type Claim, type ClaimOptions } from "./claim.server";
+import { t } from "../i18n.server";
 
 /** What `admin.graphql` from `authenticate.admin` (or `unauthenticated.admin`) is. */
 export type AdminGraphql = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
@@ -117,14 +118,27 @@ export const LEGACY_FUNCTION = "legacy";
 /** The handle of that function (the former extensions/checkout-guard). */
 export const LEGACY_FUNCTION_HANDLE = "checkout-guard";
 
+/** Outcomes the pages show, in the language of the request being answered (app/i18n.server.ts). */
 export const MESSAGES = {
-  throttled: "Shopify is throttling requests; retry in a moment.",
-  revoked: "The app's access was revoked (401): reopen the app to re-authorize.",
-  nothingSaved: "There is no saved configuration to publish yet.",
-  busy: "Another publish of these rules is still running; this change is saved and will be published when you retry in a moment.",
-  erased: "The shop's data was erased while publishing; nothing more was written.",
-  busyErasing: "A publish of your rules to Shopify is still running; nothing was deleted. Try again in a moment.",
-} as const;
+  get throttled() {
+    return t("server.sync.throttled");
+  },
+  get revoked() {
+    return t("server.sync.revoked");
+  },
+  get nothingSaved() {
+    return t("server.sync.nothingSaved");
+  },
+  get busy() {
+    return t("server.sync.busy");
+  },
+  get erased() {
+    return t("server.sync.erased");
+  },
+  get busyErasing() {
+    return t("server.sync.busyErasing");
+  },
+};
 
 /** The app's client id: Shopify reports it as `shopifyFunction.appKey` of the app's Validations. */
 const appKey = () => process.env.SHOPIFY_API_KEY;
@@ -145,7 +159,7 @@ export async function publishConfiguration(graphql: AdminGraphql, shop: string, 
   } catch (error) {
     if (error instanceof ClaimLost) return { ok: false, error: MESSAGES.erased };
     // Only the database can get here; the rules are saved, the status shows it.
-    const message = `Publishing failed: ${describe(error)}`;
+    const message = t("server.sync.publishFailed", { reason: describe(error) });
     if (claim) await recordFailure(claim, message, startedAt).catch(() => undefined);
     return { ok: false, error: message };
   } finally {
@@ -309,7 +323,7 @@ export async function removeExtraValidations(graphql: AdminGraphql, shop: string
     return { ok: true, removed: extras.length };
   } catch (error) {
     if (error instanceof ClaimLost) return { ok: false, error: MESSAGES.erased };
-    return { ok: false, error: `Removing the extra validations failed: ${describe(error)}` };
+    return { ok: false, error: t("server.sync.removeExtrasFailed", { reason: describe(error) }) };
   } finally {
     if (claim) await releaseClaim(claim).catch(() => undefined);
   }
@@ -358,7 +372,7 @@ async function removeAllValidations(graphql: AdminGraphql, claim: Claim, options
     }
     return { ok: true, removed: ours.length };
   } catch (error) {
-    return { ok: false, error: `Could not remove the validations: ${describe(error)}` };
+    return { ok: false, error: t("server.sync.removeFailed", { reason: describe(error) }) };
   }
 }
 
@@ -394,16 +408,16 @@ async function publishVersion(graphql: AdminGraphql, claim: Claim, row: VersionR
   try {
     parsed = JSON.parse(row.document);
   } catch {
-    return { ok: false, error: `Version ${row.version} is not valid JSON; it was not sent to Shopify.` };
+    return { ok: false, error: t("server.sync.versionNotJson", { version: row.version }) };
   }
   const config = parseConfig(parsed);
   if (!config.ok) {
     const issue = config.issues[0];
-    return { ok: false, error: `Version ${row.version} is not a valid configuration (${issue?.path || "document"}: ${issue?.message}); it was not sent to Shopify.` };
+    return { ok: false, error: t("server.sync.versionInvalid", { version: row.version, path: issue?.path || "document", message: issue?.message }) };
   }
   const documents = functionDocuments(config.config);
   const problems = functionLimitProblems(documents, ruleNames(row.rules));
-  if (problems.length > 0) return { ok: false, error: `Version ${row.version} was not sent to Shopify: ${problems.join(" ")}` };
+  if (problems.length > 0) return { ok: false, error: t("server.sync.versionTooLarge", { version: row.version, problems: problems.join(" ") }) };
 
   const attempts = Math.max(1, options.maxAttempts ?? 4);
   let last: Failure | null = null;
@@ -504,7 +518,7 @@ async function createValidation(graphql: AdminGraphql, claim: Claim, fn: Checkou
   });
   if (!created.ok) return created;
   const payload = (created.data as { validationCreate: MutationPayload<{ validation: { id: string; enabled: boolean } | null }> }).validationCreate;
-  if (payload.userErrors.length > 0 || !payload.validation) return refused(`Shopify refused to create the Validation “${title}”`, payload.userErrors);
+  if (payload.userErrors.length > 0 || !payload.validation) return refused(t("server.sync.refusedCreate", { title }), payload.userErrors);
   // Stored at once: the next publish updates this Validation whatever happens now.
   const data = { validationId: payload.validation.id, enabled: payload.validation.enabled };
   try {
@@ -527,7 +541,7 @@ async function setMetafields(graphql: AdminGraphql, claim: Claim, validation: Va
   const set = await request(graphql, METAFIELDS_SET, { metafields: metafieldsOf(document).map((m) => ({ ...m, ownerId: validation.id })) });
   if (!set.ok) return set;
   const payload = (set.data as { metafieldsSet: MutationPayload<object> }).metafieldsSet;
-  if (payload.userErrors.length > 0) return refused("Shopify refused the configuration", payload.userErrors);
+  if (payload.userErrors.length > 0) return refused(t("server.sync.refusedConfiguration"), payload.userErrors);
   return { ok: true, validation: { id: validation.id, enabled: validation.enabled } };
 }
 
@@ -542,7 +556,7 @@ async function deleteValidationOnce(graphql: AdminGraphql, id: string): Promise<
   if (!deleted.ok) return deleted;
   const payload = (deleted.data as { validationDelete: MutationPayload<{ deletedId: string | null }> }).validationDelete;
   const errors = payload.userErrors.filter((e) => e.code !== "NOT_FOUND");
-  if (errors.length > 0) return refused("Shopify refused to delete a Validation", errors);
+  if (errors.length > 0) return refused(t("server.sync.refusedDelete"), errors);
   return { ok: true };
 }
 
@@ -565,15 +579,14 @@ async function listValidations(graphql: AdminGraphql, options?: SyncOptions): Pr
 type UserError = { field?: string[] | null; message: string; code?: string | null };
 type MutationPayload<T> = T & { userErrors: UserError[] };
 
-const HINTS: Record<string, string> = {
-  MAX_VALIDATIONS_ACTIVATED: "Turn off another validation in Settings › Checkout, then retry.",
-  FUNCTION_NOT_FOUND: "The Checkout Guard functions are not deployed to this shop yet; deploy the app, then retry.",
-};
+/** What to do about a refusal, by Shopify's error code: server.sync.hints.<code>. */
+const HINTS = ["MAX_VALIDATIONS_ACTIVATED", "FUNCTION_NOT_FOUND"];
 
+/** Shopify's own reasons (`message`) are in English, as its API gives them. */
 function refused(what: string, errors: UserError[]): Failure {
-  const list = errors.map((e) => `${e.message}${e.code ? ` (${e.code})` : ""}`).join("; ") || "no reason given";
-  const hints = [...new Set(errors.flatMap((e) => (e.code && HINTS[e.code] ? [HINTS[e.code]] : [])))];
-  return { ok: false, transient: false, error: `${what}: ${list}.${hints.length ? ` ${hints.join(" ")}` : ""}` };
+  const list = errors.map((e) => `${e.message}${e.code ? ` (${e.code})` : ""}`).join("; ") || t("server.sync.noReason");
+  const hints = [...new Set(errors.flatMap((e) => (e.code && HINTS.includes(e.code) ? [t(`server.sync.hints.${e.code}`)] : [])))];
+  return { ok: false, transient: false, error: `${t("server.sync.refused", { what, list })}${hints.length ? ` ${hints.join(" ")}` : ""}` };
 }
 
 // ---------------------------------------------------------------------------
@@ -606,10 +619,10 @@ async function requestOnce(graphql: AdminGraphql, query: string, variables: Reco
   try {
     body = await response.json();
   } catch {
-    return { ok: false, transient: true, error: "Shopify sent an unreadable answer; retry in a moment." };
+    return { ok: false, transient: true, error: t("server.sync.unreadable") };
   }
   if (body.errors) return classifyGraphqlErrors(body.errors);
-  if (body.data == null) return { ok: false, transient: true, error: "Shopify sent an empty answer; retry in a moment." };
+  if (body.data == null) return { ok: false, transient: true, error: t("server.sync.empty") };
   return { ok: true, data: body.data };
 }
 
@@ -630,15 +643,15 @@ function classifyThrown(thrown: unknown): Failure {
   const message = describe(thrown)
     .replace(/^Http request error, no response available:\s*/i, "")
     .replace(/^GraphQL Client:\s*/i, "");
-  return { ok: false, transient: true, error: `Could not reach Shopify: ${message || "network error"}.` };
+  return { ok: false, transient: true, error: t("server.sync.unreachable", { reason: message || t("server.sync.networkError") }) };
 }
 
 function classifyStatus(status: number, retryAfterMs?: number): Failure {
   if (status === 401 || (status >= 300 && status < 400)) return { ok: false, transient: false, error: MESSAGES.revoked };
-  if (status === 403) return { ok: false, transient: false, error: "Shopify refused access (403): the app needs the write_validations permission; reopen the app to approve it." };
+  if (status === 403) return { ok: false, transient: false, error: t("server.sync.forbidden403") };
   if (status === 429) return { ok: false, transient: true, error: MESSAGES.throttled, retryAfterMs };
-  if (status >= 500) return { ok: false, transient: true, error: `Shopify had a temporary error (${status}); retry in a moment.` };
-  return { ok: false, transient: false, error: `Shopify answered with HTTP ${status}.` };
+  if (status >= 500) return { ok: false, transient: true, error: t("server.sync.temporary", { status }) };
+  return { ok: false, transient: false, error: t("server.sync.http", { status }) };
 }
 
 function classifyGraphqlErrors(errors: unknown): Failure {
@@ -647,13 +660,13 @@ function classifyGraphqlErrors(errors: unknown): Failure {
     return { ok: false, transient: true, error: MESSAGES.throttled };
   }
   if (list.some((e) => e?.extensions?.code === "ACCESS_DENIED")) {
-    return { ok: false, transient: false, error: "Shopify refused access: the app needs the write_validations permission; reopen the app to approve it." };
+    return { ok: false, transient: false, error: t("server.sync.forbidden") };
   }
   if (list.some((e) => e?.extensions?.code === "INTERNAL_SERVER_ERROR")) {
-    return { ok: false, transient: true, error: "Shopify had a temporary error; retry in a moment." };
+    return { ok: false, transient: true, error: t("server.sync.temporaryNoStatus") };
   }
-  const text = list.map((e) => e?.message).filter(Boolean).join("; ") || (typeof errors === "string" ? errors : "unknown error");
-  return { ok: false, transient: false, error: `Shopify rejected the request: ${text}` };
+  const text = list.map((e) => e?.message).filter(Boolean).join("; ") || (typeof errors === "string" ? errors : t("server.sync.unknownError"));
+  return { ok: false, transient: false, error: t("server.sync.rejected", { text }) };
 }
 
 function retryAfter(header: string | null): number | undefined {

@@ -386,7 +386,7 @@ describe("two staff editing the same rule", () => {
     }));
     expect(second.status).toBe(200);
     expect(second.data.ok).toBe(false);
-    expect(second.data.errors._form).toMatch(/^“Twelve at most” was saved by someone else \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\) after you opened it\. It changed: Name, Maximum items\. Your change was not saved\./);
+    expect(second.data.errors._form).toMatch(/^“Twelve at most” was saved by someone else \([A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M UTC\) after you opened it\. It changed: Name, Maximum items\. Your change was not saved\./);
     expect(second.data.conflict).toEqual({
       ruleId: id,
       name: "Twelve at most",

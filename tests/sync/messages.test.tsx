@@ -181,7 +181,7 @@ describe("a catalog over the byte limit", () => {
     )
       .replace(/<[^>]+>/g, " ")
       .replace(/\s+/g, " ");
-    expect(text).toContain("Built-in messages in Portuguese, Italian and Spanish are left out");
+    expect(text).toContain("Built-in messages in Portuguese, Italian, and Spanish are left out");
     expect(text).toContain("buyers in those languages read the English defaults");
     expect(text.match(/Built-in messages in/g)).toHaveLength(1);
   });
