@@ -41,7 +41,7 @@ export const ID_TEXT = {
   fieldName: { product: "Products", variant: "Variants", collection: "Collections" } as Record<IdKind, string>,
   help: (kind: IdKind) =>
     `Paste ${ID_TEXT.kindName[kind]} page URLs from your Shopify admin, or ids; one per line or comma-separated.`,
-  helpOne: (kind: IdKind) => `Its page URL from your Shopify admin, or its id.`,
+  helpOne: "Its page URL from your Shopify admin, or its id.",
   understood: "Understood:",
   badNumber: "An id is a whole number without leading zeros, up to 20 digits.",
   howToCopy: {
@@ -72,6 +72,17 @@ export function gidType(kind: IdKind): string {
 export function describeRef(ref: ShopifyRef): string {
   const base = `${ID_TEXT.kindName[ref.kind]} ${ref.id}`;
   return ref.kind === "variant" && ref.productId ? `${base} of product ${ref.productId}` : base;
+}
+
+/**
+ * The item's page in the shop's Shopify admin, for the merchant to check what an id is (the app
+ * cannot read product titles). A variant saved without its product has no page address.
+ */
+export function adminUrl(shop: string, ref: ShopifyRef): string | undefined {
+  const base = `https://admin.shopify.com/store/${encodeURIComponent(shop.replace(/\.myshopify\.com$/i, ""))}`;
+  if (ref.kind === "product") return `${base}/products/${ref.id}`;
+  if (ref.kind === "collection") return `${base}/collections/${ref.id}`;
+  return ref.productId ? `${base}/products/${ref.productId}/variants/${ref.id}` : undefined;
 }
 
 const ok = (kind: IdKind, id: string, productId?: string): RefResult =>

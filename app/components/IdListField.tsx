@@ -3,9 +3,9 @@
  * numeric ids (app/admin/shopify-ids.ts) and says below it what it understood,
  * or what it could not read, as the merchant pastes.
  */
-import { useMemo } from "react";
-import { TextField } from "@shopify/polaris";
-import { ID_TEXT, isRefListError, parseRefList, refListError, refListSummary, type IdKind } from "../admin/shopify-ids";
+import { Fragment, useMemo } from "react";
+import { Link, TextField } from "@shopify/polaris";
+import { ID_TEXT, adminUrl, describeRef, isRefListError, parseRefList, refListError, type IdKind, type RefList } from "../admin/shopify-ids";
 
 export function IdListField({
   label,
@@ -15,6 +15,7 @@ export function IdListField({
   kind,
   serverError,
   single = false,
+  shop,
 }: {
   label: string;
   name?: string;
@@ -25,6 +26,8 @@ export function IdListField({
   serverError?: string;
   /** One item (a cart line's product), not a list. */
   single?: boolean;
+  /** The shop's domain: each item understood links to its page in the Shopify admin. */
+  shop?: string;
 }) {
   const list = useMemo(() => parseRefList(value, kind), [value, kind]);
   // The same parser as the server's: the live message is the one a save would return.
@@ -41,8 +44,33 @@ export function IdListField({
       multiline={single ? undefined : 1}
       value={value}
       onChange={onChange}
-      helpText={refListSummary(list) ?? (single ? ID_TEXT.helpOne(kind) : ID_TEXT.help(kind))}
+      helpText={list.refs.length ? <Understood list={list} shop={shop} /> : single ? ID_TEXT.helpOne : ID_TEXT.help(kind)}
       error={error}
     />
+  );
+}
+
+/** "Understood: product 123, variant 456 of product 123.", each item a link to its admin page (a new tab: the form stays). */
+function Understood({ list, shop }: { list: RefList; shop?: string }) {
+  return (
+    <span>
+      {`${ID_TEXT.understood} `}
+      {list.refs.map((ref, i) => {
+        const url = shop ? adminUrl(shop, ref) : undefined;
+        return (
+          <Fragment key={ref.id}>
+            {i ? ", " : ""}
+            {url ? (
+              <Link url={url} target="_blank">
+                {describeRef(ref)}
+              </Link>
+            ) : (
+              describeRef(ref)
+            )}
+          </Fragment>
+        );
+      })}
+      .
+    </span>
   );
 }

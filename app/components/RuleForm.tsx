@@ -64,12 +64,15 @@ export function RuleForm({
   errors,
   submitting,
   onSubmit,
+  shop,
 }: {
   kind: RuleKind;
   initial: RuleFormState;
   errors?: FieldErrors;
   submitting: boolean;
   onSubmit: (form: FormData) => void;
+  /** The shop's domain, to link products and collections to their admin pages. */
+  shop?: string;
 }) {
   const [state, setState] = useState<RuleFormState>(initial);
   const setValue = useCallback(
@@ -224,7 +227,7 @@ export function RuleForm({
                 return part.item === "tag" ? (
                   <TextField key={partPath} {...field} autoComplete="off" helpText="Comma-separated" error={errorAt(errors, partPath)} />
                 ) : (
-                  <IdListField key={partPath} {...field} kind={part.item} serverError={errorAt(errors, partPath)} />
+                  <IdListField key={partPath} {...field} kind={part.item} shop={shop} serverError={errorAt(errors, partPath)} />
                 );
               })}
             </BlockStack>

@@ -30,6 +30,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       translations,
       limits,
     },
+    shop: session.shop,
   };
 };
 
@@ -50,7 +51,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function EditRule() {
-  const { rule, initial } = useLoaderData<typeof loader>();
+  const { rule, initial, shop } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -114,6 +115,7 @@ export default function EditRule() {
         <RuleForm
           key={`${rule.id}#${reloads}`}
           kind={rule.kind}
+          shop={shop}
           initial={initial}
           errors={errors}
           submitting={navigation.state === "submitting"}

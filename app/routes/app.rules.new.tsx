@@ -10,14 +10,15 @@ import { RuleForm } from "../components/RuleForm";
 
 // Without ?kind: the chooser of the 16 kinds. With it: an empty rule of that kind.
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
+  const { session } = await authenticate.admin(request);
   const url = new URL(request.url);
   const kind = url.searchParams.get("kind");
-  if (!isRuleKind(kind)) return { kind: null, initial: null };
+  if (!isRuleKind(kind)) return { kind: null, initial: null, shop: session.shop };
   const { name, values, translations, limits } = newRuleDefaults(kind, url.searchParams.get("preset"));
   return {
     kind,
     initial: { name, status: "active", scheduleStart: "", scheduleEnd: "", values, translations, limits },
+    shop: session.shop,
   };
 };
 
@@ -33,7 +34,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function NewRule() {
-  const { kind, initial } = useLoaderData<typeof loader>();
+  const { kind, initial, shop } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -46,6 +47,7 @@ export default function NewRule() {
       <RuleForm
         key={kind}
         kind={kind}
+        shop={shop}
         initial={initial}
         errors={errors}
         submitting={navigation.state !== "idle"}

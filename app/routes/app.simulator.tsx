@@ -45,6 +45,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       ? CHECKOUT_FUNCTION_NAMES.map((fn) => ({ function: fn, title: CHECKOUT_FUNCTIONS[fn].title, ruleCount: built.functions[fn].document.rules.length }))
       : [],
     problem: built.ok ? null : Object.values(built.errors).join(" "),
+    shop: session.shop,
   };
 };
 
@@ -79,7 +80,7 @@ function describeTarget(target: string): string {
 }
 
 export default function Simulator() {
-  const { ruleCount, functions, problem } = useLoaderData<typeof loader>();
+  const { ruleCount, functions, problem, shop } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -165,6 +166,7 @@ export default function Simulator() {
                           label="Product"
                           kind="product"
                           single
+                          shop={shop}
                           value={line.productId}
                           onChange={(v) => updateLine(index, { productId: v })}
                           serverError={lineError(index, "productId")}
@@ -173,6 +175,7 @@ export default function Simulator() {
                           label="Variant"
                           kind="variant"
                           single
+                          shop={shop}
                           value={line.variantId}
                           onChange={(v) => updateLine(index, { variantId: v })}
                           serverError={lineError(index, "variantId")}
@@ -192,6 +195,7 @@ export default function Simulator() {
                         <IdListField
                           label="Collections"
                           kind="collection"
+                          shop={shop}
                           value={line.collections}
                           onChange={(v) => updateLine(index, { collections: v })}
                           serverError={lineError(index, "collections")}

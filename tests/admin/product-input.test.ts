@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseRef, parseRefList, refListSummary, type IdKind } from "../../app/admin/shopify-ids";
+import { adminUrl, parseRef, parseRefList, refListSummary, type IdKind } from "../../app/admin/shopify-ids";
 import { getRule, listRules } from "../../app/models/rules.server";
 import { CHECKOUT_FUNCTIONS } from "../../extensions/checkout-guard/src/engine/functions";
 import { startAdminApiMock, type AdminApiMock } from "../support/admin-api-mock";
@@ -78,6 +78,15 @@ describe("reading a pasted product, variant or collection", () => {
     expect(refListSummary(list)).toBe("Understood: product 1, product 2, product 3.");
     const variants = parseRefList("https://admin.shopify.com/store/s/products/123/variants/456, 789", "variant");
     expect(refListSummary(variants)).toBe("Understood: variant 456 of product 123, variant 789.");
+  });
+
+  it("links what it understood to the item's page in the shop's admin", () => {
+    const shop = "demo-shop.myshopify.com";
+    expect(adminUrl(shop, { kind: "product", id: "1" })).toBe("https://admin.shopify.com/store/demo-shop/products/1");
+    expect(adminUrl(shop, { kind: "collection", id: "2" })).toBe("https://admin.shopify.com/store/demo-shop/collections/2");
+    expect(adminUrl(shop, { kind: "variant", id: "3", productId: "1" })).toBe("https://admin.shopify.com/store/demo-shop/products/1/variants/3");
+    // A variant saved without its product: no page address to give.
+    expect(adminUrl(shop, { kind: "variant", id: "3" })).toBeUndefined();
   });
 
   it("keeps a refused entry as written, so saving refuses it too", () => {

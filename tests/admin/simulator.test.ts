@@ -108,6 +108,7 @@ describe("simulator", () => {
         { function: "products", title: "Checkout Guard: products", ruleCount: 1 },
       ],
       problem: null,
+      shop,
     });
   });
 

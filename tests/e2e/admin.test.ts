@@ -116,6 +116,11 @@ describe("products named by their admin page in a browser", () => {
     await shot(page, "10-storefront-url-refused");
     await products.fill(productUrl);
     await page.getByText("Understood: product 8123456789.").waitFor();
+    // Each item understood links to its page in this shop's admin, to check what the id is.
+    const store = pasteShop.replace(".myshopify.com", "");
+    await expect(page.getByRole("link", { name: "product 8123456789" }).getAttribute("href")).resolves.toBe(
+      `https://admin.shopify.com/store/${store}/products/8123456789`,
+    );
     await shot(page, "11-pasted-product-url");
     await page.getByRole("button", { name: "Save rule" }).click();
     await page.waitForURL(/\/app\/rules\/(?!new)[^/?]+\?/);
