@@ -16,7 +16,7 @@
  * peak memory to bench/results/load.json, against the goal (every p99 under
  * 100 ms; compliance webhooks far inside Shopify's 5 s).
  *
- * Usage: npm run bench:load [-- --duration 5 --only sqlite]
+ * Usage: npm run bench:load [-- --duration 5 --only sqlite --connections 1]
  */
 import autocannon, { type Request as CannonRequest, type Result } from "autocannon";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -33,9 +33,11 @@ import { ROOT, POSTGRES_URL } from "../tests/support/paths";
 import { hostParam, sessionToken } from "../tests/support/session-token";
 import { samplePayload, webhookRequest } from "../tests/support/webhook";
 import { benchRules } from "./matrix";
+import { ruleForm } from "../tests/admin/helpers";
+import type { RuleKind } from "../extensions/checkout-guard/src/engine/config";
 
 const { values: args } = parseArgs({
-  options: { duration: { type: "string", default: "5" }, only: { type: "string" } },
+  options: { duration: { type: "string", default: "5" }, only: { type: "string" }, connections: { type: "string" } },
 });
 const DURATION_S = Number(args.duration);
 const WORK_DIR = join(ROOT, "bench/.load");
@@ -95,7 +97,8 @@ interface ScenarioResult {
 async function drive(name: string, urls: string[], options: { connections: number; requests: CannonRequest[]; amount?: number }): Promise<ScenarioResult> {
   const result: Result = await autocannon({
     url: urls as unknown as string, // several targets, round-robin (autocannon accepts an array; its types say string)
-    connections: options.connections,
+    // --connections overrides every scenario's concurrency (1: each request's own latency, no queueing).
+    connections: args.connections ? Number(args.connections) : options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: DURATION_S }),
     requests: options.requests,
     timeout: 10,
@@ -128,7 +131,8 @@ function webhookScenario(topic: string, shop: string): CannonRequest {
   };
 }
 
-async function seedShop(urls: string[], shop: string, token: string) {
+/** Seeds the shop's 200 rules; returns each rule's definition by name, for the editor's form. */
+async function seedShop(urls: string[], shop: string, token: string): Promise<Map<string, Record<string, unknown>>> {
   // The first request exchanges the session token for the shop's offline token (at the local Admin API server).
   // Rules of every checkout function; one in seven active (what is published stays
   // within Shopify's size and instruction limits), the rest kept inactive.
@@ -146,6 +150,31 @@ async function seedShop(urls: string[], shop: string, token: string) {
   const text = await response.text();
   const result = (text.startsWith("{") ? JSON.parse(text) : { body: text, location: response.headers.get("location") }) as { ok?: boolean; count?: number; errors?: unknown };
   if (!result.ok || result.count !== 200) throw new Error(`seeding 200 rules failed (${response.status}): ${JSON.stringify(result).slice(0, 500)}`);
+  return new Map(rules.map((rule) => [rule.name, rule.definition]));
+}
+
+/**
+ * One staff member saving rules one after another (each save publishes):
+ * each request saves the next active rule through the editor, from the
+ * version the rules page showed.
+ */
+async function saveAndPublishScenario(url: string, shop: string, headers: Record<string, string>, definitions: Map<string, Record<string, unknown>>): Promise<CannonRequest> {
+  const home = (await (await fetch(`${url}/app?_data=routes/app._index`, { headers })).json()) as {
+    rules: { id: string; name: string; kind: RuleKind; status: string; version: string }[];
+  };
+  const forms = home.rules
+    .filter((rule) => rule.status === "active")
+    .map((rule) => {
+      const form = ruleForm(rule.kind, definitions.get(rule.name)!, { name: rule.name, status: "active" });
+      form.set("ruleVersion", rule.version);
+      return { path: `/app/rules/${rule.id}?_data=routes/app.rules.$id`, body: new URLSearchParams(form as unknown as Record<string, string>).toString() };
+    });
+  let next = 0;
+  return {
+    method: "POST",
+    headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+    setupRequest: (request) => ({ ...request, ...forms[next++ % forms.length] }),
+  };
 }
 
 async function runConfiguration(kind: Database["kind"], instanceCount: number, buildDirectory: string, mock: AdminApiMock) {
@@ -158,7 +187,7 @@ async function runConfiguration(kind: Database["kind"], instanceCount: number, b
     const shop = `bench-${kind}-${instanceCount}-${randomUUID().slice(0, 8)}.myshopify.com`;
     const token = await sessionToken(shop, { expiresIn: 600 });
     const admin = { Authorization: `Bearer ${token}`, "User-Agent": BROWSER };
-    await seedShop(urls, shop, token);
+    const definitions = await seedShop(urls, shop, token);
 
     const simulatorForm = new URLSearchParams({
       "address.countryCode": "US",
@@ -180,6 +209,11 @@ async function runConfiguration(kind: Database["kind"], instanceCount: number, b
       await drive("rules page loader (200 rules)", urls, {
         connections: 10,
         requests: [{ method: "GET", path: `/app?_data=routes/app._index&shop=${shop}&host=${hostParam(shop)}`, headers: admin }],
+      }),
+      await drive("save and publish (one staff member, 25 saves)", urls, {
+        connections: 1,
+        amount: 25,
+        requests: [await saveAndPublishScenario(urls[0], shop, admin, definitions)],
       }),
       await drive("simulator (every function)", urls, {
         connections: 2,
