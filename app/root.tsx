@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { DEFAULT_LOCALE, translator } from "./i18n";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { resolveLocale, translator } from "./i18n";
 import { localeOf } from "./i18n.server";
 
 // public/ is served as is (app/server/http-app.ts).
@@ -8,7 +8,9 @@ export const links = () => [{ rel: "icon", href: "/favicon.ico" }];
 
 // The staff member's language (app/i18n.server.ts): the pages, the document's lang, the error page.
 export const loader = ({ request }: LoaderFunctionArgs) => ({ locale: localeOf(request) });
-const useLocale = () => useRouteLoaderData<typeof loader>("root")?.locale ?? DEFAULT_LOCALE;
+// A page no route matches runs no loader: its URL's `locale` then.
+const useLocale = () =>
+  useRouteLoaderData<typeof loader>("root")?.locale ?? resolveLocale(new URLSearchParams(useLocation().search).get("locale"));
 
 export default function App() {
   return (

@@ -14,7 +14,7 @@ import { useI18n } from "../i18n-react";
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What each table holds, in the merchant's words (PRIVACY.md, "Data we store"): privacy.tables.<table>. */
-const TABLES = ["Session", "Rule", "ConfigVersion", "ShopSync", "FunctionSync", "PublishClaim"];
+const TABLES = ["Session", "Rule", "ConfigVersion", "ShopSync", "FunctionSync", "PublishClaim", "WebhookDelivery"];
 
 export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
