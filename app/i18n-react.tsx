@@ -11,6 +11,7 @@ import {
   formatNumber,
   formatWallClock,
   i18nFor,
+  label,
   languageName,
   resolveLocale,
   sendLocaleWithRequests,
@@ -39,6 +40,8 @@ export function useI18n() {
       number: (value: number, options?: Intl.NumberFormatOptions) => formatNumber(locale, value, options),
       list: (items: string[]) => formatList(locale, items),
       language: (code: string) => languageName(locale, code),
+      /** One of the rule editor's English labels, in the page's language. */
+      label: (text: string) => label(locale, text),
     }),
     [t, locale],
   );

@@ -16,7 +16,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { TOptions } from "i18next";
-import { DEFAULT_LOCALE, LOCALE_HEADER, localeFromAcceptLanguage, resolveLocale, translator, type Locale } from "./i18n";
+import { DEFAULT_LOCALE, LOCALE_HEADER, label as labelIn, localeFromAcceptLanguage, resolveLocale, translator, type Locale } from "./i18n";
 
 const current = new AsyncLocalStorage<Locale>();
 
@@ -47,4 +47,9 @@ export function localized<A extends { request: Request }, R>(handler: (args: A) 
 /** A message of app/locales/*.json in the current request's language. */
 export function t(key: string, params?: TOptions): string {
   return translator(currentLocale())(key, params ?? {}) as string;
+}
+
+/** One of the rule editor's English labels (app/i18n.ts, `label`) in the current request's language. */
+export function label(text: string): string {
+  return labelIn(currentLocale(), text);
 }

@@ -12,6 +12,7 @@
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import en from "./locales/en.json";
 import fr from "./locales/fr.json";
+import frLabels from "./locales/labels/fr.json";
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
 
@@ -61,7 +62,7 @@ export function i18nFor(locale: Locale): I18n {
       lng: locale,
       fallbackLng: DEFAULT_LOCALE,
       supportedLngs: [...LOCALES],
-      resources: { en: { translation: en }, fr: { translation: fr } },
+      resources: { en: { translation: en }, fr: { translation: fr, labels: frLabels } },
       initAsync: false,
       // React escapes what it renders; the server's messages are shown through React too.
       interpolation: { escapeValue: false },
@@ -69,6 +70,25 @@ export function i18nFor(locale: Locale): I18n {
     instances.set(locale, instance);
   }
   return instance;
+}
+
+/**
+ * The rule editor's labels (app/components/rule-kinds.ts) are written in English
+ * in its tables, which the form and the server's parsing share; they are their
+ * own keys, translated in app/locales/labels/<language>.json. An English label
+ * with no translation shows as it is (the catalog test lists every one).
+ */
+export function label(locale: Locale, text: string): string {
+  return i18nFor(locale).t(text, { ns: "labels", lng: locale, keySeparator: false, nsSeparator: false, defaultValue: text }) as string;
+}
+
+/** What shared code (client and server) translates with: a message key and its values. */
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/** A Translate of one language. */
+export function translate(locale: Locale): Translate {
+  const t = translator(locale);
+  return (key, params) => t(key, params ?? {}) as string;
 }
 
 /** A translator fixed to one language. */

@@ -15,6 +15,7 @@ import {
   type RuleKind,
   CART_RULE_KINDS,
 } from "../../extensions/checkout-guard/src/engine/config";
+import { translate, type Translate } from "../i18n";
 
 export const RULE_KINDS: readonly RuleKind[] = [...ADDRESS_RULE_KINDS, ...CART_RULE_KINDS];
 
@@ -388,93 +389,107 @@ export const QUICK_STARTS = [
 ] as const;
 
 // ---------------------------------------------------------------------------
-// One-line summaries for the rules list.
+// One-line summaries for the rules list, in the staff member's language
+// (summary.* in app/locales; the labels through `label`). English by default.
 
-const join = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
-const fieldList = (fields: unknown) => arr(fields).map((f) => FIELD_NAMES[f as keyof typeof FIELD_NAMES] ?? f).join(", ");
-const range = (min: unknown, max: unknown, unit = "") => {
-  const u = unit ? ` ${unit}` : "";
-  if (min !== undefined && max !== undefined) return `between ${min} and ${max}${u}`;
-  if (min !== undefined) return `at least ${min}${u}`;
-  if (max !== undefined) return `at most ${max}${u}`;
-  return "no limit set";
-};
-const selectorText = (value: unknown, all = "every line") => {
-  const s = obj(value);
-  const parts: string[] = [];
-  const n = (k: string, one: string) => {
-    const count = arr(s[k]).length;
-    if (count) parts.push(`${count} ${one}${count > 1 ? "s" : ""}`);
+/** What a summary is written with: message keys, the editor's labels, "a, b and c". */
+export interface Words {
+  t: Translate;
+  label: (text: string) => string;
+}
+const ENGLISH: Words = { t: translate("en"), label: (text) => text };
+
+export function summarize(kind: RuleKind, definition: Record<string, unknown>, words: Words = ENGLISH): string {
+  const { t, label } = words;
+  const join = (items: string[]) => (items.length <= 1 ? items.join("") : t("summary.and", { first: items.slice(0, -1).join(", "), last: items.at(-1) }));
+  const fieldName = (f: unknown) => label(FIELD_NAMES[f as keyof typeof FIELD_NAMES] ?? str(f));
+  const fieldList = (fields: unknown) => arr(fields).map(fieldName).join(", ");
+  const range = (min: unknown, max: unknown, unit = "") => {
+    const u = unit ? ` ${unit}` : "";
+    if (min !== undefined && max !== undefined) return t("summary.between", { min, max, unit: u });
+    if (min !== undefined) return t("summary.atLeast", { min, unit: u });
+    if (max !== undefined) return t("summary.atMost", { max, unit: u });
+    return t("summary.noLimit");
   };
-  n("products", "product");
-  n("variants", "variant");
-  n("collections", "collection");
-  if (arr(s.tags).length) parts.push(`tag${arr(s.tags).length > 1 ? "s" : ""} ${arr(s.tags).join(", ")}`);
-  return parts.length ? parts.join(", ") : all;
-};
-
-export function summarize(kind: RuleKind, definition: Record<string, unknown>): string {
+  const selectorText = (value: unknown, all = t("summary.everyLine")) => {
+    const s = obj(value);
+    const parts: string[] = [];
+    for (const k of ["products", "variants", "collections"]) {
+      const count = arr(s[k]).length;
+      if (count) parts.push(t(`summary.${k}`, { count }));
+    }
+    const tags = arr(s.tags);
+    if (tags.length) parts.push(t("summary.tags", { count: tags.length, tags: tags.join(", ") }));
+    return parts.length ? parts.join(", ") : all;
+  };
   const d = definition;
   switch (kind) {
     case "addressKind": {
-      const kinds = arr(d.block).map((k) => ADDRESS_KIND_NAMES[k as keyof typeof ADDRESS_KIND_NAMES] ?? k);
-      const fields = arr(d.fields).length ? fieldList(d.fields) : "address lines and company";
-      return `Blocks ${join(kinds)} in ${fields}`;
+      const kinds = arr(d.block).map((k) => {
+        const name = ADDRESS_KIND_NAMES[k as keyof typeof ADDRESS_KIND_NAMES];
+        // The names are lower-case in English sentences; the labels are their capitalised form.
+        return name ? label(name.charAt(0).toUpperCase() + name.slice(1)).replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase()) : k;
+      });
+      const fields = arr(d.fields).length ? fieldList(d.fields) : t("summary.addressLinesAndCompany");
+      return t("summary.addressKind", { kinds: join(kinds), fields });
     }
     case "fieldPattern":
-      return `${FIELD_NAMES[d.field as keyof typeof FIELD_NAMES] ?? str(d.field)} ${d.mode === "allow" ? "must match" : "must not match"} /${str(d.pattern)}/${d.ignoreCase ? "i" : ""}`;
+      return t(d.mode === "allow" ? "summary.mustMatch" : "summary.mustNotMatch", {
+        field: fieldName(d.field),
+        pattern: `/${str(d.pattern)}/${d.ignoreCase ? "i" : ""}`,
+      });
     case "fieldLength":
-      return `${fieldList(d.fields)}: ${range(d.min, d.max, "characters")}`;
+      return t("summary.fieldsRange", { fields: fieldList(d.fields), range: range(d.min, d.max, t("summary.characters")) });
     case "requiredFields":
-      return `Requires ${fieldList(d.fields)}`;
+      return t("summary.requires", { fields: fieldList(d.fields) });
     case "charset": {
-      const allow = d.allow === "ascii" ? "ASCII only" : d.allow === "noEmoji" ? "no emoji" : d.accents === false ? "Latin letters without accents" : "Latin letters";
-      return `${fieldList(d.fields)}: ${allow}`;
+      const allow = d.allow === "ascii" ? "asciiOnly" : d.allow === "noEmoji" ? "noEmoji" : d.accents === false ? "latinNoAccents" : "latin";
+      return t("summary.fieldsRange", { fields: fieldList(d.fields), range: t(`summary.${allow}`) });
     }
     case "streetNumber":
-      return "Address line 1 must contain a house number";
+      return t("summary.streetNumber");
     case "postalCode": {
       const codes = obj(d.codes);
-      const total = Object.values(codes).reduce<number>((n, list) => n + arr(list).length, 0);
-      return `${d.mode === "allow" ? "Allows only" : "Blocks"} ${total} postal code entr${total === 1 ? "y" : "ies"} in ${Object.keys(codes).join(", ")}`;
+      const count = Object.values(codes).reduce<number>((n, list) => n + arr(list).length, 0);
+      return t(d.mode === "allow" ? "summary.allowsOnlyCodes" : "summary.blocksCodes", { count, countries: Object.keys(codes).join(", ") });
     }
     case "destination": {
       const countries = arr(d.countries);
       const provinces = Object.entries(obj(d.provinces)).map(([c, p]) => `${c}: ${arr(p).join(", ")}`);
-      const what = [...(countries.length ? [countries.join(", ")] : []), ...provinces].join("; ") || "nothing listed";
-      return `${d.mode === "allow" ? "Ships only to" : "Blocks"} ${what}`;
+      const what = [...(countries.length ? [countries.join(", ")] : []), ...provinces].join("; ") || t("summary.nothingListed");
+      return t(d.mode === "allow" ? "summary.shipsOnlyTo" : "summary.blocks", { what });
     }
     case "cartQuantity":
-      return `Cart items: ${range(d.min, d.max)}`;
+      return t("summary.cartItems", { range: range(d.min, d.max) });
     case "lineQuantity": {
       const parts = [range(d.min, d.max)];
-      if (d.multiple !== undefined) parts.push(`multiple of ${d.multiple}`);
-      return `Per line (${selectorText(d.select)}): ${parts.join(", ")}`;
+      if (d.multiple !== undefined) parts.push(t("summary.multipleOf", { multiple: d.multiple }));
+      return t("summary.perLine", { lines: selectorText(d.select), limits: parts.join(", ") });
     }
     case "productQuantity":
-      return `Per product (${selectorText(d.select, "every product")}): ${range(d.min, d.max)}`;
+      return t("summary.perProduct", { products: selectorText(d.select, t("summary.everyProduct")), range: range(d.min, d.max) });
     case "subtotal":
       return Object.entries(obj(d.limits))
         .map(([currency, l]) => `${currency} ${range(obj(l).min, obj(l).max)}`)
-        .join("; ") || "No limits set";
+        .join("; ") || t("summary.noLimits");
     case "distinctLines":
-      return `At most ${str(d.max)} different lines`;
+      return t("summary.distinctLines", { max: str(d.max) });
     case "weight":
-      return `Order weight ${range(d.min, d.max, str(d.unit).toLowerCase())}`;
+      return t("summary.weight", { range: range(d.min, d.max, label(str(d.unit).toLowerCase())) });
     case "exclusive":
       return d.other
-        ? `${selectorText(d.select)} not combined with ${selectorText(d.other)}`
-        : `${selectorText(d.select)} must be bought alone`;
+        ? t("summary.notCombined", { select: selectorText(d.select), other: selectorText(d.other) })
+        : t("summary.alone", { select: selectorText(d.select) });
     case "dependency":
-      return `${selectorText(d.select)} requires ${selectorText(d.requires)}`;
+      return t("summary.dependency", { select: selectorText(d.select), requires: selectorText(d.requires) });
   }
 }
 
 /** Countries a rule applies to, for the list's Scope column. */
-export function scopeText(kind: RuleKind, definition: Record<string, unknown>): string {
-  if (kind === "destination") return "All countries";
+export function scopeText(kind: RuleKind, definition: Record<string, unknown>, { t }: Words = ENGLISH): string {
+  if (kind === "destination") return t("summary.allCountries");
   const scope = obj(definition.countries);
   const codes = arr(scope.codes);
-  if (!codes.length) return "All countries";
-  return `${scope.not ? "Not in " : ""}${codes.join(", ")}`;
+  if (!codes.length) return t("summary.allCountries");
+  return scope.not ? t("summary.notIn", { codes: codes.join(", ") }) : codes.join(", ");
 }

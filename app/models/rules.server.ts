@@ -23,7 +23,7 @@ import type { RuleKind } from "../../extensions/checkout-guard/src/engine/config
 import { buildConfigDocument } from "./config-document.server";
 import { retryOnConflict } from "./transactions.server";
 import { fieldLabel } from "../components/rule-kinds";
-import { currentLocale, t } from "../i18n.server";
+import { currentLocale, label, t } from "../i18n.server";
 import { formatDateTime } from "../i18n";
 import {
   NAME_MAX_LENGTH,
@@ -546,7 +546,7 @@ function diffRule(kind: RuleKind, before: Comparable, now: Comparable): RuleConf
   };
   const changes: RuleConflict["changes"] = [];
   const compare = (field: string, key: string, a: unknown, b: unknown) => {
-    if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) changes.push({ field, label: fieldLabel(kind, key), before: show(a), now: show(b) });
+    if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) changes.push({ field, label: label(fieldLabel(kind, key)), before: show(a), now: show(b) });
   };
   for (const key of ["name", "status", "scheduleStart", "scheduleEnd"] as const) compare(key, key, before[key], now[key]);
   const a = (before.definition ?? {}) as Record<string, unknown>;

@@ -29,7 +29,8 @@ import { BODY_LIMITS, readForm } from "../admin/request-body.server";
 import { KIND_INFO, QUICK_STARTS, scopeText, summarize } from "../components/rule-kinds";
 import { StatusCard } from "../components/StatusCard";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
-import { localized, t as serverT } from "../i18n.server";
+import { currentLocale, localized, t as serverT } from "../i18n.server";
+import { label, translate } from "../i18n";
 import { useI18n } from "../i18n-react";
 
 export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
@@ -45,6 +46,8 @@ export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
   ]);
   // Each function's predicted worst case for the latest saved configuration, beside its bytes.
   const costs = latest ? predictVersionCost(latest) : null;
+  const locale = currentLocale();
+  const words = { t: translate(locale), label: (text: string) => label(locale, text) };
   const status = {
     ...sync,
     costGuardShare: LIMIT_SHARE,
@@ -63,8 +66,8 @@ export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
       status: rule.status,
       scheduleStart: rule.scheduleStart,
       scheduleEnd: rule.scheduleEnd,
-      scope: scopeText(rule.kind, rule.definition as Record<string, unknown>),
-      summary: summarize(rule.kind, rule.definition as Record<string, unknown>),
+      scope: scopeText(rule.kind, rule.definition as Record<string, unknown>, words),
+      summary: summarize(rule.kind, rule.definition as Record<string, unknown>, words),
     })),
     status,
   };
@@ -147,7 +150,7 @@ export default function Rules() {
   const navigate = useNavigate();
   const navigation = useNavigation();
   const shopify = useAppBridge();
-  const { t } = useI18n();
+  const { t, label: labelOf } = useI18n();
   const [searchParams] = useSearchParams();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rules);
@@ -186,7 +189,7 @@ export default function Rules() {
           </Text>
         </Link>
       </IndexTable.Cell>
-      <IndexTable.Cell>{KIND_INFO[rule.kind].label}</IndexTable.Cell>
+      <IndexTable.Cell>{labelOf(KIND_INFO[rule.kind].label)}</IndexTable.Cell>
       <IndexTable.Cell>
         <StatusBadge status={rule.status} start={rule.scheduleStart} end={rule.scheduleEnd} />
       </IndexTable.Cell>
@@ -274,7 +277,7 @@ export default function Rules() {
                     <InlineStack gap="200" align="center">
                       {QUICK_STARTS.map((q) => (
                         <Button key={q.preset} url={`/app/rules/new?kind=${q.kind}&preset=${q.preset}`}>
-                          {q.label}
+                          {labelOf(q.label)}
                         </Button>
                       ))}
                     </InlineStack>
