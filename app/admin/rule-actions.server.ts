@@ -6,6 +6,8 @@
 import { parsePostalCodeCsv, saveRule, versionOf, type RuleConflict } from "../models/rules.server";
 import { publishConfiguration, type AdminGraphql, type SyncOutcome } from "../shopify-sync/sync.server";
 import { parseRuleForm, type FieldErrors } from "../components/rule-form-data";
+import { currentLocale } from "../i18n.server";
+import { translate } from "../i18n";
 
 /** Publishes and turns the outcome into what the page shows. */
 export async function publish(graphql: AdminGraphql, shop: string): Promise<SyncOutcome> {
@@ -33,7 +35,7 @@ export async function handleRuleForm(
     const country = String(form.get("country") ?? "").trim();
     return { csv: parsePostalCodeCsv(String(form.get("csv") ?? ""), country || undefined) };
   }
-  const { input, errors: formErrors } = parseRuleForm(form);
+  const { input, errors: formErrors } = parseRuleForm(form, translate(currentLocale()));
   const expected = id === undefined ? undefined : String(form.get("ruleVersion") ?? "");
   const saved = await saveRule(shop, input, id, undefined, { expected });
   if (!saved.ok) {

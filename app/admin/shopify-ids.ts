@@ -18,6 +18,8 @@
  * numeric-id check, so a refused value can never be saved by mistake.
  */
 
+import { translate, type Translate } from "../i18n";
+
 export type IdKind = "product" | "variant" | "collection";
 
 export interface ShopifyRef {
@@ -35,43 +37,42 @@ const NUMERIC_ID = /^[1-9][0-9]{0,19}$/;
 
 const GID_TYPES: Record<string, IdKind> = { product: "product", productvariant: "variant", collection: "collection" };
 
-// User-facing text, in one place (to be moved to the translation catalogs).
-export const ID_TEXT = {
-  kindName: { product: "product", variant: "variant", collection: "collection" } as Record<IdKind, string>,
-  fieldName: { product: "Products", variant: "Variants", collection: "Collections" } as Record<IdKind, string>,
-  help: (kind: IdKind) =>
-    `Paste ${ID_TEXT.kindName[kind]} page URLs from your Shopify admin, or ids; one per line or comma-separated.`,
-  helpOne: "Its page URL from your Shopify admin, or its id.",
-  understood: "Understood:",
-  badNumber: "An id is a whole number without leading zeros, up to 20 digits.",
-  howToCopy: {
-    product: "Open the product in your Shopify admin (Products, then the product) and copy the address from the browser's address bar.",
-    variant: "Open the product in your Shopify admin, click the variant, and copy the address from the browser's address bar.",
-    collection: "Open the collection in your Shopify admin (Products, Collections, then the collection) and copy the address from the browser's address bar.",
-  } as Record<IdKind, string>,
-  storefront: (handle: string) =>
-    `This is your online store's address: it names the item by its handle ("${handle}"), not by its id.`,
-  notAdminPage: "This address is not the page of a product, variant or collection in the Shopify admin.",
-  otherAdminPage: (section: string) => `This is the admin page of ${section}, not of a product, variant or collection.`,
-  onlyOne: (kind: IdKind) => `Enter one ${ID_TEXT.kindName[kind]} here.`,
-  otherGid: (type: string) => `This is the id of a ${type}, not of a product, variant or collection.`,
-  notUnderstood: (kind: IdKind) =>
-    `Not a ${ID_TEXT.kindName[kind]}: paste its page URL from your Shopify admin, its numeric id, or gid://shopify/${gidType(kind)}/….`,
-  wrongKind: (found: ShopifyRef, expected: IdKind) =>
-    `This is ${describeRef(found)}, not a ${ID_TEXT.kindName[expected]}: put it under ${ID_TEXT.fieldName[found.kind]}` +
-    (found.kind === "variant" && expected === "product" && found.productId
-      ? `, or paste the product's URL (without /variants/${found.id}) to select all its variants.`
-      : "."),
-};
+// User-facing text: ids.* in app/locales, in the language of `t` (English by default).
+export function idText(t: Translate) {
+  const kindName = (kind: IdKind) => t(`ids.kind.${kind}`);
+  return {
+    kindName,
+    fieldName: (kind: IdKind) => t(`ids.field.${kind}`),
+    help: (kind: IdKind) => t("ids.help", { context: kind }),
+    helpOne: t("ids.helpOne"),
+    understood: t("ids.understood"),
+    badNumber: t("ids.badNumber"),
+    howToCopy: (kind: IdKind) => t(`ids.howToCopy.${kind}`),
+    storefront: (handle: string) => t("ids.storefront", { handle }),
+    notAdminPage: t("ids.notAdminPage"),
+    otherAdminPage: (section: string | undefined) => t("ids.otherAdminPage", { section: section ?? t("ids.storeHome") }),
+    onlyOne: (kind: IdKind) => t("ids.onlyOne", { context: kind }),
+    otherGid: (type: string) => t("ids.otherGid", { type }),
+    notUnderstood: (kind: IdKind) => t("ids.notUnderstood", { context: kind, gid: gidType(kind) }),
+    wrongKind: (found: ShopifyRef, expected: IdKind) =>
+      t("ids.wrongKind", { context: expected, found: describeRef(found, t), field: t(`ids.field.${found.kind}`) }) +
+      (found.kind === "variant" && expected === "product" && found.productId ? t("ids.wrongKindVariant", { id: found.id }) : "."),
+  };
+}
+const ENGLISH = translate("en");
+/** The English text (tests, and callers without a language). */
+export const ID_TEXT = idText(ENGLISH);
 
 export function gidType(kind: IdKind): string {
   return kind === "product" ? "Product" : kind === "variant" ? "ProductVariant" : "Collection";
 }
 
 /** "product 123", "variant 456 of product 123", "collection 789". */
-export function describeRef(ref: ShopifyRef): string {
-  const base = `${ID_TEXT.kindName[ref.kind]} ${ref.id}`;
-  return ref.kind === "variant" && ref.productId ? `${base} of product ${ref.productId}` : base;
+export function describeRef(ref: ShopifyRef, t: Translate = ENGLISH): string {
+  const kind = t(`ids.kind.${ref.kind}`);
+  return ref.kind === "variant" && ref.productId
+    ? t("ids.describeVariant", { kind, id: ref.id, product: ref.productId })
+    : t("ids.describe", { kind, id: ref.id });
 }
 
 /**
@@ -85,20 +86,22 @@ export function adminUrl(shop: string, ref: ShopifyRef): string | undefined {
   return ref.productId ? `${base}/products/${ref.productId}/variants/${ref.id}` : undefined;
 }
 
-const ok = (kind: IdKind, id: string, productId?: string): RefResult =>
+const ok = (text: IdText, kind: IdKind, id: string, productId?: string): RefResult =>
   NUMERIC_ID.test(id) && (productId === undefined || NUMERIC_ID.test(productId))
     ? { ok: true, ref: productId === undefined ? { kind, id } : { kind, id, productId } }
-    : { ok: false, error: ID_TEXT.badNumber };
+    : { ok: false, error: text.badNumber };
+type IdText = ReturnType<typeof idText>;
 
 /** What `value` names, whatever field it was typed in. */
-export function readRef(value: string, expected: IdKind): RefResult {
+export function readRef(value: string, expected: IdKind, t: Translate = ENGLISH): RefResult {
+  const ID_TEXT = idText(t);
   const text = value.trim();
-  if (/^\d+$/.test(text)) return ok(expected, text);
+  if (/^\d+$/.test(text)) return ok(ID_TEXT, expected, text);
 
   const gid = /^gid:\/\/shopify\/([A-Za-z]+)\/([^/?#\s]*)(?:[?#].*)?$/i.exec(text);
   if (gid) {
     const kind = GID_TYPES[gid[1].toLowerCase()];
-    return kind ? ok(kind, gid[2]) : { ok: false, error: ID_TEXT.otherGid(gid[1]) };
+    return kind ? ok(ID_TEXT, kind, gid[2]) : { ok: false, error: ID_TEXT.otherGid(gid[1]) };
   }
 
   const url = asUrl(text);
@@ -108,9 +111,9 @@ export function readRef(value: string, expected: IdKind): RefResult {
   let adminPath: string[] | null = null;
   if (host === "admin.shopify.com" && segments[0] === "store" && segments.length >= 2) adminPath = segments.slice(2);
   else if (host.endsWith(".myshopify.com") && segments[0] === "admin") adminPath = segments.slice(1);
-  if (adminPath) return readAdminPath(adminPath, expected);
-  if (host === "admin.shopify.com") return { ok: false, error: `${ID_TEXT.notAdminPage} ${ID_TEXT.howToCopy[expected]}` };
-  return readStorefront(segments, url, expected);
+  if (adminPath) return readAdminPath(adminPath, expected, ID_TEXT);
+  if (host === "admin.shopify.com") return { ok: false, error: `${ID_TEXT.notAdminPage} ${ID_TEXT.howToCopy(expected)}` };
+  return readStorefront(segments, url, expected, ID_TEXT);
 }
 
 /** An http(s) URL, with or without its scheme ("admin.shopify.com/store/…"). */
@@ -134,37 +137,37 @@ function safeDecode(segment: string): string {
   }
 }
 
-function readAdminPath(path: string[], expected: IdKind): RefResult {
+function readAdminPath(path: string[], expected: IdKind, ID_TEXT: IdText): RefResult {
   const [section, id, sub, subId, ...rest] = path;
   const isId = (s: string | undefined) => s !== undefined && /^\d+$/.test(s);
-  if (section === "products" && isId(id) && !sub) return ok("product", id);
-  if (section === "products" && isId(id) && sub === "variants" && isId(subId) && rest.length === 0) return ok("variant", subId, id);
-  if (section === "collections" && isId(id) && !sub) return ok("collection", id);
+  if (section === "products" && isId(id) && !sub) return ok(ID_TEXT, "product", id);
+  if (section === "products" && isId(id) && sub === "variants" && isId(subId) && rest.length === 0) return ok(ID_TEXT, "variant", subId, id);
+  if (section === "collections" && isId(id) && !sub) return ok(ID_TEXT, "collection", id);
   if (section === "products" || section === "collections") {
     // The list, "new", or a sub-page: not one item's page.
-    return { ok: false, error: `${ID_TEXT.notAdminPage} ${ID_TEXT.howToCopy[expected]}` };
+    return { ok: false, error: `${ID_TEXT.notAdminPage} ${ID_TEXT.howToCopy(expected)}` };
   }
-  return { ok: false, error: `${ID_TEXT.otherAdminPage(section ?? "your store's home")} ${ID_TEXT.howToCopy[expected]}` };
+  return { ok: false, error: `${ID_TEXT.otherAdminPage(section)} ${ID_TEXT.howToCopy(expected)}` };
 }
 
 /**
  * A storefront URL names products and collections by handle, which the app
  * cannot turn into an id. Its `?variant=` parameter does hold a variant id.
  */
-function readStorefront(segments: string[], url: URL, expected: IdKind): RefResult {
+function readStorefront(segments: string[], url: URL, expected: IdKind, ID_TEXT: IdText): RefResult {
   // "/collections/summer/products/hat" names both: quote the one the field asks for.
   const wanted = expected === "collection" ? "collections" : "products";
   const at = [wanted, "products", "collections"].map((name) => segments.indexOf(name)).find((i) => i !== -1 && segments[i + 1]) ?? -1;
-  if (at === -1) return { ok: false, error: `${ID_TEXT.notAdminPage} ${ID_TEXT.howToCopy[expected]}` };
+  if (at === -1) return { ok: false, error: `${ID_TEXT.notAdminPage} ${ID_TEXT.howToCopy(expected)}` };
   const variant = url.searchParams.get("variant");
-  if (expected === "variant" && segments[at] === "products" && variant) return ok("variant", variant);
-  return { ok: false, error: `${ID_TEXT.storefront(segments[at + 1])} ${ID_TEXT.howToCopy[expected]}` };
+  if (expected === "variant" && segments[at] === "products" && variant) return ok(ID_TEXT, "variant", variant);
+  return { ok: false, error: `${ID_TEXT.storefront(segments[at + 1])} ${ID_TEXT.howToCopy(expected)}` };
 }
 
 /** `value` read for a field of `expected` ids: anything naming another kind is refused. */
-export function parseRef(value: string, expected: IdKind): RefResult {
-  const read = readRef(value, expected);
-  if (read.ok && read.ref.kind !== expected) return { ok: false, error: ID_TEXT.wrongKind(read.ref, expected) };
+export function parseRef(value: string, expected: IdKind, t: Translate = ENGLISH): RefResult {
+  const read = readRef(value, expected, t);
+  if (read.ok && read.ref.kind !== expected) return { ok: false, error: idText(t).wrongKind(read.ref, expected) };
   return read;
 }
 
@@ -178,10 +181,10 @@ export interface RefList {
 /** Entries separated by commas, semicolons, spaces or new lines. */
 export const splitRefs = (value: string) => value.split(/[\s,;]+/).filter(Boolean);
 
-export function parseRefList(value: string, expected: IdKind): RefList {
+export function parseRefList(value: string, expected: IdKind, t: Translate = ENGLISH): RefList {
   const list: RefList = { ids: [], refs: [], errors: [] };
   for (const input of splitRefs(value)) {
-    const result = parseRef(input, expected);
+    const result = parseRef(input, expected, t);
     if (!result.ok) {
       list.errors.push({ input, error: result.error });
       list.ids.push(input);
@@ -205,7 +208,7 @@ export function refListError(list: RefList): string | undefined {
 export const isRefListError = (message: string) => message.startsWith('"');
 
 /** What the field was understood to hold: "Understood: product 123, variant 456 of product 123." */
-export function refListSummary(list: RefList): string | undefined {
+export function refListSummary(list: RefList, t: Translate = ENGLISH): string | undefined {
   if (!list.refs.length) return undefined;
-  return `${ID_TEXT.understood} ${list.refs.map(describeRef).join(", ")}.`;
+  return `${idText(t).understood} ${list.refs.map((ref) => describeRef(ref, t)).join(", ")}.`;
 }

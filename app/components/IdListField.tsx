@@ -5,7 +5,9 @@
  */
 import { Fragment, useMemo } from "react";
 import { Link, TextField } from "@shopify/polaris";
-import { ID_TEXT, adminUrl, describeRef, isRefListError, parseRefList, refListError, type IdKind, type RefList } from "../admin/shopify-ids";
+import { adminUrl, describeRef, idText, isRefListError, parseRefList, refListError, type IdKind, type RefList } from "../admin/shopify-ids";
+import { translate } from "../i18n";
+import { useI18n } from "../i18n-react";
 
 export function IdListField({
   label,
@@ -29,7 +31,10 @@ export function IdListField({
   /** The shop's domain: each item understood links to its page in the Shopify admin. */
   shop?: string;
 }) {
-  const list = useMemo(() => parseRefList(value, kind), [value, kind]);
+  const { locale } = useI18n();
+  const t = useMemo(() => translate(locale), [locale]);
+  const ID_TEXT = idText(t);
+  const list = useMemo(() => parseRefList(value, kind, t), [value, kind, t]);
   // The same parser as the server's: the live message is the one a save would return.
   const error =
     refListError(list) ??
@@ -52,6 +57,9 @@ export function IdListField({
 
 /** "Understood: product 123, variant 456 of product 123.", each item a link to its admin page (a new tab: the form stays). */
 function Understood({ list, shop }: { list: RefList; shop?: string }) {
+  const { locale } = useI18n();
+  const t = translate(locale);
+  const ID_TEXT = idText(t);
   return (
     <span>
       {`${ID_TEXT.understood} `}
@@ -62,10 +70,10 @@ function Understood({ list, shop }: { list: RefList; shop?: string }) {
             {i ? ", " : ""}
             {url ? (
               <Link url={url} target="_blank">
-                {describeRef(ref)}
+                {describeRef(ref, t)}
               </Link>
             ) : (
-              describeRef(ref)
+              describeRef(ref, t)
             )}
           </Fragment>
         );

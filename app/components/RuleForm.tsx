@@ -44,6 +44,7 @@ import {
 } from "./rule-kinds";
 import { errorAt, parseRuleForm, ruleFormData, type FieldErrors } from "./rule-form-data";
 import { IdListField } from "./IdListField";
+import { useI18n } from "../i18n-react";
 
 export interface RuleFormState {
   name: string;
@@ -74,7 +75,9 @@ export function RuleForm({
   /** The shop's domain, to link products and collections to their admin pages. */
   shop?: string;
 }) {
+  const { t, label } = useI18n();
   const [state, setState] = useState<RuleFormState>(initial);
+  const translated = (options: { value: string; label: string }[]) => options.map((o) => ({ ...o, label: label(o.label) }));
   const setValue = useCallback(
     (name: string, value: string | string[]) => setState((s) => ({ ...s, values: { ...s.values, [name]: value } })),
     [],
@@ -104,14 +107,14 @@ export function RuleForm({
         return (
           <TextField
             key={path}
-            label={field.label}
+            label={label(field.label)}
             name={path}
             type="text"
             inputMode={field.type === "int" ? "numeric" : "decimal"}
             autoComplete="off"
             value={single(path)}
             onChange={(v) => setValue(path, v)}
-            helpText={field.help}
+            helpText={field.help && label(field.help)}
             error={error}
           />
         );
@@ -119,13 +122,13 @@ export function RuleForm({
         return (
           <TextField
             key={path}
-            label={field.label}
+            label={label(field.label)}
             name={path}
             autoComplete="off"
             monospaced={field.monospace}
             value={single(path)}
             onChange={(v) => setValue(path, v)}
-            helpText={field.help}
+            helpText={field.help && label(field.help)}
             error={error}
           />
         );
@@ -133,10 +136,10 @@ export function RuleForm({
         return (
           <Checkbox
             key={path}
-            label={field.label}
+            label={label(field.label)}
             checked={single(path) === "true"}
             onChange={(checked) => setValue(path, String(checked))}
-            helpText={field.help}
+            helpText={field.help && label(field.help)}
             error={error}
           />
         );
@@ -144,9 +147,9 @@ export function RuleForm({
         return (
           <Select
             key={path}
-            label={field.label}
+            label={label(field.label)}
             name={path}
-            options={field.options}
+            options={translated(field.options)}
             value={single(path) || field.default}
             onChange={(v) => setValue(path, v)}
             error={error}
@@ -157,15 +160,15 @@ export function RuleForm({
           <BlockStack key={path} gap="100">
             <ChoiceList
               allowMultiple
-              title={field.label}
-              choices={field.options}
+              title={label(field.label)}
+              choices={translated(field.options)}
               selected={many(path)}
               onChange={(v) => setValue(path, v)}
               error={error}
             />
             {field.help ? (
               <Text as="p" tone="subdued">
-                {field.help}
+                {label(field.help)}
               </Text>
             ) : null}
           </BlockStack>
@@ -174,12 +177,12 @@ export function RuleForm({
         return (
           <TextField
             key={path}
-            label={field.label}
+            label={label(field.label)}
             name={path}
             autoComplete="off"
             value={single(path)}
             onChange={(v) => setValue(path, v)}
-            helpText={field.help}
+            helpText={field.help && label(field.help)}
             error={error}
           />
         );
@@ -187,14 +190,14 @@ export function RuleForm({
         return (
           <BlockStack key={path} gap="200">
             <TextField
-              label={field.label}
+              label={label(field.label)}
               name={path}
               autoComplete="off"
               multiline={4}
               monospaced
               value={single(path)}
               onChange={(v) => setValue(path, v)}
-              helpText={field.help}
+              helpText={field.help && label(field.help)}
               error={error}
             />
             {field.item === "postal" ? (
@@ -212,20 +215,20 @@ export function RuleForm({
         return (
           <BlockStack key={path} gap="200">
             <Text as="h3" variant="headingSm">
-              {field.label}
+              {label(field.label)}
             </Text>
             {field.help ? (
               <Text as="p" tone="subdued">
-                {field.help}
+                {label(field.help)}
               </Text>
             ) : null}
             {/* One under the other: pasted admin URLs are long. */}
             <BlockStack gap="300">
               {SELECTOR_PARTS.map((part) => {
                 const partPath = `${path}.${part.key}`;
-                const field = { label: part.label, name: partPath, value: single(partPath), onChange: (v: string) => setValue(partPath, v) };
+                const field = { label: label(part.label), name: partPath, value: single(partPath), onChange: (v: string) => setValue(partPath, v) };
                 return part.item === "tag" ? (
-                  <TextField key={partPath} {...field} autoComplete="off" helpText="Comma-separated" error={errorAt(errors, partPath)} />
+                  <TextField key={partPath} {...field} autoComplete="off" helpText={t("ruleForm.commaSeparated")} error={errorAt(errors, partPath)} />
                 ) : (
                   <IdListField key={partPath} {...field} kind={part.item} shop={shop} serverError={errorAt(errors, partPath)} />
                 );
@@ -249,7 +252,7 @@ export function RuleForm({
   return (
     <BlockStack gap="400">
       {formErrors.length ? (
-        <Banner tone="critical" title="The rule was not saved">
+        <Banner tone="critical" title={t("ruleForm.notSaved")}>
           <BlockStack gap="100">
             {formErrors.map(([k, message]) => (
               <Text as="p" key={k}>
@@ -259,31 +262,31 @@ export function RuleForm({
           </BlockStack>
         </Banner>
       ) : errors && Object.keys(errors).length ? (
-        <Banner tone="critical" title="The rule was not saved">
-          <Text as="p">Fix the fields marked below.</Text>
+        <Banner tone="critical" title={t("ruleForm.notSaved")}>
+          <Text as="p">{t("ruleForm.fixFields")}</Text>
         </Banner>
       ) : null}
       <Card>
         <FormLayout>
           <Text as="h2" variant="headingMd">
-            {KIND_INFO[kind].label}
+            {label(KIND_INFO[kind].label)}
           </Text>
           <Text as="p" tone="subdued">
-            {KIND_INFO[kind].description}
+            {label(KIND_INFO[kind].description)}
           </Text>
           <TextField
-            label="Name"
+            label={t("ruleForm.name")}
             name="name"
             autoComplete="off"
             value={state.name}
             onChange={(name) => setState((s) => ({ ...s, name }))}
-            helpText="For you and your staff; buyers never see it."
+            helpText={t("ruleForm.nameHelp")}
             error={errors?.name}
           />
           <Select
-            label="Status"
+            label={t("ruleForm.status")}
             name="status"
-            options={STATUS_OPTIONS}
+            options={translated(STATUS_OPTIONS)}
             value={state.status}
             onChange={(status) => setState((s) => ({ ...s, status }))}
             error={errors?.status}
@@ -291,7 +294,7 @@ export function RuleForm({
           {state.status === "scheduled" ? (
             <FormLayout.Group>
               <TextField
-                label="Starts (shop time)"
+                label={t("ruleForm.starts")}
                 name="scheduleStart"
                 type="datetime-local"
                 autoComplete="off"
@@ -300,7 +303,7 @@ export function RuleForm({
                 error={errors?.scheduleStart}
               />
               <TextField
-                label="Ends (shop time)"
+                label={t("ruleForm.ends")}
                 name="scheduleEnd"
                 type="datetime-local"
                 autoComplete="off"
@@ -317,7 +320,7 @@ export function RuleForm({
         <Card>
           <FormLayout>
             <Text as="h2" variant="headingMd">
-              Settings
+              {t("ruleForm.settings")}
             </Text>
             {KIND_FIELDS[kind].map(renderField)}
           </FormLayout>
@@ -327,48 +330,48 @@ export function RuleForm({
       <Card>
         <FormLayout>
           <Text as="h2" variant="headingMd">
-            Where and when
+            {t("ruleForm.whereWhen")}
           </Text>
           {kind !== "destination" ? (
             <FormLayout.Group>
               <Select
-                label="Countries"
+                label={t("ruleForm.countries")}
                 name="definition.countries.mode"
                 options={[
-                  { value: "", label: "All shipping countries" },
-                  { value: "in", label: "Only when shipping to…" },
-                  { value: "notIn", label: "Except when shipping to…" },
+                  { value: "", label: t("ruleForm.allCountries") },
+                  { value: "in", label: t("ruleForm.onlyTo") },
+                  { value: "notIn", label: t("ruleForm.exceptTo") },
                 ]}
                 value={single("definition.countries.mode")}
                 onChange={(v) => setValue("definition.countries.mode", v)}
               />
               <TextField
-                label="Country codes"
+                label={t("ruleForm.countryCodes")}
                 name="definition.countries.codes"
                 autoComplete="off"
                 disabled={!single("definition.countries.mode")}
                 value={single("definition.countries.codes")}
                 onChange={(v) => setValue("definition.countries.codes", v)}
-                helpText="Comma-separated, e.g. US, CA"
+                helpText={t("ruleForm.countryCodesHelp")}
                 error={errorAt(errors, "definition.countries")}
               />
             </FormLayout.Group>
           ) : null}
           <Select
-            label="When to check"
+            label={t("ruleForm.whenToCheck")}
             name="definition.stage"
-            options={STAGE_OPTIONS}
+            options={translated(STAGE_OPTIONS)}
             value={single("definition.stage") || "checkout"}
             onChange={(v) => setValue("definition.stage", v)}
             error={errorAt(errors, "definition.stage")}
           />
           {isAddressKind(kind) ? (
             <Select
-              label="Show the message"
+              label={t("ruleForm.showMessage")}
               name="definition.display"
               options={[
-                { value: "field", label: "Next to the field at fault" },
-                { value: "banner", label: "As a banner at the top of checkout (wallets, express checkouts)" },
+                { value: "field", label: t("ruleForm.nextToField") },
+                { value: "banner", label: t("ruleForm.asBanner") },
               ]}
               value={single("definition.display") || "field"}
               onChange={(v) => setValue("definition.display", v)}
@@ -382,7 +385,7 @@ export function RuleForm({
 
       <InlineStack align="end">
         <Button variant="primary" onClick={submit} loading={submitting}>
-          Save rule
+          {t("ruleForm.save")}
         </Button>
       </InlineStack>
     </BlockStack>
@@ -402,7 +405,9 @@ function MessageEditor({
   setValue: (name: string, value: string | string[]) => void;
   errors?: FieldErrors;
 }) {
-  const [language, setLanguage] = useState("en");
+  const { t, locale, language: languageName } = useI18n();
+  // The built-in messages exist in 7 languages: the preview starts in the staff member's, when it is one of them.
+  const [language, setLanguage] = useState<string>((MESSAGE_LANGUAGES as readonly string[]).includes(locale) ? locale : "en");
   const message = state.values["definition.message"];
   const languages = useMemo(() => {
     const set = new Set<string>(MESSAGE_LANGUAGES);
@@ -426,10 +431,10 @@ function MessageEditor({
       try {
         return { key, text: previewMessage(rule, language, key) };
       } catch {
-        return { key, text: "(fill in the settings to see this message)" };
+        return { key, text: t("ruleForm.fillSettings") };
       }
     });
-  }, [state, kind, language]);
+  }, [state, kind, language, t]);
 
   const updateRow = (index: number, patch: Partial<TranslationRow>) =>
     setState((s) => ({ ...s, translations: s.translations.map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
@@ -438,21 +443,21 @@ function MessageEditor({
     <Card>
       <FormLayout>
         <Text as="h2" variant="headingMd">
-          Message
+          {t("ruleForm.message")}
         </Text>
         <TextField
-          label="Message shown to buyers"
+          label={t("ruleForm.messageLabel")}
           name="definition.message"
           autoComplete="off"
           multiline={2}
           value={typeof message === "string" ? message : ""}
           onChange={(v) => setValue("definition.message", v)}
-          placeholder="Leave empty for the built-in message, translated into 7 languages"
-          helpText={`Placeholders: ${PLACEHOLDERS_BY_KIND[kind].map((p) => `{${p}}`).join(" ")}`}
+          placeholder={t("ruleForm.messagePlaceholder", { count: MESSAGE_LANGUAGES.length })}
+          helpText={t("ruleForm.placeholders", { list: PLACEHOLDERS_BY_KIND[kind].map((p) => `{${p}}`).join(" ") })}
           error={errorAt(errors, "definition.message")}
         />
         <Text as="h3" variant="headingSm">
-          Translations
+          {t("ruleForm.translations")}
         </Text>
         {state.translations.map((row, index) => {
           const code = row.language.trim().toLowerCase();
@@ -461,7 +466,7 @@ function MessageEditor({
             <InlineStack key={index} gap="200" blockAlign="start" wrap={false}>
               <Box minWidth="90px">
                 <TextField
-                  label="Language"
+                  label={t("ruleForm.language")}
                   name="translations.language"
                   autoComplete="off"
                   value={row.language}
@@ -471,7 +476,7 @@ function MessageEditor({
               </Box>
               <Box width="100%">
                 <TextField
-                  label="Message"
+                  label={t("ruleForm.translationText")}
                   name="translations.text"
                   autoComplete="off"
                   value={row.text}
@@ -483,10 +488,12 @@ function MessageEditor({
                 <Button
                   variant="tertiary"
                   tone="critical"
-                  accessibilityLabel={`Remove the ${row.language || "new"} translation`}
+                  accessibilityLabel={
+                    row.language ? t("ruleForm.removeTranslation", { language: row.language }) : t("ruleForm.removeNewTranslation")
+                  }
                   onClick={() => setState((s) => ({ ...s, translations: s.translations.filter((_, i) => i !== index) }))}
                 >
-                  Remove
+                  {t("ruleForm.remove")}
                 </Button>
               </Box>
             </InlineStack>
@@ -499,19 +506,19 @@ function MessageEditor({
           <Button
             onClick={() => setState((s) => ({ ...s, translations: [...s.translations, { language: "", text: "" }] }))}
           >
-            Add a translation
+            {t("ruleForm.addTranslation")}
           </Button>
         </InlineStack>
         <Box background="bg-surface-secondary" padding="300" borderRadius="200">
           <BlockStack gap="200">
             <InlineStack gap="200" blockAlign="center">
               <Text as="h3" variant="headingSm">
-                Preview
+                {t("ruleForm.preview")}
               </Text>
               <Select
-                label="Buyer language"
+                label={t("ruleForm.buyerLanguage")}
                 labelInline
-                options={languages.map((l) => ({ value: l, label: l }))}
+                options={languages.map((l) => ({ value: l, label: `${languageName(l)} (${l})` }))}
                 value={language}
                 onChange={setLanguage}
               />
@@ -537,22 +544,23 @@ function LimitsEditor({
   errors?: FieldErrors;
   onChange: (rows: LimitRow[]) => void;
 }) {
+  const { t, label } = useI18n();
   const update = (index: number, patch: Partial<LimitRow>) =>
     onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
   return (
     <BlockStack gap="200">
       <Text as="h3" variant="headingSm">
-        Limits per currency
+        {label("Limits per currency")}
       </Text>
       <Text as="p" tone="subdued">
-        A cart in a currency not listed here is not checked.
+        {t("ruleForm.currencyNotListed")}
       </Text>
       {rows.map((row, index) => {
         const base = `definition.limits.${row.currency.trim().toUpperCase()}`;
         return (
           <InlineStack key={index} gap="200" blockAlign="start" wrap={false}>
             <TextField
-              label="Currency"
+              label={t("ruleForm.currency")}
               name="limits.currency"
               autoComplete="off"
               value={row.currency}
@@ -561,7 +569,7 @@ function LimitsEditor({
               error={errors?.[base]}
             />
             <TextField
-              label="Minimum subtotal"
+              label={t("ruleForm.minSubtotal")}
               name="limits.min"
               autoComplete="off"
               inputMode="decimal"
@@ -570,7 +578,7 @@ function LimitsEditor({
               error={errorAt(errors, `${base}.min`)}
             />
             <TextField
-              label="Maximum subtotal"
+              label={t("ruleForm.maxSubtotal")}
               name="limits.max"
               autoComplete="off"
               inputMode="decimal"
@@ -580,7 +588,7 @@ function LimitsEditor({
             />
             <Box paddingBlockStart="600">
               <Button variant="tertiary" tone="critical" onClick={() => onChange(rows.filter((_, i) => i !== index))}>
-                Remove
+                {t("ruleForm.remove")}
               </Button>
             </Box>
           </InlineStack>
@@ -588,7 +596,7 @@ function LimitsEditor({
       })}
       {errors?.["definition.limits"] ? <InlineError message={errors["definition.limits"]} fieldID="limits" /> : null}
       <InlineStack>
-        <Button onClick={() => onChange([...rows, { currency: "", min: "", max: "" }])}>Add a currency</Button>
+        <Button onClick={() => onChange([...rows, { currency: "", min: "", max: "" }])}>{t("ruleForm.addCurrency")}</Button>
       </InlineStack>
     </BlockStack>
   );
@@ -597,6 +605,7 @@ function LimitsEditor({
 /** Reads a CSV file in the browser and has the server parse it (parsePostalCodeCsv). */
 function PostalCsvImport({ onCodes }: { onCodes: (codes: Record<string, string[]>) => void }) {
   const fetcher = useFetcher<{ csv?: { ok: true; codes: Record<string, string[]> } | { ok: false; errors: FieldErrors } }>();
+  const { t } = useI18n();
   const [country, setCountry] = useState("");
   const [applied, setApplied] = useState<unknown>(null);
   const result = fetcher.data?.csv;
@@ -608,7 +617,7 @@ function PostalCsvImport({ onCodes }: { onCodes: (codes: Record<string, string[]
     <BlockStack gap="200">
       <InlineStack gap="200" blockAlign="end">
         <TextField
-          label="Country for files with one code per line"
+          label={t("ruleForm.csvCountry")}
           autoComplete="off"
           value={country}
           onChange={setCountry}
@@ -616,7 +625,7 @@ function PostalCsvImport({ onCodes }: { onCodes: (codes: Record<string, string[]
         />
       </InlineStack>
       <DropZone
-        label="Import postal codes from CSV"
+        label={t("ruleForm.csvImport")}
         accept=".csv,text/csv,text/plain"
         type="file"
         allowMultiple={false}
@@ -626,10 +635,10 @@ function PostalCsvImport({ onCodes }: { onCodes: (codes: Record<string, string[]
           fetcher.submit({ intent: "parseCsv", csv, country }, { method: "post", encType: "multipart/form-data" });
         }}
       >
-        <DropZone.FileUpload actionHint='Columns "country,code", or one code per line' />
+        <DropZone.FileUpload actionHint={t("ruleForm.csvHint")} />
       </DropZone>
       {result && !result.ok ? (
-        <Banner tone="critical" title="The CSV file could not be read">
+        <Banner tone="critical" title={t("ruleForm.csvUnreadable")}>
           {Object.entries(result.errors).map(([k, m]) => (
             <Text as="p" key={k}>
               {k === "_form" ? m : `${k}: ${m}`}

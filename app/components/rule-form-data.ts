@@ -10,6 +10,7 @@
  * is saved; this module's message, more precise, replaces the model's at that field.
  */
 import { parseRefList, refListError } from "../admin/shopify-ids";
+import { translate, type Translate } from "../i18n";
 import { KIND_FIELDS, SELECTOR_PARTS, isAddressKind, isRuleKind, type FormValues, type LimitRow, type TranslationRow } from "./rule-kinds";
 
 export type FieldErrors = Record<string, string>;
@@ -64,7 +65,8 @@ function parseCodeMap(value: string, item: "postal" | "province"): Record<string
   return map;
 }
 
-export function parseRuleForm(form: FormData): ParsedRuleForm {
+/** `t`: the language of the errors (the server passes the request's; the form's preview ignores them). */
+export function parseRuleForm(form: FormData, t: Translate = translate("en")): ParsedRuleForm {
   const errors: FieldErrors = {};
   const kind = text(form, "definition.kind");
   const input: ParsedRuleForm["input"] = {
@@ -75,7 +77,7 @@ export function parseRuleForm(form: FormData): ParsedRuleForm {
     definition: { kind },
   };
   if (!isRuleKind(kind)) {
-    errors["definition.kind"] = "Choose a rule type.";
+    errors["definition.kind"] = t("server.validation.chooseKind");
     return { input, errors };
   }
   const definition: Record<string, unknown> = { kind };
@@ -89,7 +91,7 @@ export function parseRuleForm(form: FormData): ParsedRuleForm {
       case "int":
       case "number": {
         const value = parseNumber(text(form, path), field.type === "int");
-        if (typeof value === "string") errors[path] = field.type === "int" ? "Enter a whole number." : "Enter a number.";
+        if (typeof value === "string") errors[path] = t(field.type === "int" ? "server.form.enterWholeNumber" : "server.validation.enterNumber");
         set(field.name, value);
         break;
       }
@@ -119,7 +121,7 @@ export function parseRuleForm(form: FormData): ParsedRuleForm {
         const raw = text(form, path);
         const map = parseCodeMap(raw, field.item);
         if (map === null) {
-          errors[path] = 'Start each line with a two-letter country code and a colon, e.g. "FR: 75001, 75*".';
+          errors[path] = t("server.form.codeLines");
           set(field.name, raw);
         } else if (Object.keys(map).length || field.required) {
           set(field.name, map);
@@ -134,7 +136,7 @@ export function parseRuleForm(form: FormData): ParsedRuleForm {
           if (part.item === "tag") items = splitList(text(form, partPath));
           else {
             // Admin URLs, GIDs or ids → numeric ids; a refused entry stays as written, so the model refuses it too.
-            const list = parseRefList(text(form, partPath), part.item);
+            const list = parseRefList(text(form, partPath), part.item, t);
             const error = refListError(list);
             if (error) errors[partPath] = error;
             items = list.ids;
@@ -157,8 +159,8 @@ export function parseRuleForm(form: FormData): ParsedRuleForm {
           const row: Record<string, unknown> = {};
           if (min !== undefined) row.min = min;
           if (max !== undefined) row.max = max;
-          if (typeof min === "string") errors[`${path}.${currency}.min`] = "Enter an amount.";
-          if (typeof max === "string") errors[`${path}.${currency}.max`] = "Enter an amount.";
+          if (typeof min === "string") errors[`${path}.${currency}.min`] = t("server.form.enterAmount");
+          if (typeof max === "string") errors[`${path}.${currency}.max`] = t("server.form.enterAmount");
           limits[currency] = row;
         });
         definition[field.name] = limits;
@@ -191,7 +193,7 @@ export function parseRuleForm(form: FormData): ParsedRuleForm {
     const body = (texts[i] ?? "").trim();
     if (!language && !body) return;
     // Kept even when incomplete, so the model refuses the rule as well.
-    if (!language) errors["definition.translations"] = "Give each translation a language code, e.g. fr.";
+    if (!language) errors["definition.translations"] = t("server.form.translationLanguage");
     translations[language] = body;
   });
   if (Object.keys(translations).length) definition.translations = translations;

@@ -9,11 +9,13 @@ import { handleRuleForm, publish } from "../admin/rule-actions.server";
 import { BODY_LIMITS, readForm } from "../admin/request-body.server";
 import { KIND_INFO, definitionToForm } from "../components/rule-kinds";
 import { RuleForm } from "../components/RuleForm";
+import { localized, t as serverT } from "../i18n.server";
+import { useI18n } from "../i18n-react";
 
 // Another shop's id, or no such rule: 404, as if it did not exist.
-const notFound = () => new Response("Rule not found", { status: 404 });
+const notFound = () => new Response(serverT("home.ruleNotFound"), { status: 404 });
 
-export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = localized(async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const rule = await getRule(session.shop, params.id ?? "");
   if (!rule) throw notFound();
@@ -32,9 +34,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     },
     shop: session.shop,
   };
-};
+});
 
-export const action = async ({ request, params }: ActionFunctionArgs) => {
+export const action = localized(async ({ request, params }: ActionFunctionArgs) => {
   const { admin, session, redirect } = await authenticate.admin(request);
   const id = params.id ?? "";
   if (!(await getRule(session.shop, id))) throw notFound();
@@ -48,7 +50,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     return redirect(`/app?deleted=1${sync.ok ? "" : "&syncFailed=1"}`);
   }
   return handleRuleForm(admin.graphql, session.shop, form, id);
-};
+});
 
 export default function EditRule() {
   const { rule, initial, shop } = useLoaderData<typeof loader>();
@@ -56,6 +58,7 @@ export default function EditRule() {
   const submit = useSubmit();
   const navigation = useNavigation();
   const shopify = useAppBridge();
+  const { t, label } = useI18n();
   const [searchParams] = useSearchParams();
   const [confirmDelete, setConfirmDelete] = useState(false);
   // The version the form's values were loaded from. It moves on only with this page's own save or a
@@ -68,38 +71,38 @@ export default function EditRule() {
   const conflict = actionData && "conflict" in actionData && actionData.conflict?.currentVersion !== base ? actionData.conflict : undefined;
   // A conflict is told in its own banner, not at the form's fields.
   const errors = actionData && "errors" in actionData && !("conflict" in actionData && actionData.conflict) ? actionData.errors : undefined;
-  const syncError = saved && !saved.sync.ok ? saved.sync.error : searchParams.get("syncFailed") ? "see the status on the Rules page" : null;
+  const syncError = saved && !saved.sync.ok ? saved.sync.error : searchParams.get("syncFailed") ? t("ruleForm.seeStatus") : null;
 
   useEffect(() => {
     if (saved) setBase(saved.ruleVersion);
   }, [saved]);
   useEffect(() => {
-    if (saved) shopify.toast.show(saved.sync.ok ? "Rule saved and published" : "Rule saved; publishing failed", { isError: !saved.sync.ok });
-  }, [saved, shopify]);
+    if (saved) shopify.toast.show(t(saved.sync.ok ? "ruleForm.savedPublished" : "ruleForm.savedNotPublished"), { isError: !saved.sync.ok });
+  }, [saved, shopify, t]);
   useEffect(() => {
-    if (searchParams.get("created")) shopify.toast.show("Rule created");
-  }, [searchParams, shopify]);
+    if (searchParams.get("created")) shopify.toast.show(t("ruleForm.created"));
+  }, [searchParams, shopify, t]);
 
   return (
     <Page
       title={rule.name}
-      subtitle={KIND_INFO[rule.kind].label}
-      backAction={{ content: "Rules", url: "/app" }}
-      secondaryActions={[{ content: "Delete", destructive: true, onAction: () => setConfirmDelete(true) }]}
+      subtitle={label(KIND_INFO[rule.kind].label)}
+      backAction={{ content: t("app.nav.rules"), url: "/app" }}
+      secondaryActions={[{ content: t("common.delete"), destructive: true, onAction: () => setConfirmDelete(true) }]}
     >
       <TitleBar title={rule.name} />
       <BlockStack gap="400">
         {saved ? (
-          <Banner tone={saved.sync.ok ? "success" : "warning"} title={`Saved as version ${saved.version}`}>
+          <Banner tone={saved.sync.ok ? "success" : "warning"} title={t("ruleForm.savedAs", { version: saved.version })}>
             {saved.sync.ok ? (
-              <Text as="p">Published to checkout.</Text>
+              <Text as="p">{t("common.publishedToCheckout")}</Text>
             ) : (
-              <Text as="p">The rule is saved but Shopify was not updated: {saved.sync.error}. Retry from the Rules page.</Text>
+              <Text as="p">{t("ruleForm.savedShopifyNot", { error: saved.sync.error })}</Text>
             )}
           </Banner>
         ) : syncError ? (
-          <Banner tone="warning" title="Saved, not yet published">
-            <Text as="p">Shopify was not updated: {syncError}.</Text>
+          <Banner tone="warning" title={t("ruleForm.notYetPublished")}>
+            <Text as="p">{t("ruleForm.shopifyNotUpdated", { error: syncError })}</Text>
           </Banner>
         ) : null}
         {conflict ? (
@@ -128,19 +131,19 @@ export default function EditRule() {
       <Modal
         open={confirmDelete}
         onClose={() => setConfirmDelete(false)}
-        title={`Delete "${rule.name}"?`}
+        title={t("ruleForm.confirmDelete", { name: rule.name })}
         primaryAction={{
-          content: "Delete rule",
+          content: t("ruleForm.deleteRule"),
           destructive: true,
           onAction: () => {
             setConfirmDelete(false);
             submit({ intent: "delete", ruleVersion: base }, { method: "post" });
           },
         }}
-        secondaryActions={[{ content: "Cancel", onAction: () => setConfirmDelete(false) }]}
+        secondaryActions={[{ content: t("common.cancel"), onAction: () => setConfirmDelete(false) }]}
       >
         <Modal.Section>
-          <Text as="p">Checkout stops applying this rule as soon as it is deleted. Past versions stay in History.</Text>
+          <Text as="p">{t("ruleForm.confirmDeleteBody")}</Text>
         </Modal.Section>
       </Modal>
     </Page>
@@ -149,15 +152,16 @@ export default function EditRule() {
 
 /** Another save won: what it changed, so that the staff member can redo their change on the current rule. */
 function ConflictBanner({ conflict, message, onReload }: { conflict: RuleConflict; message?: string; onReload: () => void }) {
+  const { t } = useI18n();
   return (
-    <Banner tone="critical" title="Not saved: someone else changed this rule" action={{ content: "Reload the rule", onAction: onReload }}>
+    <Banner tone="critical" title={t("ruleForm.conflictTitle")} action={{ content: t("ruleForm.reloadRule"), onAction: onReload }}>
       <BlockStack gap="200">
         {message ? <Text as="p">{message}</Text> : null}
         {conflict.changes.length ? (
           <List>
             {conflict.changes.map((c) => (
               <List.Item key={c.field}>
-                {conflict.comparedWith === "loaded" ? `${c.label}: ${c.before} → ${c.now}` : `${c.label}: yours ${c.before}, saved ${c.now}`}
+                {t(conflict.comparedWith === "loaded" ? "ruleForm.changedFromTo" : "ruleForm.yoursSaved", { field: c.label, before: c.before, now: c.now })}
               </List.Item>
             ))}
           </List>

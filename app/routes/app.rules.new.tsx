@@ -7,9 +7,11 @@ import { handleRuleForm } from "../admin/rule-actions.server";
 import { BODY_LIMITS, readForm } from "../admin/request-body.server";
 import { KIND_INFO, RULE_KINDS, isAddressKind, isRuleKind, newRuleDefaults } from "../components/rule-kinds";
 import { RuleForm } from "../components/RuleForm";
+import { label, localized } from "../i18n.server";
+import { useI18n } from "../i18n-react";
 
 // Without ?kind: the chooser of the 16 kinds. With it: an empty rule of that kind.
-export const loader = async ({ request }: LoaderFunctionArgs) => {
+export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const url = new URL(request.url);
   const kind = url.searchParams.get("kind");
@@ -17,12 +19,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { name, values, translations, limits } = newRuleDefaults(kind, url.searchParams.get("preset"));
   return {
     kind,
-    initial: { name, status: "active", scheduleStart: "", scheduleEnd: "", values, translations, limits },
+    // The new rule's name is the kind's (or the quick start's), in the staff member's language.
+    initial: { name: label(name), status: "active", scheduleStart: "", scheduleEnd: "", values, translations, limits },
     shop: session.shop,
   };
-};
+});
 
-export const action = async ({ request }: ActionFunctionArgs) => {
+export const action = localized(async ({ request }: ActionFunctionArgs) => {
   const { admin, session, redirect } = await authenticate.admin(request);
   const body = await readForm(request, BODY_LIMITS.ruleEditor);
   if (!body.ok) return body.response;
@@ -31,19 +34,20 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return redirect(`/app/rules/${result.id}?created=1${result.sync.ok ? "" : "&syncFailed=1"}`);
   }
   return result;
-};
+});
 
 export default function NewRule() {
   const { kind, initial, shop } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submit = useSubmit();
   const navigation = useNavigation();
+  const { t, label } = useI18n();
 
   if (!kind || !initial) return <KindChooser />;
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   return (
-    <Page title={`New rule: ${KIND_INFO[kind].label}`} backAction={{ content: "Rules", url: "/app" }}>
-      <TitleBar title="New rule" />
+    <Page title={t("ruleForm.newRuleOf", { kind: label(KIND_INFO[kind].label) })} backAction={{ content: t("app.nav.rules"), url: "/app" }}>
+      <TitleBar title={t("ruleForm.newRule")} />
       <RuleForm
         key={kind}
         kind={kind}
@@ -58,13 +62,14 @@ export default function NewRule() {
 }
 
 function KindChooser() {
+  const { t, label } = useI18n();
   const groups = [
-    { title: "Shipping address rules", kinds: RULE_KINDS.filter(isAddressKind) },
-    { title: "Cart rules", kinds: RULE_KINDS.filter((k) => !isAddressKind(k)) },
+    { title: t("ruleForm.addressRules"), kinds: RULE_KINDS.filter(isAddressKind) },
+    { title: t("ruleForm.cartRules"), kinds: RULE_KINDS.filter((k) => !isAddressKind(k)) },
   ];
   return (
-    <Page title="Choose a rule type" backAction={{ content: "Rules", url: "/app" }}>
-      <TitleBar title="New rule" />
+    <Page title={t("ruleForm.chooseType")} backAction={{ content: t("app.nav.rules"), url: "/app" }}>
+      <TitleBar title={t("ruleForm.newRule")} />
       <Layout>
         {groups.map((group) => (
           <Layout.Section key={group.title}>
@@ -79,10 +84,10 @@ function KindChooser() {
                       <Box minHeight="96px">
                         <BlockStack gap="100">
                           <Text as="h3" variant="headingSm">
-                            {KIND_INFO[kind].label}
+                            {label(KIND_INFO[kind].label)}
                           </Text>
                           <Text as="p" tone="subdued">
-                            {KIND_INFO[kind].description}
+                            {label(KIND_INFO[kind].description)}
                           </Text>
                         </BlockStack>
                       </Box>
