@@ -19,7 +19,9 @@ import { evaluate, type FunctionInput } from "../../extensions/checkout-guard/sr
 import { ADDRESS_FIELDS, WEIGHT_UNITS } from "../../extensions/checkout-guard/src/engine/config";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
 import type { FunctionDocument, FunctionDocuments } from "../models/config-document.server";
-import { ID_TEXT, parseRef, parseRefList, refListError, splitRefs, type IdKind } from "./shopify-ids";
+import { idText, parseRef, parseRefList, refListError, splitRefs, type IdKind } from "./shopify-ids";
+import { currentLocale, t } from "../i18n.server";
+import { translate } from "../i18n";
 
 export const SIMULATOR_STEPS: JourneyStep[] = ["CHECKOUT_INTERACTION", "CART_INTERACTION", "CHECKOUT_COMPLETION"];
 
@@ -90,10 +92,12 @@ const LINE_IDS = { productId: "product", variantId: "variant", collections: "col
 /** Messages for the line fields that name no product, variant or collection, keyed "line.<index>.<field>". */
 export function simulatorLineErrors(request: SimulatorRequest): Record<string, string> {
   const errors: Record<string, string> = {};
+  // In the language of the request being answered (app/i18n.server.ts).
+  const tr = translate(currentLocale());
   request.lines.forEach((line, index) => {
     for (const [field, kind] of Object.entries(LINE_IDS) as [keyof typeof LINE_IDS, IdKind][]) {
-      const list = parseRefList(line[field], kind);
-      const error = refListError(list) ?? (field !== "collections" && splitRefs(line[field]).length > 1 ? ID_TEXT.onlyOne(kind) : undefined);
+      const list = parseRefList(line[field], kind, tr);
+      const error = refListError(list) ?? (field !== "collections" && splitRefs(line[field]).length > 1 ? idText(tr).onlyOne(kind) : undefined);
       if (error) errors[`line.${index}.${field}`] = error;
     }
   });
@@ -194,7 +198,7 @@ export async function simulate(
     if (ruleCount === 0) continue;
     const input = simulatorInput(request, fn, published);
     const result = await runFunction(input, { bundle: await functionBundle(fn), exportName: "cartValidationsGenerateRun" });
-    if (result.error) return { ok: false, error: `The ${fn} function failed: ${result.error}` };
+    if (result.error) return { ok: false, error: t("simulator.functionFailed", { function: fn, error: result.error }) };
     run.ran = true;
     run.instructions = result.executeInstructions;
     run.errors = (result.output as Output).operations?.flatMap((op) => op.validationAdd?.errors ?? []) ?? [];

@@ -24,16 +24,13 @@ import { readSimulatorForm, simulate, simulatorLineErrors, type SimulatorLine } 
 import { FIELD_NAMES } from "../components/rule-kinds";
 import { IdListField } from "../components/IdListField";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
+import { localized, t as serverT } from "../i18n.server";
+import { useI18n } from "../i18n-react";
 
-const STEPS = [
-  { value: "CHECKOUT_INTERACTION", label: "Checkout" },
-  { value: "CART_INTERACTION", label: "Cart" },
-  { value: "CHECKOUT_COMPLETION", label: "Placing the order" },
-];
-const LINE_ERRORS = "Some cart lines name no product, variant or collection: see the fields marked.";
+const STEPS = ["CHECKOUT_INTERACTION", "CART_INTERACTION", "CHECKOUT_COMPLETION"];
 const ADDRESS_INPUTS = ["firstName", "lastName", "company", "address1", "address2", "city", "zip", "provinceCode", "countryCode", "phone"] as const;
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
+export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const rules = await listRules(session.shop);
   // What is saved, as published: a configuration saved before the cost guard (or a new fit of its model) is simulated too.
@@ -47,19 +44,19 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     problem: built.ok ? null : Object.values(built.errors).join(" "),
     shop: session.shop,
   };
-};
+});
 
 // Runs the shop's saved rules on the sample; the sample is not stored or logged.
-export const action = async ({ request }: ActionFunctionArgs) => {
+export const action = localized(async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const sample = readSimulatorForm(await request.formData());
   const fields = simulatorLineErrors(sample);
-  if (Object.keys(fields).length) return { ok: false as const, error: LINE_ERRORS, fields };
+  if (Object.keys(fields).length) return { ok: false as const, error: serverT("simulator.lineErrors"), fields };
   const rules = await listRules(session.shop);
   const built = buildConfigDocument(rules, { costGuard: false });
   if (!built.ok) return { ok: false as const, error: Object.values(built.errors).join(" ") };
   return simulate(sample, built.functions, new Map(rules.map((r) => [r.id, r.name])));
-};
+});
 
 const emptyLine = (): SimulatorLine => ({
   productId: "",
@@ -73,10 +70,10 @@ const emptyLine = (): SimulatorLine => ({
 });
 
 /** "$.cart.deliveryGroups[0].deliveryAddress.address1" → "Address line 1 (delivery 1)". */
-function describeTarget(target: string): string {
+function describeTarget(target: string, { t, label }: ReturnType<typeof useI18n>): string {
   const m = /^\$\.cart\.deliveryGroups\[(\d+)\]\.deliveryAddress\.(\w+)$/.exec(target);
-  if (m) return `${FIELD_NAMES[m[2] as keyof typeof FIELD_NAMES] ?? m[2]} (delivery ${Number(m[1]) + 1})`;
-  return target === "$.cart" ? "Top of checkout" : target;
+  if (m) return t("simulator.delivery", { field: label(FIELD_NAMES[m[2] as keyof typeof FIELD_NAMES] ?? m[2]), number: Number(m[1]) + 1 });
+  return target === "$.cart" ? t("simulator.topOfCheckout") : target;
 }
 
 export default function Simulator() {
@@ -84,6 +81,7 @@ export default function Simulator() {
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const navigation = useNavigation();
+  const { t, label, locale } = useI18n();
   const [address, setAddress] = useState<Record<string, string>>({
     firstName: "Alex",
     lastName: "Doe",
@@ -94,7 +92,8 @@ export default function Simulator() {
     countryCode: "US",
   });
   const [lines, setLines] = useState<SimulatorLine[]>([emptyLine()]);
-  const [language, setLanguage] = useState("EN");
+  // The buyer's language starts as the staff member's: the built-in messages are in seven languages.
+  const [language, setLanguage] = useState(locale.toUpperCase());
   const [step, setStep] = useState("CHECKOUT_INTERACTION");
   const [currency, setCurrency] = useState("USD");
   const [localTime, setLocalTime] = useState(() => new Date().toISOString().slice(0, 16));
@@ -115,32 +114,33 @@ export default function Simulator() {
     setLines((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
 
   return (
-    <Page title="Simulator" subtitle="Try a sample address and cart against your saved rules, with the same compiled functions checkout runs.">
-      <TitleBar title="Simulator" />
+    <Page title={t("simulator.title")} subtitle={t("simulator.subtitle")}>
+      <TitleBar title={t("simulator.title")} />
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
             {problem ? (
-              <Banner tone="critical" title="The saved rules cannot be published">
+              <Banner tone="critical" title={t("simulator.cannotPublish")}>
                 <Text as="p">{problem}</Text>
               </Banner>
             ) : (
               <Text as="p" tone="subdued">
-                {`${ruleCount} active or scheduled rule${ruleCount === 1 ? "" : "s"} will be checked (${functions
-                  .map((f) => `${f.ruleCount} ${f.function} rule${f.ruleCount === 1 ? "" : "s"}`)
-                  .join(", ")}). Nothing you enter here is stored.`}
+                {t("simulator.willCheck", {
+                  count: ruleCount,
+                  functions: functions.map((f) => t(`simulator.count.${f.function}`, { count: f.ruleCount })).join(", "),
+                })}
               </Text>
             )}
             <Card>
               <FormLayout>
                 <Text as="h2" variant="headingMd">
-                  Shipping address
+                  {t("simulator.shippingAddress")}
                 </Text>
                 <FormLayout.Group condensed>
                   {ADDRESS_INPUTS.map((field) => (
                     <TextField
                       key={field}
-                      label={FIELD_NAMES[field]}
+                      label={label(FIELD_NAMES[field])}
                       name={`address.${field}`}
                       autoComplete="off"
                       value={address[field] ?? ""}
@@ -149,21 +149,21 @@ export default function Simulator() {
                   ))}
                 </FormLayout.Group>
                 <Text as="p" tone="subdued">
-                  Leave every field empty to simulate a cart before an address is known.
+                  {t("simulator.noAddress")}
                 </Text>
               </FormLayout>
             </Card>
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  Cart lines
+                  {t("simulator.cartLines")}
                 </Text>
                 {lines.map((line, index) => (
                   <Box key={index} borderColor="border" borderWidth="025" borderRadius="200" padding="300">
                     <FormLayout>
                       <FormLayout.Group condensed>
                         <IdListField
-                          label="Product"
+                          label={t("simulator.product")}
                           kind="product"
                           single
                           shop={shop}
@@ -172,7 +172,7 @@ export default function Simulator() {
                           serverError={lineError(index, "productId")}
                         />
                         <IdListField
-                          label="Variant"
+                          label={t("simulator.variant")}
                           kind="variant"
                           single
                           shop={shop}
@@ -180,20 +180,20 @@ export default function Simulator() {
                           onChange={(v) => updateLine(index, { variantId: v })}
                           serverError={lineError(index, "variantId")}
                         />
-                        <TextField label="Quantity" autoComplete="off" inputMode="numeric" value={line.quantity} onChange={(v) => updateLine(index, { quantity: v })} />
-                        <TextField label="Unit price" autoComplete="off" inputMode="decimal" value={line.price} onChange={(v) => updateLine(index, { price: v })} />
+                        <TextField label={t("simulator.quantity")} autoComplete="off" inputMode="numeric" value={line.quantity} onChange={(v) => updateLine(index, { quantity: v })} />
+                        <TextField label={t("simulator.unitPrice")} autoComplete="off" inputMode="decimal" value={line.price} onChange={(v) => updateLine(index, { price: v })} />
                       </FormLayout.Group>
                       <FormLayout.Group condensed>
-                        <TextField label="Unit weight" autoComplete="off" inputMode="decimal" value={line.weight} onChange={(v) => updateLine(index, { weight: v })} />
+                        <TextField label={t("simulator.unitWeight")} autoComplete="off" inputMode="decimal" value={line.weight} onChange={(v) => updateLine(index, { weight: v })} />
                         <Select
-                          label="Weight unit"
-                          options={["GRAMS", "KILOGRAMS", "OUNCES", "POUNDS"].map((u) => ({ value: u, label: u.toLowerCase() }))}
+                          label={t("simulator.weightUnit")}
+                          options={["GRAMS", "KILOGRAMS", "OUNCES", "POUNDS"].map((u) => ({ value: u, label: label(u.toLowerCase()) }))}
                           value={line.weightUnit}
                           onChange={(v) => updateLine(index, { weightUnit: v })}
                         />
-                        <TextField label="Product tags" autoComplete="off" value={line.tags} onChange={(v) => updateLine(index, { tags: v })} helpText="Comma-separated" />
+                        <TextField label={label("Product tags")} autoComplete="off" value={line.tags} onChange={(v) => updateLine(index, { tags: v })} helpText={t("ruleForm.commaSeparated")} />
                         <IdListField
-                          label="Collections"
+                          label={label("Collections")}
                           kind="collection"
                           shop={shop}
                           value={line.collections}
@@ -203,33 +203,33 @@ export default function Simulator() {
                       </FormLayout.Group>
                       <InlineStack align="end">
                         <Button variant="tertiary" tone="critical" onClick={() => setLines((ls) => ls.filter((_, i) => i !== index))}>
-                          Remove line
+                          {t("simulator.removeLine")}
                         </Button>
                       </InlineStack>
                     </FormLayout>
                   </Box>
                 ))}
                 <InlineStack>
-                  <Button onClick={() => setLines((ls) => [...ls, emptyLine()])}>Add a line</Button>
+                  <Button onClick={() => setLines((ls) => [...ls, emptyLine()])}>{t("simulator.addLine")}</Button>
                 </InlineStack>
               </BlockStack>
             </Card>
             <Card>
               <FormLayout>
                 <FormLayout.Group condensed>
-                  <TextField label="Buyer language" autoComplete="off" value={language} onChange={setLanguage} helpText="Shopify code, e.g. EN, FR, PT_BR" />
+                  <TextField label={t("ruleForm.buyerLanguage")} autoComplete="off" value={language} onChange={setLanguage} helpText={t("simulator.languageHelp")} />
                   <Select
-                    label="Step"
-                    options={STEPS}
+                    label={t("simulator.step")}
+                    options={STEPS.map((value) => ({ value, label: t(`simulator.steps.${value}`) }))}
                     value={step}
                     onChange={setStep}
                   />
-                  <TextField label="Currency" autoComplete="off" value={currency} onChange={setCurrency} />
-                  <TextField label="Shop local time" type="datetime-local" autoComplete="off" value={localTime} onChange={setLocalTime} />
+                  <TextField label={t("ruleForm.currency")} autoComplete="off" value={currency} onChange={setCurrency} />
+                  <TextField label={t("simulator.localTime")} type="datetime-local" autoComplete="off" value={localTime} onChange={setLocalTime} />
                 </FormLayout.Group>
                 <InlineStack align="end">
                   <Button variant="primary" onClick={run} loading={navigation.state === "submitting"}>
-                    Run the simulation
+                    {t("simulator.run")}
                   </Button>
                 </InlineStack>
               </FormLayout>
@@ -245,18 +245,20 @@ export default function Simulator() {
 }
 
 function SimulationResult({ result }: { result: ReturnType<typeof useActionData<typeof action>> }) {
+  const words = useI18n();
+  const { t, number } = words;
   if (!result) {
     return (
       <Card>
         <Text as="p" tone="subdued">
-          Run the simulation to see what checkout would do.
+          {t("simulator.runToSee")}
         </Text>
       </Card>
     );
   }
   if (!result.ok) {
     return (
-      <Banner tone="critical" title="The simulation could not run">
+      <Banner tone="critical" title={t("simulator.couldNotRun")}>
         <Text as="p">{result.error}</Text>
       </Banner>
     );
@@ -264,11 +266,11 @@ function SimulationResult({ result }: { result: ReturnType<typeof useActionData<
   return (
     <BlockStack gap="400">
       {result.errors.length === 0 ? (
-        <Banner tone="success" title="Checkout allowed">
-          <Text as="p">No rule blocks this address and cart.</Text>
+        <Banner tone="success" title={t("simulator.allowed")}>
+          <Text as="p">{t("simulator.noRuleBlocks")}</Text>
         </Banner>
       ) : (
-        <Banner tone="critical" title="Checkout blocked">
+        <Banner tone="critical" title={t("simulator.blocked")}>
           <BlockStack gap="300">
             <List>
               {result.errors.map((e, i) => (
@@ -278,20 +280,20 @@ function SimulationResult({ result }: { result: ReturnType<typeof useActionData<
                       {e.message}
                     </Text>
                     <Text as="span" tone="subdued">
-                      {`Shown at: ${describeTarget(e.target)}`}
+                      {t("simulator.shownAt", { where: describeTarget(e.target, words) })}
                     </Text>
                   </BlockStack>
                 </List.Item>
               ))}
             </List>
-            <Text as="p">{`Blocked by: ${[...new Set(result.blockedBy.map((b) => b.name))].join(", ")}`}</Text>
+            <Text as="p">{t("simulator.blockedBy", { names: [...new Set(result.blockedBy.map((b) => b.name))].join(", ") })}</Text>
           </BlockStack>
         </Banner>
       )}
       <Card>
         <BlockStack gap="200">
           <Text as="h2" variant="headingSm">
-            Checkout functions
+            {t("simulator.functions")}
           </Text>
           {result.functions.map((f) => (
             <InlineStack key={f.function} align="space-between" blockAlign="center" gap="200">
@@ -299,8 +301,12 @@ function SimulationResult({ result }: { result: ReturnType<typeof useActionData<
               <span data-testid={`simulator-run-${f.function}`}>
                 <Text as="span" tone="subdued">
                   {f.ran
-                    ? `${f.errors.length === 0 ? "allows" : `${f.errors.length} error${f.errors.length === 1 ? "" : "s"}`}, ${(f.instructions ?? 0).toLocaleString("en-US")} of ${f.instructionLimit.toLocaleString("en-US")} instructions`
-                    : "not run: no rules"}
+                    ? t("simulator.ran", {
+                        outcome: f.errors.length === 0 ? t("simulator.allows") : t("simulator.errors", { count: f.errors.length }),
+                        instructions: number(f.instructions ?? 0),
+                        limit: number(f.instructionLimit),
+                      })
+                    : t("simulator.notRun")}
                 </Text>
               </span>
             </InlineStack>
