@@ -21,13 +21,15 @@ import { CHROMIUM } from "../e2e/harness";
  * Texts French shares with English, and why:
  * - the product's and Shopify's names, and the Validations' titles as Shopify
  *   shows them in Settings › Checkout (the merchant finds them by that name);
- * - words spelt the same in French ("Type", "Active", "Version 3", "Instructions", "Total").
+ * - words spelt the same in French: "Type" (a rule's type), "Active" and "Inactive" (a rule, feminine
+ *   in French), "Version 3";
+ * - country and currency codes.
  */
 const ALLOWED: RegExp[] = [
   /^Checkout Guard$/,
   /^Shopify$/,
   /^Checkout Guard: (addresses|cart totals|cart weight|products)$/,
-  /^(Type|Active|Inactive|Instructions|Total|Actions|Message|Minimum|Maximum|Code|Description)$/,
+  /^(Type|Active|Inactive)$/,
   /^Version \d+$/,
   // Country and currency codes (placeholders such as "FR", "USD").
   /^[A-Z]{2,3}$/,
