@@ -95,6 +95,41 @@ for (const [width, viewport] of Object.entries(VIEWPORTS)) {
       await page.context().close();
     }, 90_000);
 
+    it("rule form showing validation errors: no serious or critical violation", async () => {
+      const page = await app.open(shop, "/app/rules/new?kind=cartQuantity", { viewport });
+      await page.getByLabel("Minimum items").fill("two");
+      await page.getByRole("button", { name: "Save rule" }).click();
+      await page.getByText("Enter a whole number.").waitFor({ timeout: 60_000 });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    }, 90_000);
+
+    // Polaris modals render in a portal outside the page's main content: check them open.
+    for (const [name, path, open] of [
+      ["history, restore confirmation", "/app/history", "Restore"],
+      ["privacy, delete-all confirmation", "/app/privacy", "Delete all data"],
+    ] as const) {
+      it(`${name} dialog: no serious or critical violation`, async () => {
+        const page = await app.open(shop, path, { viewport });
+        await page.getByRole("button", { name: open }).first().click();
+        // (At mobile width Polaris' dialog box itself has no size of its own: wait for its action.)
+        await page.getByRole("dialog").getByRole("button", { name: open }).waitFor({ timeout: 60_000 });
+        expect(await axeViolations(page)).toEqual([]);
+        await page.context().close();
+      }, 90_000);
+    }
+
+    // The other language's pages: its lang attribute, and labels that are not lost in translation.
+    for (const path of ["/app", "/app/rules/new?kind=addressKind", "/app/simulator", "/app/privacy"]) {
+      it(`${path} in French: no serious or critical violation`, async () => {
+        const page = await app.open(shop, `${path}${path.includes("?") ? "&" : "?"}locale=fr`, { viewport });
+        await page.waitForLoadState("networkidle");
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
+        expect(await axeViolations(page)).toEqual([]);
+        await page.context().close();
+      }, 90_000);
+    }
+
     it("login page: no serious or critical violation", async () => {
       // Outside the Shopify admin: no session, no App Bridge, a plain document.
       const context = await app.browser.newContext({ viewport });
