@@ -8,6 +8,11 @@
  *
  * Shared by the server and the browser; app/i18n.server.ts tells the server
  * which language a request is in.
+ *
+ * Another language: app/locales/<code>.json (the same keys as en.json, with the
+ * plural forms Intl.PluralRules gives the language), app/locales/labels/<code>.json
+ * (the rule editor's English labels), Polaris' own <code>.json below, and the
+ * code in LOCALES; tests/i18n checks the catalogs and renders every page.
  */
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import en from "./locales/en.json";
