@@ -11,8 +11,9 @@
  *
  * Another language: app/locales/<code>.json (the same keys as en.json, with the
  * plural forms Intl.PluralRules gives the language), app/locales/labels/<code>.json
- * (the rule editor's English labels), Polaris' own <code>.json below, and the
- * code in LOCALES; tests/i18n checks the catalogs and renders every page.
+ * (the rule editor's English labels), both in CATALOGS and LABELS, Polaris' own
+ * <code>.json in POLARIS_TRANSLATIONS, and the code in LOCALES; tests/i18n checks
+ * the catalogs and renders every page.
  */
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import en from "./locales/en.json";
@@ -26,6 +27,8 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
 export const CATALOGS: Record<Locale, typeof en> = { en, fr };
+/** The rule editor's English labels translated (English needs none). */
+const LABELS: Partial<Record<Locale, Record<string, string>>> = { fr: frLabels };
 /** Polaris' own translations of its components (pagination, bulk actions, drop zone…). */
 export const POLARIS_TRANSLATIONS: Record<Locale, typeof polarisEn> = { en: polarisEn, fr: polarisFr };
 
@@ -67,7 +70,7 @@ export function i18nFor(locale: Locale): I18n {
       lng: locale,
       fallbackLng: DEFAULT_LOCALE,
       supportedLngs: [...LOCALES],
-      resources: { en: { translation: en }, fr: { translation: fr, labels: frLabels } },
+      resources: Object.fromEntries(LOCALES.map((code) => [code, { translation: CATALOGS[code], labels: LABELS[code] ?? {} }])),
       initAsync: false,
       // React escapes what it renders; the server's messages are shown through React too.
       interpolation: { escapeValue: false },
