@@ -47,8 +47,10 @@ await prisma.session.deleteMany({ where: { shop: DEMO_SHOP } });
 const appBridge = appBridgeStandIn({ shop: DEMO_SHOP, tokenSource: { url: "/__demo/session-token" }, navigation: "bar" });
 const freshToken = () => sessionToken(DEMO_SHOP, { expiresIn: 300 });
 
-async function adminUrl(path: string) {
+/** The app's URL as the demo shop's admin opens it; `locale` as a staff member's admin language would set it. */
+async function adminUrl(path: string, locale?: unknown) {
   const url = new URL(path, process.env.SHOPIFY_APP_URL);
+  if (typeof locale === "string" && locale) url.searchParams.set("locale", locale);
   url.searchParams.set("shop", DEMO_SHOP);
   url.searchParams.set("host", hostParam(DEMO_SHOP));
   url.searchParams.set("embedded", "1");
@@ -58,10 +60,10 @@ async function adminUrl(path: string) {
 
 function demoRoutes(app: Express) {
   // Opening the demo, or reloading a page of it, is opening the app from the demo shop's admin.
-  app.get("/", async (_req, res) => res.redirect(await adminUrl("/app")));
+  app.get("/", async (req, res) => res.redirect(await adminUrl("/app", req.query.locale)));
   app.get(/^\/app(\/.*)?$/, async (req, res, next) => {
     if (req.query.shop || req.query._data !== undefined || req.headers.authorization) return next();
-    res.redirect(await adminUrl(req.path));
+    res.redirect(await adminUrl(req.path, req.query.locale));
   });
   // Shopify's library asks browsers to preload App Bridge from Shopify's CDN; the demo serves its stand-in.
   app.use((_req, res, next) => {

@@ -144,6 +144,12 @@ describe("the local demo, as a newcomer opens it", () => {
     expect(new URL(page.url()).searchParams.get("id_token")).toBeTruthy();
   }, 90_000);
 
+  it("opens in the staff member's language when the admin's locale is French", async () => {
+    await page.goto(`${origin}/?locale=fr`);
+    await page.getByRole("heading", { name: "Règles de paiement" }).waitFor({ timeout: 60_000 });
+    await page.getByText("Démo locale").first().waitFor();
+  }, 90_000);
+
   it("sent nothing to any other host (App Bridge and the Admin API are local stand-ins)", () => {
     expect(outside).toEqual([]);
   });
