@@ -9,8 +9,8 @@
  *   deliveries, each with its own event id, as Shopify sends them;
  * - the rules page's loader for a shop with 200 rules;
  * - save-and-publish: a rule saved through the editor, published to the local
- *   Admin API server (tests/support/admin-api-mock.ts, which every instance
- *   reaches through tests/support/admin-api-preload.ts);
+ *   Admin API server (tests/support/admin-api-server.ts, a process of its own,
+ *   which every instance reaches through tests/support/admin-api-preload.ts);
  * - the simulator, running every checkout function's bundle.
  * It writes requests per second, p50/p99 latencies, errors and each instance's
  * peak memory to bench/results/load.json, against the goal (every p99 under
@@ -24,9 +24,8 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import pg from "pg";
-import { startAdminApiMock, type AdminApiMock } from "../tests/support/admin-api-mock";
 import { startAppInstance, type AppInstance } from "../tests/support/app-instances";
 import { buildApp } from "../tests/support/app-build";
 import { ROOT, POSTGRES_URL } from "../tests/support/paths";
@@ -84,6 +83,8 @@ async function createDatabase(kind: Database["kind"]): Promise<Database> {
 
 interface ScenarioResult {
   name: string;
+  /** Requests in flight at once. */
+  connections: number;
   requests: number;
   requestsPerSecond: number;
   p50Ms: number;
@@ -105,6 +106,7 @@ async function drive(name: string, urls: string[], options: { connections: numbe
   });
   const summary = {
     name,
+    connections: args.connections ? Number(args.connections) : options.connections,
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
@@ -177,7 +179,26 @@ async function saveAndPublishScenario(url: string, shop: string, headers: Record
   };
 }
 
-async function runConfiguration(kind: Database["kind"], instanceCount: number, buildDirectory: string, mock: AdminApiMock) {
+/** The local Admin API server in a process of its own, so that the load generator and "Shopify" do not share a core. */
+async function startAdminApiServer(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/admin-api-server.ts"], {
+    cwd: ROOT,
+    env: { ...process.env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /admin-api-mock: (\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the Admin API server exited (${code})`)));
+  });
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
+async function runConfiguration(kind: Database["kind"], instanceCount: number, buildDirectory: string, mock: { url: string }) {
   console.log(`${kind}, ${instanceCount} instance${instanceCount > 1 ? "s" : ""}`);
   const database = await createDatabase(kind);
   const instances: AppInstance[] = [];
@@ -206,8 +227,9 @@ async function runConfiguration(kind: Database["kind"], instanceCount: number, b
     const scenarios = [
       await drive("webhook customers/data_request", urls, { connections: 10, requests: [webhookScenario("customers/data_request", shop)] }),
       await drive("webhook app/scopes_update", urls, { connections: 10, requests: [webhookScenario("app/scopes_update", shop)] }),
+      // A few staff members at once.
       await drive("rules page loader (200 rules)", urls, {
-        connections: 10,
+        connections: 4,
         requests: [{ method: "GET", path: `/app?_data=routes/app._index&shop=${shop}&host=${hostParam(shop)}`, headers: admin }],
       }),
       await drive("save and publish (one staff member, 25 saves)", urls, {
@@ -245,7 +267,7 @@ async function main() {
   const buildDirectory = join(WORK_DIR, "build");
   console.log("building the app (npm run build)…");
   await buildApp(buildDirectory);
-  const mock = await startAdminApiMock();
+  const mock = await startAdminApiServer();
   const configurations: [Database["kind"], number][] = [
     ["sqlite", 1],
     ["sqlite", 2],
@@ -258,7 +280,7 @@ async function main() {
       runs.push(await runConfiguration(kind, count, buildDirectory, mock));
     }
   } finally {
-    await mock.close();
+    mock.stop();
     rmSync(WORK_DIR, { recursive: true, force: true });
   }
   const report = {
