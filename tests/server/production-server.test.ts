@@ -6,7 +6,6 @@
  * template's /auth/login works, public/ is served, and SIGTERM lets requests
  * in flight finish before it exits.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
@@ -16,10 +15,10 @@ import { DEMO_ENVIRONMENT } from "../../app/server/demo-environment";
 import { HSTS } from "../../app/server/security-headers";
 import { DEFAULT_BODY_LIMIT_BYTES } from "../../app/server/body-limit";
 import { buildApp } from "../support/app-build";
-import { ROOT, TEMPLATE_DB, TEST_RUN_DIR } from "../support/paths";
+import { runServer, type ServerProcess } from "../support/app-instances";
+import { TEMPLATE_DB, TEST_RUN_DIR } from "../support/paths";
 import { sessionToken, hostParam } from "../support/session-token";
 
-const TSX = join(ROOT, "node_modules/.bin/tsx");
 const SHOP = "server-test.myshopify.com";
 const REAL_SECRET = randomBytes(16).toString("hex");
 
@@ -30,36 +29,17 @@ beforeAll(async () => {
   await buildApp(buildDirectory);
 }, 180_000);
 
-interface Running {
-  child: ChildProcess;
-  origin: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
+type Running = ServerProcess & { origin: string };
 
 /** Only what the test gives: no NODE_ENV either, as a bare host would start it. */
-function serverEnvironment(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME };
-  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) env[key] = value;
-  return env as NodeJS.ProcessEnv;
+function serverEnvironment(overrides: Record<string, string | undefined>): Record<string, string | undefined> {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, ...overrides };
 }
 
 /** Runs the production entry; resolves once it listens (or exits, for the refusals). */
-function runProduction(overrides: Record<string, string | undefined>): Promise<Running> {
-  const child = spawn(TSX, ["app/server/production.ts"], { cwd: ROOT, env: serverEnvironment(overrides) });
-  let output = "";
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /"port":(\d+)[^\n]*"msg":"listening"/.exec(output);
-      if (listening) resolve({ child, origin: `http://127.0.0.1:${listening[1]}`, output: () => output, exited });
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    exited.then((code) => resolve({ child, origin: "", output: () => output, exited: Promise.resolve(code) }));
-    setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 60_000).unref();
-  });
+async function runProduction(overrides: Record<string, string | undefined>): Promise<Running> {
+  const server = await runServer(["--import", "tsx", "app/server/production.ts"], serverEnvironment(overrides));
+  return { ...server, origin: server.url ?? "" };
 }
 
 const validEnvironment = (buildDirectory: string, database: string, extra: Record<string, string> = {}) => ({
@@ -95,11 +75,9 @@ describe("the local demo refuses to run where production runs", () => {
     ["NODE_ENV=production", { NODE_ENV: "production" }],
     ["a real secret", { SHOPIFY_API_SECRET: REAL_SECRET }],
   ])("%s", async (_name, env) => {
-    const child = spawn(TSX, ["app/server/demo.ts"], { cwd: ROOT, env: serverEnvironment({ ...env, PORT: "0" }) });
-    let output = "";
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(1);
-    expect(output).toMatch(/does not run in production/);
+    const demo = await runServer(["--import", "tsx", "app/server/demo.ts"], serverEnvironment({ ...env, PORT: "0" }));
+    expect(await demo.exited).toBe(1);
+    expect(demo.output()).toMatch(/does not run in production/);
   });
 });
 

@@ -36,23 +36,51 @@ function credentials() {
   return { SHOPIFY_API_KEY, SHOPIFY_API_SECRET, SHOPIFY_APP_URL };
 }
 
-export function startAppInstance(options: AppInstanceOptions): Promise<AppInstance> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./tests/support/admin-api-preload.ts", "app/server/production.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      ...credentials(),
-      HOST: "127.0.0.1",
-      PORT: "0",
-      LOG_LEVEL: "info",
-      DATABASE_URL: options.databaseUrl,
-      CHECKOUT_GUARD_BUILD_DIR: options.buildDirectory,
-      ADMIN_API_MOCK_URL: options.adminApiUrl,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export interface ServerProcess {
+  child: ChildProcess;
+  /** Everything the process wrote (its JSON log lines), the last 1 MB. */
+  output(): string;
+  exited: Promise<number | null>;
+  /** Where it listens; null when it exited first (a refusal to start). */
+  url: string | null;
+}
+
+/**
+ * Runs a server entry point (`node <args>`) with exactly `env`; resolves once
+ * its log says it listens, or once it exits.
+ */
+export function runServer(args: string[], env: Record<string, string | undefined>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  return new Promise((resolve, reject) => {
+    const done = (url: string | null) => resolve({ child, output: () => output, exited, url });
+    const onData = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-1_000_000);
+      const listening = /"port":(\d+)[^\n]*"msg":"listening"/.exec(output);
+      if (listening) done(`http://127.0.0.1:${listening[1]}`);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    void exited.then(() => done(null));
+    setTimeout(() => reject(new Error(`the server neither listened nor exited within 60 s:\n${output}`)), 60_000).unref();
+  });
+}
+
+export async function startAppInstance(options: AppInstanceOptions): Promise<AppInstance> {
+  const server = await runServer(["--import", "tsx", "--import", "./tests/support/admin-api-preload.ts", "app/server/production.ts"], {
+    PATH: process.env.PATH,
+    NODE_ENV: "production",
+    ...credentials(),
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: "info",
+    DATABASE_URL: options.databaseUrl,
+    CHECKOUT_GUARD_BUILD_DIR: options.buildDirectory,
+    ADMIN_API_MOCK_URL: options.adminApiUrl,
+  });
+  if (!server.url) throw new Error(`an app instance exited before listening:\n${server.output()}`);
+  const { child } = server;
   let peak: number | null = null;
   const sampleMemory = () => {
     try {
@@ -63,29 +91,15 @@ export function startAppInstance(options: AppInstanceOptions): Promise<AppInstan
     }
   };
   const sampler = setInterval(sampleMemory, 250);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => (clearInterval(sampler), resolve())));
-  const onData = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-1_000_000));
-  child.stdout!.on("data", onData);
-  child.stderr!.on("data", onData);
-  return new Promise((resolve, reject) => {
-    const waitForListening = setInterval(() => {
-      const listening = /"port":(\d+)[^\n]*"msg":"listening"/.exec(output);
-      if (!listening) return;
-      clearInterval(waitForListening);
-      resolve({
-        url: `http://127.0.0.1:${listening[1]}`,
-        child,
-        output: () => output,
-        peakMemoryMiB: () => (sampleMemory(), peak),
-        async stop() {
-          if (child.exitCode === null) child.kill("SIGTERM");
-          await exited;
-        },
-      });
-    }, 50);
-    child.once("exit", (code) => {
-      clearInterval(waitForListening);
-      reject(new Error(`an app instance exited (${code}) before listening:\n${output}`));
-    });
-  });
+  void server.exited.then(() => clearInterval(sampler));
+  return {
+    url: server.url,
+    child,
+    output: server.output,
+    peakMemoryMiB: () => (sampleMemory(), peak),
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await server.exited;
+    },
+  };
 }
