@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { instructionLimitFor, runFunction } from "../../extensions/checkout-guard/runner/wasm-runner";
 import { ensureBundle } from "../../extensions/checkout-guard/runner/build";
-import { buildFunctionInput, type LineSpec, type JourneyStep, type WeightUnit } from "../../extensions/checkout-guard/runner/sample-input";
+import { buildFunctionInput, listsFromVariables, type LineSpec, type JourneyStep, type WeightUnit } from "../../extensions/checkout-guard/runner/sample-input";
 import { evaluate, type FunctionInput } from "../../extensions/checkout-guard/src/engine";
 import { ADDRESS_FIELDS, WEIGHT_UNITS } from "../../extensions/checkout-guard/src/engine/config";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
@@ -144,7 +144,6 @@ export function simulatorInput(request: SimulatorRequest, fn: CheckoutFunction, 
       };
     });
   const localTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(request.localTime) ? `${request.localTime}:00` : request.localTime;
-  const variables = published.inputVariables as { productTags?: string[]; collectionIds?: string[] };
   return buildFunctionInput(fn, {
     step: (SIMULATOR_STEPS as string[]).includes(request.step) ? (request.step as JourneyStep) : "CHECKOUT_INTERACTION",
     currency: request.currency.toUpperCase(),
@@ -157,9 +156,8 @@ export function simulatorInput(request: SimulatorRequest, fn: CheckoutFunction, 
     config: published.document,
     // The message catalog its Validation carries.
     messages: published.messages,
-    // Shopify answers the input query for the tags and collections the admin wrote in this function's input variables.
-    productTags: variables.productTags ?? [],
-    collectionIds: variables.collectionIds ?? [],
+    // Shopify answers the input query for the tag and collection lists the admin wrote in this function's input variables.
+    ...listsFromVariables(published.inputVariables),
     // This function's own schedule slots.
     clock: (published.document.clock ?? []).map((at) => localTime !== "" && localTime >= at),
   });
