@@ -24,6 +24,7 @@ import db from "../db.server";
 import { deleteRules, duplicateRule, listRules, reorderRules, setRulesStatus, versionOf } from "../models/rules.server";
 import { LIMIT_SHARE, predictVersionCost } from "../models/function-cost.server";
 import { getSyncStatus, publishIfNeverSplit, removeExtraValidations } from "../shopify-sync/sync.server";
+import { VALIDATIONS_CACHE_MS } from "../shopify-sync/validations-cache";
 import { publish } from "../admin/rule-actions.server";
 import { BODY_LIMITS, readForm } from "../admin/request-body.server";
 import { KIND_INFO, QUICK_STARTS, scopeText, summarize } from "../components/rule-kinds";
@@ -41,7 +42,8 @@ export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
   await publishIfNeverSplit(admin.graphql, session.shop, { maxAttempts: 1, claimWaitMs: 0 });
   const [rules, sync, latest] = await Promise.all([
     listRules(session.shop),
-    getSyncStatus(admin.graphql, session.shop),
+    // Shopify's Validations as read within the last seconds, unless a publish or removal wrote since (on any instance).
+    getSyncStatus(admin.graphql, session.shop, { validationsMaxAgeMs: VALIDATIONS_CACHE_MS }),
     db.configVersion.findFirst({ where: { shop: session.shop }, orderBy: { version: "desc" }, select: { document: true, rules: true } }),
   ]);
   // Each function's predicted worst case for the latest saved configuration, beside its bytes.

@@ -44,6 +44,7 @@ import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } fr
 import { functionDocuments, functionLimitProblems, type FunctionDocument, type FunctionDocuments } from "../models/config-document.server";
 import { METAFIELDS_SET, VALIDATION_CREATE, VALIDATION_DELETE, VALIDATIONS_QUERY } from "./operations";
 import { acquireClaim, ClaimLost, releaseClaim, renewClaim, whileClaimed, type Claim, type ClaimOptions } from "./claim.server";
+import { cachedValidations, rememberValidations, syncStamp } from "./validations-cache";
 import { t } from "../i18n.server";
 
 /** What `admin.graphql` from `authenticate.admin` (or `unauthenticated.admin`) is. */
@@ -223,7 +224,16 @@ export async function publishIfNeverSplit(graphql: AdminGraphql, shop: string, o
   return publishConfiguration(graphql, shop, options);
 }
 
-export async function getSyncStatus(graphql: AdminGraphql | null, shop: string, options: SyncOptions = {}): Promise<SyncStatus> {
+export interface StatusOptions extends SyncOptions {
+  /**
+   * Use an answer about the shop's Validations read up to this long ago, unless
+   * a publish or removal (by any instance) wrote since: validations-cache.ts.
+   * Default 0: read them live.
+   */
+  validationsMaxAgeMs?: number;
+}
+
+export async function getSyncStatus(graphql: AdminGraphql | null, shop: string, options: StatusOptions = {}): Promise<SyncStatus> {
   const db = options.db ?? prisma;
   const [sync, rows, latest] = await Promise.all([
     db.shopSync.findUnique({ where: { shop } }),
@@ -233,9 +243,7 @@ export async function getSyncStatus(graphql: AdminGraphql | null, shop: string, 
   const stored = new Map(rows.map((row) => [row.function, row]));
   const documents = latest ? documentsOf(latest.document) : null;
 
-  // A page load should not wait on backoff: one attempt, else the last known state.
-  const live = graphql ? await listValidations(graphql, { ...options, maxAttempts: 1 }) : null;
-  const ours = live?.ok ? live.nodes.filter(isOurs) : null;
+  const ours = graphql ? await ourValidations(graphql, shop, syncStamp(sync, rows), options) : null;
 
   const savedVersion = latest?.version ?? null;
   const functions: FunctionSyncStatus[] = [];
@@ -288,6 +296,21 @@ export async function getSyncStatus(graphql: AdminGraphql | null, shop: string, 
   };
 }
 
+/** This app's Validations in the shop, live or as remembered (validations-cache.ts); null when Shopify could not tell. */
+async function ourValidations(graphql: AdminGraphql, shop: string, stamp: string, options: StatusOptions): Promise<ValidationNode[] | null> {
+  const maxAgeMs = options.validationsMaxAgeMs ?? 0;
+  if (maxAgeMs > 0) {
+    const cached = cachedValidations<ValidationNode[]>(shop, stamp, maxAgeMs);
+    if (cached) return cached;
+  }
+  // A page load should not wait on backoff: one attempt, else the last known state.
+  const live = await listValidations(graphql, { ...options, maxAttempts: 1 });
+  if (!live.ok) return null;
+  const ours = live.nodes.filter(isOurs);
+  if (maxAgeMs > 0) rememberValidations(shop, stamp, ours);
+  return ours;
+}
+
 /** Every Validation of one of our functions other than the one that function uses (findValidation's). */
 function extrasOf(ours: ValidationNode[], storedId: (fn: CheckoutFunction) => string | null): ExtraValidation[] {
   return CHECKOUT_FUNCTION_NAMES.flatMap((fn) => {
@@ -316,9 +339,14 @@ export async function removeExtraValidations(graphql: AdminGraphql, shop: string
     const stored = await db.functionSync.findMany({ where: { shop }, select: { function: true, validationId: true } });
     const storedId = (fn: string) => stored.find((r) => r.function === fn)?.validationId ?? null;
     const extras = extrasOf(list.nodes.filter(isOurs), storedId);
-    for (const extra of extras) {
-      const deleted = await deleteValidation(graphql, claim, extra.id);
-      if (!deleted.ok) return deleted;
+    try {
+      for (const extra of extras) {
+        const deleted = await deleteValidation(graphql, claim, extra.id);
+        if (!deleted.ok) return deleted;
+      }
+    } finally {
+      // Recorded even after a partial removal, so that every instance reads the Validations again (validations-cache.ts).
+      if (extras.length > 0) await markValidationsChanged(claim);
     }
     return { ok: true, removed: extras.length };
   } catch (error) {
@@ -366,9 +394,14 @@ async function removeAllValidations(graphql: AdminGraphql, claim: Claim, options
     const list = await listValidations(graphql, { ...options, maxAttempts: options.maxAttempts ?? 2 });
     if (!list.ok) return list;
     const ours = list.nodes.filter(isOurs);
-    for (const node of ours) {
-      const deleted = await deleteValidation(graphql, claim, node.id);
-      if (!deleted.ok) return deleted;
+    try {
+      for (const node of ours) {
+        const deleted = await deleteValidation(graphql, claim, node.id);
+        if (!deleted.ok) return deleted;
+      }
+    } finally {
+      // The erasure that follows deletes the row again; this counts when it does not run (a failure, not forced).
+      if (ours.length > 0) await markValidationsChanged(claim);
     }
     return { ok: true, removed: ours.length };
   } catch (error) {
@@ -680,6 +713,12 @@ async function wait(options: SyncOptions, retry: number, retryAfterMs?: number) 
   const backoff = Math.min(base * 2 ** (retry - 1), max);
   const delay = Math.min(Math.max(backoff, retryAfterMs ?? 0), max);
   await (options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(delay);
+}
+
+/** Touches the shop's ShopSync row: the stamp under which instances remember its Validations changes (validations-cache.ts). */
+async function markValidationsChanged(claim: Claim) {
+  const now = new Date();
+  await whileClaimed(claim, (tx) => tx.shopSync.upsert({ where: { shop: claim.shop }, create: { shop: claim.shop }, update: { updatedAt: now } }), { requireSaved: false });
 }
 
 async function recordFailure(claim: Claim, error: string, at: Date) {

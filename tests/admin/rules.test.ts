@@ -265,11 +265,11 @@ describe("rules list", () => {
     expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS.weight.handle)).toHaveLength(0);
     expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS.products.handle)).toHaveLength(0);
 
-    // Published: the next visits send nothing but the status read.
+    // Published: the next visits send nothing but, at most, the status's read (remembered for a few seconds: validations-cache.ts).
     const before = mock.requests.filter((r) => r.shop === shop).length;
     await call(index, "loader", "/app", { shop });
     const after = mock.requests.filter((r) => r.shop === shop).slice(before);
-    expect(after.map((r) => r.graphql?.rootFields)).toEqual([["validations"]]);
+    expect(after.flatMap((r) => r.graphql?.rootFields ?? [r.kind]).filter((field) => field !== "validations")).toEqual([]);
   });
 
   it("publishes from the home page a shop whose saved rules never reached the functions", async () => {

@@ -134,6 +134,30 @@ describe("two instances on one PostgreSQL", () => {
     expect(mock.state(shop).validations.size).toBe(2);
   }, 60_000);
 
+  it("the rules page reads Shopify's Validations once for several loads, and again at once after a Retry on the other instance", async () => {
+    const shop = uniqueShop("status-cache");
+    await seed(one, shop, [{ name: "Cart limit", definition: { kind: "cartQuantity", max: 10 } }]);
+    const reads = () => mock.graphqlRequests("validations").filter((r) => r.shop === shop).length;
+    const cartStatus = async (instance: AppInstance) => {
+      const page = await admin(instance, shop, "/app", "routes/app._index");
+      return page.data.status.functions.find((f: { function: string }) => f.function === "cart");
+    };
+    const [cart] = mock.validationsOf(shop, "checkout-guard-cart");
+    expect(await cartStatus(one)).toMatchObject({ validationId: cart.id, validationExists: true });
+    const before = reads();
+    await cartStatus(one);
+    await cartStatus(one);
+    expect(reads()).toBe(before);
+    // Deleted by hand in Shopify: instance one still shows what it read (for a few seconds at most).
+    mock.state(shop).validations.delete(cart.id);
+    expect(await cartStatus(one)).toMatchObject({ validationId: cart.id, validationExists: true });
+    const retried = await admin(two, shop, "/app?index", "routes/app._index", new URLSearchParams({ intent: "retry" }));
+    expect(retried.data.sync, JSON.stringify(retried.data)).toMatchObject({ ok: true });
+    const [recreated] = mock.validationsOf(shop, "checkout-guard-cart");
+    expect(recreated.id).not.toBe(cart.id);
+    expect(await cartStatus(one)).toMatchObject({ validationId: recreated.id, validationExists: true, inSync: true });
+  }, 60_000);
+
   it("shop/redact on one instance while the other saves for the shop: the erased shop's data is gone, the other shop's intact", async () => {
     const erased = uniqueShop("erased");
     const other = uniqueShop("bystander");
