@@ -6,7 +6,7 @@
  */
 import type { Config, Rule } from "../extensions/checkout-guard/src/engine/config";
 import type { CheckoutFunction } from "../extensions/checkout-guard/src/engine/functions";
-import { address, buildFunctionInput, variablesFromConfig, type LineSpec } from "../extensions/checkout-guard/runner/sample-input";
+import { address, buildFunctionInput, type LineSpec } from "../extensions/checkout-guard/runner/sample-input";
 
 export const LINE_COUNTS = [1, 50, 200, 2000];
 export const RULE_COUNTS = [1, 10, 50];
@@ -54,11 +54,9 @@ export function benchLines(n: number): LineSpec[] {
 export const BENCH_ADDRESS = address({ address1: "1600 Pennsylvania Avenue NW", city: "Washington", zip: "20500", provinceCode: "DC" });
 
 /**
- * The input `fn` receives for a cart of `lines` lines and its document `config`:
- * Shopify answers `hasTags` / `inCollections` for the tags and collections the
- * document's rules select on (the input variables the admin writes), not for
- * every tag the sample products carry.
+ * The input `fn` receives for a cart of `lines` lines and its document `config`
+ * (Shopify answers each tag and collection list slot the document's rules use).
  */
 export function benchInput(fn: CheckoutFunction, lines: number, config: Config): Record<string, unknown> {
-  return buildFunctionInput(fn, { step: "CHECKOUT_COMPLETION", lines: benchLines(lines), addresses: [BENCH_ADDRESS], config, ...variablesFromConfig(config) });
+  return buildFunctionInput(fn, { step: "CHECKOUT_COMPLETION", lines: benchLines(lines), addresses: [BENCH_ADDRESS], config });
 }

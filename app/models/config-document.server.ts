@@ -41,6 +41,8 @@ import { costGuardError } from "./function-cost.server";
 import { t } from "../i18n.server";
 import { inputVariablesFor, type FunctionInputVariables } from "../../extensions/checkout-guard/src/engine/input-variables";
 import { fitMessages } from "../../extensions/checkout-guard/src/engine/message-catalog";
+import { COLLECTION_LIST_SLOTS, TAG_LIST_SLOTS } from "../../extensions/checkout-guard/src/engine/constants";
+import { listKey, listsOfRule, selectionLists } from "../../extensions/checkout-guard/src/engine/selection-slots";
 import type { MessageCatalog, MessageLanguage } from "../../extensions/checkout-guard/src/engine/messages";
 import type { FieldErrors, RuleRecord } from "./rules.server";
 
@@ -186,13 +188,36 @@ export function functionLimitProblems(functions: FunctionDocuments, names?: Read
         t("server.config.functionTooLarge", { rules: label, bytes, limit: METAFIELD_BYTE_LIMIT, largest }),
       );
     }
+    if (fn === "products") problems.push(...selectionSlotProblems(document.rules, names));
     if (variableBytes > METAFIELD_BYTE_LIMIT) {
       problems.push(
-        "productTags" in functions[fn].inputVariables
+        fn === "products"
           ? t("server.config.tagsTooLarge", { rules: label, bytes: variableBytes, limit: METAFIELD_BYTE_LIMIT })
           : t("server.config.variablesTooLarge", { rules: label, bytes: variableBytes, limit: METAFIELD_BYTE_LIMIT }),
       );
     }
+  }
+  return problems;
+}
+
+/**
+ * The products function's input query answers a fixed number of tag lists and
+ * collection lists (engine/selection-slots.ts): one sentence per kind of list
+ * with more distinct lists than slots, naming the rules past the last slot.
+ */
+function selectionSlotProblems(rules: readonly Rule[], names?: ReadonlyMap<string, string>): string[] {
+  const lists = selectionLists(rules);
+  const problems: string[] = [];
+  for (const [kind, found, slots] of [
+    ["tags", lists.tags, TAG_LIST_SLOTS],
+    ["collections", lists.collections, COLLECTION_LIST_SLOTS],
+  ] as const) {
+    if (found.length <= slots) continue;
+    const answered = new Set(found.slice(0, slots).map(listKey));
+    const beyond = rules
+      .filter((rule) => listsOfRule(rule, kind).some((list) => !answered.has(listKey(list))))
+      .map((rule) => names?.get(rule.id) ?? rule.id);
+    problems.push(t(`server.config.${kind}Slots`, { count: found.length, max: slots, rules: beyond.join(", ") }));
   }
   return problems;
 }

@@ -196,7 +196,7 @@ describe("rule editor with pasted product pages", () => {
     const config = JSON.parse(mock.metafieldValue(shop, validation.id, "config")!);
     expect(config.rules[0]).toMatchObject({ select: definition.select, requires: definition.requires });
     const variables = JSON.parse(mock.metafieldValue(shop, validation.id, "input-variables")!);
-    expect(variables.collectionIds).toEqual(["gid://shopify/Collection/789", "gid://shopify/Collection/790"]);
+    expect(variables.collections0).toEqual(["gid://shopify/Collection/789", "gid://shopify/Collection/790"]);
 
     // The editor shows the stored ids; saving the page untouched keeps the rule as it is.
     const page = await call(editRule, "loader", `/app/rules/${id}`, { shop, params: { id } });

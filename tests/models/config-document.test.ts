@@ -8,7 +8,7 @@ import type { RuleDefinition, RuleRecord, RuleStatus } from "../../app/models/ru
 import { parseConfig } from "../../extensions/checkout-guard/src/engine/config";
 import { CHECKOUT_FUNCTION_NAMES, CHECKOUT_FUNCTIONS, functionOfKind, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine";
 import { ENTRIES } from "../../extensions/checkout-guard/tests/entries";
-import { buildFunctionInput, type InputSpec } from "../../extensions/checkout-guard/runner/sample-input";
+import { buildFunctionInput, listsFromVariables, type InputSpec } from "../../extensions/checkout-guard/runner/sample-input";
 import { KINDS, VALID_DEFINITIONS } from "./support/fixtures";
 
 /**
@@ -54,12 +54,10 @@ function built(rules: RuleRecord[]) {
 function blocks(result: ReturnType<typeof built>, spec: InputSpec): string[] {
   return CHECKOUT_FUNCTION_NAMES.flatMap((fn) => {
     const published = result.functions[fn];
-    const variables = published.inputVariables as { productTags?: string[]; collectionIds?: string[] };
     const input = buildFunctionInput(fn, {
       ...spec,
       config: JSON.parse(published.json),
-      productTags: variables.productTags ?? [],
-      collectionIds: variables.collectionIds ?? [],
+      ...listsFromVariables(published.inputVariables),
       clock: (published.document.clock ?? []).map((at) => spec.clock?.[(result.document.clock ?? []).indexOf(at)] ?? false),
     });
     return ENTRIES[fn](input).operations[0].validationAdd!.errors.map((e) => e.message);
@@ -124,11 +122,13 @@ describe("the configuration document", () => {
     // The weight function: the one boundary of its rule.
     expect(result.functions.weight.document.clock).toEqual(["2026-12-20T00:00:00"]);
     expect(result.functions.weight.inputVariables).toEqual({ scheduleAt0: "2026-12-20T00:00:00", ...unused(1) });
-    // The products function: no schedule, and the tags and collections its rules select on.
+    // The products function: no schedule, and the distinct tag and collection lists its rules select on, one per slot.
     expect(result.functions.products.document).not.toHaveProperty("clock");
     expect(result.functions.products.inputVariables).toEqual({
-      productTags: ["Pre-order", "Batteries"],
-      collectionIds: ["gid://shopify/Collection/77", "gid://shopify/Collection/88"],
+      tags0: ["Pre-order"],
+      tags1: ["Batteries"],
+      collections0: ["gid://shopify/Collection/77"],
+      collections1: ["gid://shopify/Collection/88"],
       ...unused(0),
     });
     // The address function: only the schedule slots its query declares, for its own boundary.
@@ -206,6 +206,21 @@ describe("the configuration document", () => {
     const result = buildConfigDocument(rules);
     expect(result).toEqual({ ok: false, errors: { _form: expect.stringMatching(/use 10 different start and end dates; the function can follow at most 8/) } });
     expect(buildConfigDocument(rules.slice(0, 4)).ok).toBe(true);
+  });
+
+  it("refuses more distinct tag or collection lists than the products function has slots, naming the rules left over", () => {
+    const byTags = (name: string, tags: string[]) => record({ kind: "lineQuantity", max: 2, select: { tags } }, { name });
+    // The same list in another order, with a repeat, shares a slot.
+    const two = [byTags("Wine", ["wine", "beer"]), byTags("Beer too", ["beer", "wine", "beer"]), byTags("Glass", ["glass"])];
+    expect(buildConfigDocument(two).ok).toBe(true);
+    const result = buildConfigDocument([...two, byTags("Fragile", ["fragile"])]);
+    expect(result).toEqual({
+      ok: false,
+      errors: { _form: expect.stringMatching(/^Product rules can select on at most 2 different lists of tags, and these rules use 3: “?Fragile”? would not be checked\./) },
+    });
+    const byCollections = (name: string, collections: string[]) => record({ kind: "productQuantity", max: 2, select: { collections } }, { name });
+    const collections = buildConfigDocument([byCollections("A", ["1"]), byCollections("B", ["2"]), byCollections("C", ["3", "1"])]);
+    expect(!collections.ok && collections.errors._form).toMatch(/at most 2 different lists of collections, and these rules use 3: “?C”? would not/);
   });
 
   const germany = (name: string, count: number, from = 10000) =>

@@ -149,7 +149,7 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     // The products document holds the line rule, and its variables the tags and collections it selects on.
     expect(products.config.rules.map((r) => r.id)).toEqual([rules[1].id]);
     expect(products.config).not.toHaveProperty("clock");
-    expect(products.variables).toEqual({ productTags: ["wholesale"], collectionIds: ["gid://shopify/Collection/123"], ...unusedSlots(0) });
+    expect(products.variables).toEqual({ tags0: ["wholesale"], tags1: [], collections0: ["gid://shopify/Collection/123"], collections1: [], ...unusedSlots(0) });
 
     // Byte for byte what the admin built from the saved version.
     const expected = await expectedDocuments(shop);
@@ -203,7 +203,7 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(onWeight.config).toEqual({ v: 1, rules: [{ id: weight.value.id, kind: "weight", max: 30, unit: "KILOGRAMS" }] });
     expect(onProducts.config.rules.map((r) => r.id)).toEqual([packs.id]);
     expect(onWeight.variables).toEqual(unusedSlots(0));
-    expect(onProducts.variables).toEqual({ productTags: ["wholesale"], collectionIds: ["gid://shopify/Collection/123"], ...unusedSlots(0) });
+    expect(onProducts.variables).toEqual({ tags0: ["wholesale"], tags1: [], collections0: ["gid://shopify/Collection/123"], collections1: [], ...unusedSlots(0) });
     const expected = await expectedDocuments(shop);
     expect(onWeight.configText).toBe(expected.weight.json);
     expect(onProducts.configText).toBe(expected.products.json);

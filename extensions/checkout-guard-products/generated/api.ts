@@ -3014,8 +3014,10 @@ export type WeightUnit =
   | 'POUNDS';
 
 export type CartValidationsGenerateRunInputVariables = Exact<{
-  productTags: Array<Scalars['String']['input']> | Scalars['String']['input'];
-  collectionIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  tags0: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  tags1: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  collections0: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  collections1: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
   scheduleAt0: Scalars['DateTimeWithoutTimezone']['input'];
   scheduleAt1: Scalars['DateTimeWithoutTimezone']['input'];
   scheduleAt2: Scalars['DateTimeWithoutTimezone']['input'];
@@ -3027,4 +3029,4 @@ export type CartValidationsGenerateRunInputVariables = Exact<{
 }>;
 
 
-export type CartValidationsGenerateRunInput = { __typename?: 'Input', buyerJourney: { __typename?: 'BuyerJourney', step?: BuyerJourneyStep | null }, cart: { __typename?: 'Cart', lines: Array<{ __typename?: 'CartLine', quantity: number, merchandise: { __typename: 'CustomProduct', title: string } | { __typename: 'ProductVariant', id: string, product: { __typename?: 'Product', id: string, title: string, hasTags: Array<{ __typename?: 'HasTagResponse', tag: string, hasTag: boolean }>, inCollections: Array<{ __typename?: 'CollectionMembership', collectionId: string, isMember: boolean }> } } }>, deliveryGroups: Array<{ __typename?: 'CartDeliveryGroup', deliveryAddress?: { __typename?: 'MailingAddress', countryCode?: CountryCode | null } | null }> }, localization: { __typename?: 'Localization', language: { __typename?: 'Language', isoCode: LanguageCode }, country: { __typename?: 'Country', isoCode: CountryCode } }, shop: { __typename?: 'Shop', localTime: { __typename?: 'LocalTime', at0: boolean, at1: boolean, at2: boolean, at3: boolean, at4: boolean, at5: boolean, at6: boolean, at7: boolean } }, validation: { __typename?: 'Validation', metafield?: { __typename?: 'Metafield', jsonValue: unknown } | null, messages?: { __typename?: 'Metafield', jsonValue: unknown } | null } };
+export type CartValidationsGenerateRunInput = { __typename?: 'Input', buyerJourney: { __typename?: 'BuyerJourney', step?: BuyerJourneyStep | null }, cart: { __typename?: 'Cart', lines: Array<{ __typename?: 'CartLine', quantity: number, merchandise: { __typename: 'CustomProduct', title: string } | { __typename: 'ProductVariant', id: string, product: { __typename?: 'Product', id: string, title: string, t0: boolean, t1: boolean, c0: boolean, c1: boolean } } }>, deliveryGroups: Array<{ __typename?: 'CartDeliveryGroup', deliveryAddress?: { __typename?: 'MailingAddress', countryCode?: CountryCode | null } | null }> }, localization: { __typename?: 'Localization', language: { __typename?: 'Language', isoCode: LanguageCode }, country: { __typename?: 'Country', isoCode: CountryCode } }, shop: { __typename?: 'Shop', localTime: { __typename?: 'LocalTime', at0: boolean, at1: boolean, at2: boolean, at3: boolean, at4: boolean, at5: boolean, at6: boolean, at7: boolean } }, validation: { __typename?: 'Validation', metafield?: { __typename?: 'Metafield', jsonValue: unknown } | null, messages?: { __typename?: 'Metafield', jsonValue: unknown } | null } };

@@ -29,6 +29,7 @@ import { ADDRESS_FIELDS } from "../src/engine/constants";
 import { parseConfig, type Config, type WeightUnit } from "../src/engine/config";
 import { CHECKOUT_FUNCTION_NAMES, splitConfig, type CheckoutFunction } from "../src/engine/functions";
 import { fitMessages } from "../src/engine/message-catalog";
+import { COLLECTION_SLOT_FIELDS, selectionLists, TAG_SLOT_FIELDS, type SelectionLists } from "../src/engine/selection-slots";
 import { inputQueryOf, projectInput } from "./input-projection";
 export type { WeightUnit };
 export type { CheckoutFunction };
@@ -102,10 +103,13 @@ export interface InputSpec {
    * published before catalogs); any other value is sent as it is.
    */
   messages?: unknown;
-  /** The $productTags variable: tags the query asks about. Default: derived from config and lines. */
-  productTags?: string[];
-  /** The $collectionIds variable (numeric ids or GIDs). Default: derived from config and lines. */
-  collectionIds?: (number | string)[];
+  /**
+   * The tag list of each slot (`$tags0` …), which `product.t0` … answer. Default:
+   * the config's lists, as the admin writes them (engine/selection-slots.ts).
+   */
+  tagLists?: string[][];
+  /** The collection list of each slot (`$collections0` …; numeric ids or GIDs). Default: the config's. */
+  collectionLists?: (number | string)[][];
 }
 
 export const SCHEDULE_SLOT_COUNT = 8;
@@ -121,21 +125,44 @@ export function decimal(value: number | string): string {
   return Number.isInteger(value) ? `${value}.0` : String(Number(value.toFixed(2)));
 }
 
-/** Tags and collections any selector of a config mentions (what the admin puts in the input variables). */
-export function variablesFromConfig(config: unknown): { productTags: string[]; collectionIds: string[] } {
-  const tags = new Set<string>();
-  const collections = new Set<string>();
-  const visit = (value: unknown, key?: string) => {
-    if (Array.isArray(value)) {
-      if (key === "tags") value.forEach((t) => typeof t === "string" && tags.add(t));
-      else if (key === "collections") value.forEach((c) => (typeof c === "string" || typeof c === "number") && collections.add(String(c)));
-      else value.forEach((v) => visit(v));
-    } else if (value && typeof value === "object") {
-      for (const [k, v] of Object.entries(value)) visit(v, k);
+/** The tag and collection lists of a config's selectors, as the admin passes them (none for a config without rules). */
+export function listsFromConfig(config: unknown): SelectionLists {
+  let document = config;
+  if (typeof document === "string") {
+    try {
+      document = JSON.parse(document);
+    } catch {
+      document = null;
     }
-  };
-  visit(config);
-  return { productTags: [...tags], collectionIds: [...collections] };
+  }
+  const rules = (document as { rules?: unknown } | null)?.rules;
+  return Array.isArray(rules) ? selectionLists(rules.filter((rule) => rule !== null && typeof rule === "object")) : { tags: [], collections: [] };
+}
+
+/**
+ * What Shopify answers in a product's list slots (`t0` … `c0` …) for the lists
+ * passed in the input variables: whether it has any tag of each tag list
+ * (compared case-insensitively, as Shopify does) and is in any collection of
+ * each collection list (numeric ids or GIDs).
+ */
+export function slotAnswers(
+  tags: readonly string[],
+  collections: readonly (number | string)[],
+  lists: { tags: readonly (readonly string[])[]; collections: readonly (readonly (number | string)[])[] },
+): Record<string, boolean> {
+  const has = new Set(tags.map((t) => t.trim().toLowerCase()));
+  const member = new Set(collections.map(numeric));
+  const answers: Record<string, boolean> = {};
+  TAG_SLOT_FIELDS.forEach((field, i) => (answers[field] = (lists.tags[i] ?? []).some((tag) => has.has(String(tag).trim().toLowerCase()))));
+  COLLECTION_SLOT_FIELDS.forEach((field, i) => (answers[field] = (lists.collections[i] ?? []).some((id) => member.has(numeric(id)))));
+  return answers;
+}
+
+/** The lists an input-variables metafield passes to the products function's slots (`$tags0` …, `$collections0` …). */
+export function listsFromVariables(variables: Record<string, unknown>): Required<Pick<InputSpec, "tagLists" | "collectionLists">> {
+  const slots = (prefix: string, count: number) =>
+    Array.from({ length: count }, (_, i) => variables[`${prefix}${i}`]).map((list) => (Array.isArray(list) ? list.map(String) : []));
+  return { tagLists: slots("tags", TAG_SLOT_FIELDS.length), collectionLists: slots("collections", COLLECTION_SLOT_FIELDS.length) };
 }
 
 /**
@@ -165,12 +192,9 @@ function messagesOf(spec: InputSpec): { jsonValue: unknown } | null {
 export function buildInput(spec: InputSpec = {}) {
   const currency = spec.currency ?? "USD";
   const lineSpecs = spec.lines ?? [];
-  const fromConfig = variablesFromConfig(spec.config);
-  const productTags =
-    spec.productTags ?? [...new Set([...fromConfig.productTags, ...lineSpecs.flatMap((l) => l.product?.tags ?? [])])];
-  const collectionIds = (
-    spec.collectionIds ?? [...new Set([...fromConfig.collectionIds, ...lineSpecs.flatMap((l) => (l.product?.collections ?? []).map(String))])]
-  ).map((c) => gid("Collection", c));
+  const fromConfig = listsFromConfig(spec.config);
+  const tagLists = spec.tagLists ?? fromConfig.tags;
+  const collectionLists = spec.collectionLists ?? fromConfig.collections;
 
   let sum = 0;
   const lines = lineSpecs.map((line, index) => {
@@ -191,8 +215,7 @@ export function buildInput(spec: InputSpec = {}) {
         }
       : (() => {
           const product = line.product ?? {};
-          const has = new Set((product.tags ?? []).map((t) => t.toLowerCase()));
-          const member = new Set((product.collections ?? []).map((c) => numeric(c)));
+          const slots = slotAnswers(product.tags ?? [], product.collections ?? [], { tags: tagLists, collections: collectionLists });
           return {
             __typename: "ProductVariant",
             id: gid("ProductVariant", line.variantId ?? 2000 + index),
@@ -203,8 +226,7 @@ export function buildInput(spec: InputSpec = {}) {
               id: gid("Product", product.id ?? 1000 + index),
               title: product.title ?? `Product ${index + 1}`,
               isGiftCard: product.isGiftCard ?? false,
-              hasTags: productTags.map((tag) => ({ tag, hasTag: has.has(tag.toLowerCase()) })),
-              inCollections: collectionIds.map((collectionId) => ({ collectionId, isMember: member.has(numeric(collectionId)) })),
+              ...slots,
             },
           };
         })();

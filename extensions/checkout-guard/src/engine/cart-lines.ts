@@ -1,8 +1,8 @@
 /**
  * The cart's lines, read once per evaluation, with what the cart rules ask of
  * them built on first use and shared by every rule: totals, per-product sums,
- * shipped weight, and indexes from product, variant, tag and collection to the
- * lines that carry them.
+ * shipped weight, indexes from product and variant to the lines that carry
+ * them, and the lines each tag or collection list matches.
  *
  * Why indexes: inside QuickJS every property read, call and `Set#has` costs
  * hundreds to thousands of WebAssembly instructions, so fifty rules each
@@ -51,8 +51,7 @@ export class CartLines {
   private all?: Positions;
   private byProduct?: PositionIndex;
   private byVariant?: PositionIndex;
-  private byTag?: PositionIndex;
-  private byCollection?: PositionIndex;
+  private bySlot?: Record<string, Positions>;
   private productTotals?: Map<Positions, ProductTotal[]>;
   private shipped?: { grams: number; lines: number };
 
@@ -180,48 +179,20 @@ export class CartLines {
     return lookup(this.byVariant, gids);
   }
 
-  // withTags and withCollections read the same shape of answers; one helper taking
-  // the field names measured ~0.7M instructions more at 200 lines × 50 rules
-  // (computed property reads in QuickJS), so the two loops stay written out.
-
-  /** Lines whose product has one of these tags (trimmed, lower-cased), among those the query asked about. */
-  withTags(tags: readonly string[]): Positions {
-    if (!this.byTag) {
-      const products = this.productList();
-      const map = newIndex();
-      // Every line answers for the same few queried tags: normalise each spelling once.
-      const normalised: Record<string, string> = Object.create(null);
-      for (let p = 0; p < products.length; p++) {
-        const responses = products[p]?.hasTags;
-        if (!Array.isArray(responses)) continue;
-        for (let i = 0; i < responses.length; i++) {
-          const r = responses[i] as AnyRecord | null;
-          if (r && r.hasTag === true && typeof r.tag === "string") {
-            addPosition(map, (normalised[r.tag] ??= r.tag.trim().toLowerCase()), p);
-          }
-        }
-      }
-      this.byTag = map;
+  /**
+   * Lines whose product answers true in one of the query's list slots (`t0`,
+   * `c1` …: `hasAnyTag` / `inAnyCollection` for one tag or collection list,
+   * selection-slots.ts).
+   */
+  withSlot(field: string): Positions {
+    const cached = (this.bySlot ??= Object.create(null) as Record<string, Positions>)[field];
+    if (cached) return cached;
+    const products = this.productList();
+    const found: number[] = [];
+    for (let p = 0; p < products.length; p++) {
+      if (products[p]?.[field] === true) found.push(p);
     }
-    return lookup(this.byTag, tags);
-  }
-
-  /** Lines whose product is in one of these collections (GIDs), among those the query asked about. */
-  withCollections(gids: readonly string[]): Positions {
-    if (!this.byCollection) {
-      const products = this.productList();
-      const map = newIndex();
-      for (let p = 0; p < products.length; p++) {
-        const memberships = products[p]?.inCollections;
-        if (!Array.isArray(memberships)) continue;
-        for (let i = 0; i < memberships.length; i++) {
-          const m = memberships[i] as AnyRecord | null;
-          if (m && m.isMember === true && typeof m.collectionId === "string") addPosition(map, m.collectionId, p);
-        }
-      }
-      this.byCollection = map;
-    }
-    return lookup(this.byCollection, gids);
+    return (this.bySlot[field] = found);
   }
 
   /**

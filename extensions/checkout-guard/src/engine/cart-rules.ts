@@ -13,10 +13,11 @@
  *   a missing weight counts as 0. A cart with no such line is not checked.
  * - Minimums and maximums are inclusive: the limit itself is accepted.
  */
-import type { RuleOf } from "./config";
+import type { Rule, RuleOf } from "./config";
 import { CartLines } from "./cart-lines";
 import type { Facts } from "./facts";
 import { compileSelector } from "./selectors";
+import { slotFields, type SlotFields } from "./selection-slots";
 import type { RuleCompilers } from "./evaluate";
 import type { Finding } from "./types";
 import { fromGrams } from "./weight";
@@ -39,9 +40,9 @@ function cartQuantityCheck(rule: RuleOf<"cartQuantity">): CartCheck {
   };
 }
 
-function lineQuantityCheck(rule: RuleOf<"lineQuantity">): CartCheck {
+function lineQuantityCheck(rule: RuleOf<"lineQuantity">, slots: SlotFields): CartCheck {
   const { min, max, multiple } = rule;
-  const select = compileSelector(rule.select);
+  const select = compileSelector(rule.select, slots);
   return ({ cart }) => {
     const selected = select(cart);
     // Every line in bounds (the cart's smallest and largest quantities tell): nothing to walk.
@@ -73,9 +74,9 @@ function lineQuantityCheck(rule: RuleOf<"lineQuantity">): CartCheck {
   };
 }
 
-function productQuantityCheck(rule: RuleOf<"productQuantity">): CartCheck {
+function productQuantityCheck(rule: RuleOf<"productQuantity">, slots: SlotFields): CartCheck {
   const { min, max } = rule;
-  const select = compileSelector(rule.select);
+  const select = compileSelector(rule.select, slots);
   return ({ cart }) => {
     const totals = cart.totalsByProduct(select(cart) ?? undefined);
     const findings: Finding[] = [];
@@ -130,9 +131,9 @@ function weightCheck(rule: RuleOf<"weight">): CartCheck {
  * With `other`: no line matching `select` may share the cart with a different
  * line matching `other`.
  */
-function exclusiveCheck(rule: RuleOf<"exclusive">): CartCheck {
-  const select = compileSelector(rule.select);
-  const selectOther = rule.other ? compileSelector(rule.other) : null;
+function exclusiveCheck(rule: RuleOf<"exclusive">, slots: SlotFields): CartCheck {
+  const select = compileSelector(rule.select, slots);
+  const selectOther = rule.other ? compileSelector(rule.other, slots) : null;
   return ({ cart }) => {
     const selected = select(cart) ?? cart.allPositions();
     if (selected.length === 0) return NONE;
@@ -152,9 +153,9 @@ function exclusiveCheck(rule: RuleOf<"exclusive">): CartCheck {
 }
 
 /** When a line matches `select`, some line (possibly the same) must match `requires`. */
-function dependencyCheck(rule: RuleOf<"dependency">): CartCheck {
-  const select = compileSelector(rule.select);
-  const selectRequired = compileSelector(rule.requires);
+function dependencyCheck(rule: RuleOf<"dependency">, slots: SlotFields): CartCheck {
+  const select = compileSelector(rule.select, slots);
+  const selectRequired = compileSelector(rule.requires, slots);
   return ({ cart }) => {
     const required = selectRequired(cart);
     if (required === null || required.length > 0) return NONE;
@@ -187,25 +188,33 @@ export const CART_WEIGHT_RULES: RuleCompilers = {
   lines: readLines,
 };
 
+// The document's list slots, derived once per document (every product rule of a run asks).
+const slotsOfDocument = new WeakMap<readonly Rule[], SlotFields>();
+function documentSlots(rules: readonly Rule[]): SlotFields {
+  let slots = slotsOfDocument.get(rules);
+  if (!slots) slotsOfDocument.set(rules, (slots = slotFields(rules)));
+  return slots;
+}
+
 export const PRODUCT_RULES: RuleCompilers = {
-  cart: (rule) =>
+  cart: (rule, rules) =>
     rule.kind === "lineQuantity"
-      ? lineQuantityCheck(rule)
+      ? lineQuantityCheck(rule, documentSlots(rules))
       : rule.kind === "productQuantity"
-        ? productQuantityCheck(rule)
+        ? productQuantityCheck(rule, documentSlots(rules))
         : rule.kind === "exclusive"
-          ? exclusiveCheck(rule)
+          ? exclusiveCheck(rule, documentSlots(rules))
           : rule.kind === "dependency"
-            ? dependencyCheck(rule)
+            ? dependencyCheck(rule, documentSlots(rules))
             : noCheck,
   lines: readLines,
 };
 
 /** Every cart rule (the admin and the tests: what the cart functions decide together). */
 export const CART_RULES: RuleCompilers = {
-  cart: (rule) => {
+  cart: (rule, rules) => {
     for (const family of [CART_TOTALS_RULES, CART_WEIGHT_RULES, PRODUCT_RULES]) {
-      const check = family.cart!(rule);
+      const check = family.cart!(rule, rules);
       if (check !== noCheck) return check;
     }
     return noCheck;

@@ -292,10 +292,7 @@ export type Config = v.InferOutput<typeof ConfigSchema>;
  * The input-variables metafield (`$app:checkout-guard` / `input-variables`):
  * values for the input query's variables, derived from the rules.
  */
-export type InputVariables = {
-  productTags: string[];
-  collectionIds: string[];
-} & Record<`scheduleAt${number}`, string>;
+export type InputVariables = Record<`tags${number}` | `collections${number}`, string[]> & Record<`scheduleAt${number}`, string>;
 
 export type ConfigParseResult =
   | { ok: true; config: Config }

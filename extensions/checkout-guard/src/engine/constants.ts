@@ -78,3 +78,12 @@ export const CART_RULE_KINDS = [
   "exclusive",
   "dependency",
 ] as const;
+
+/**
+ * Number of distinct tag lists, and of collection lists, the products function's
+ * input query can ask Shopify about (`product.hasAnyTag` / `inAnyCollection`,
+ * one alias per list: selection-slots.ts). Every slot is one value per cart
+ * line whether a rule uses it or not, about 0.5M instructions at 200 lines.
+ */
+export const TAG_LIST_SLOTS = 2;
+export const COLLECTION_LIST_SLOTS = 2;

@@ -42,7 +42,8 @@ export const addressTarget = (groupIndex: number, field: string) =>
 /** The rule families a run evaluates: a family left out is skipped. */
 export interface RuleCompilers {
   address?: (rule: AddressRule, cache: KindCache) => AddressCheck;
-  cart?: (rule: CartRule) => CartCheck;
+  /** Compiles a cart rule of the document `rules` (product selectors read the whole document's list slots). */
+  cart?: (rule: CartRule, rules: readonly Rule[]) => CartCheck;
   /** How the cart rules read the lines (with `cart`). */
   lines?: LinesReader;
 }
@@ -85,7 +86,7 @@ export function evaluateFacts(config: Config, facts: Facts, compilers: RuleCompi
       // The cart's lines are read here, on the first cart rule that applies.
       if (facts.cart.isEmpty) continue;
       if (scope && !inScope(scope, facts.cartCountries)) continue;
-      const check = compilers.cart(rule as CartRule);
+      const check = compilers.cart(rule as CartRule, config.rules);
       for (const finding of check(facts)) report(rule, finding, CART_TARGET);
     }
   }

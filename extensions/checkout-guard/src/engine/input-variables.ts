@@ -6,16 +6,18 @@
  *
  * - every function: `$scheduleAt0…7`, the schedule boundaries of its rules
  *   (`shop.localTime.dateTimeAfter`);
- * - the products function (checkout-guard-products) also `$productTags` and
- *   `$collectionIds`, the tags and collections its rules select on (the query
- *   hands them to `hasTags` / `inCollections`).
+ * - the products function (checkout-guard-products) also `$tags0…` and
+ *   `$collections0…`, the distinct tag and collection lists its rules select
+ *   on, one per slot (the query hands them to `hasAnyTag` / `inAnyCollection`;
+ *   selection-slots.ts), an empty list for a slot no rule uses.
  *
  * Derived from the document alone, so the two metafields always describe the
  * same version. The single source of these values: used by the admin
  * (publishing, the simulator) and the sample-input builder.
  */
-import type { Config, InputVariables, Selector } from "./config";
-import { SCHEDULE_SLOTS } from "./constants";
+import type { Config, InputVariables } from "./config";
+import { COLLECTION_LIST_SLOTS, SCHEDULE_SLOTS, TAG_LIST_SLOTS } from "./constants";
+import { selectionLists } from "./selection-slots";
 import type { CheckoutFunction } from "./functions";
 
 /** Fills the schedule slots no rule uses; never reached, so never "passed". */
@@ -36,17 +38,11 @@ export interface FunctionInputVariables {
 export function inputVariablesFor<F extends CheckoutFunction>(fn: F, config: Pick<Config, "rules" | "clock">): FunctionInputVariables[F] {
   const variables: Record<string, unknown> = {};
   if (fn === "products") {
-    const tags = new Set<string>();
-    const collections = new Set<string>();
-    for (const rule of config.rules) {
-      const selectors = rule as Partial<Record<"select" | "other" | "requires", Selector>>;
-      for (const selector of [selectors.select, selectors.other, selectors.requires]) {
-        for (const tag of selector?.tags ?? []) tags.add(tag);
-        for (const id of selector?.collections ?? []) collections.add(`gid://shopify/Collection/${id}`);
-      }
+    const lists = selectionLists(config.rules);
+    for (let slot = 0; slot < TAG_LIST_SLOTS; slot++) variables[`tags${slot}`] = lists.tags[slot] ?? [];
+    for (let slot = 0; slot < COLLECTION_LIST_SLOTS; slot++) {
+      variables[`collections${slot}`] = (lists.collections[slot] ?? []).map((id) => `gid://shopify/Collection/${id}`);
     }
-    variables.productTags = [...tags];
-    variables.collectionIds = [...collections];
   }
   const clock = config.clock ?? [];
   for (let slot = 0; slot < SCHEDULE_SLOTS; slot++) variables[`scheduleAt${slot}`] = clock[slot] ?? UNUSED_SCHEDULE_SLOT;

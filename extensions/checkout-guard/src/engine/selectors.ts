@@ -2,23 +2,26 @@
  * Line selectors of cart rules. A selector lists products, variants, product
  * tags and collections; a line matches when it matches any list. An absent or
  * empty selector matches every line. Products, variants and collections are
- * given as numeric ids and compared with the input's GIDs; tags are compared
- * case-insensitively, and tags and collections come from `product.hasTags` /
- * `product.inCollections`, which Shopify answers for the tags and collection
- * ids passed as input variables. A custom product has no id, tags or
- * collections: only an empty selector matches it.
+ * given as numeric ids and compared with the input's GIDs. Whether a line's
+ * product has any of the selector's tags, or is in any of its collections, is
+ * Shopify's answer in the list's slot of the input (selection-slots.ts); a list
+ * without a slot (a document the admin would refuse) matches no line. A
+ * custom product has no id, tags or collections: only an empty selector
+ * matches it.
  *
  * A compiled selector looks its lists up in the cart's indexes (cart-lines.ts),
  * so its cost follows the selector and the lines it matches, not the cart size.
  */
 import type { Selector } from "./config";
 import { union, type CartLines } from "./cart-lines";
+import { listKey, type SlotFields } from "./selection-slots";
 
 /** Matching line positions in cart order, or null when the selector matches every line. */
 export type Selection = readonly number[] | null;
 export type CompiledSelector = (cart: CartLines) => Selection;
 
 const NO_KEYS: readonly string[] = [];
+const NO_LINES: readonly number[] = [];
 
 // Plain loops, and nothing built for an absent list: selectors are compiled for
 // every cart rule at every run, where QuickJS charges a closure per `map` call.
@@ -29,28 +32,27 @@ function gids(prefix: string, ids: readonly string[] | undefined): readonly stri
   return out;
 }
 
-function normalisedTags(tags: readonly string[] | undefined): readonly string[] {
-  if (tags === undefined || tags.length === 0) return NO_KEYS;
-  const out: string[] = [];
-  for (let i = 0; i < tags.length; i++) out.push(tags[i].trim().toLowerCase());
-  return out;
+/** The slot answering a list: undefined without a list, "" for a list without a slot. */
+function slotOf(list: readonly string[] | undefined, slots: ReadonlyMap<string, string>): string | undefined {
+  if (list === undefined || list.length === 0) return undefined;
+  return slots.get(listKey(list)) ?? "";
 }
 
 const everyLine: CompiledSelector = () => null;
 
-export function compileSelector(selector: Selector | undefined): CompiledSelector {
+export function compileSelector(selector: Selector | undefined, slots: SlotFields): CompiledSelector {
   if (selector === undefined) return everyLine;
   const products = gids("gid://shopify/Product/", selector.products);
   const variants = gids("gid://shopify/ProductVariant/", selector.variants);
-  const tags = normalisedTags(selector.tags);
-  const collections = gids("gid://shopify/Collection/", selector.collections);
-  if (products.length + variants.length + tags.length + collections.length === 0) return everyLine;
+  const tags = slotOf(selector.tags, slots.tags);
+  const collections = slotOf(selector.collections, slots.collections);
+  if (products.length + variants.length === 0 && tags === undefined && collections === undefined) return everyLine;
   return (cart) => {
-    let found: readonly number[] = [];
+    let found: readonly number[] = NO_LINES;
     if (products.length > 0) found = cart.withProducts(products);
     if (variants.length > 0) found = union(found, cart.withVariants(variants));
-    if (tags.length > 0) found = union(found, cart.withTags(tags));
-    if (collections.length > 0) found = union(found, cart.withCollections(collections));
+    if (tags) found = union(found, cart.withSlot(tags));
+    if (collections) found = union(found, cart.withSlot(collections));
     return found;
   };
 }

@@ -11,6 +11,7 @@ import type { CartValidationsGenerateRunInput as ProductsFunctionInput } from ".
 import type { CartValidationsGenerateRunInput as WeightFunctionInput } from "../../../checkout-guard-weight/generated/api";
 import { compileMessages, evaluate, type Config, type Rule } from "../../src/engine";
 import type { Address } from "../../src/engine/types";
+import { listsFromConfig, slotAnswers } from "../../runner/sample-input";
 
 /** An input with the fields of every function's query: any function's entry takes it. */
 export type BothInputs = AddressFunctionInput & CartFunctionInput & WeightFunctionInput & ProductsFunctionInput;
@@ -21,9 +22,8 @@ export interface LineSpec {
   productId?: string | number;
   variantId?: string | number;
   title?: string;
+  /** The product's tags and collections: `input` answers its list slots for the document's selectors. */
   tags?: string[];
-  /** Tags asked about but absent from the product (hasTag: false). */
-  missingTags?: string[];
   collections?: (string | number)[];
   weight?: number | null;
   weightUnit?: "GRAMS" | "KILOGRAMS" | "OUNCES" | "POUNDS";
@@ -37,6 +37,8 @@ export interface LineSpec {
 let counter = 0;
 /** Line amounts (price × quantity) of the lines built here, for the default subtotal. */
 const amounts = new WeakMap<object, number>();
+/** The tags and collections of the products of the lines built here. */
+const memberships = new WeakMap<object, { tags: string[]; collections: (string | number)[] }>();
 
 export function line(spec: LineSpec = {}): CartLine {
   counter++;
@@ -44,6 +46,7 @@ export function line(spec: LineSpec = {}): CartLine {
   const base = { quantity };
   const built = buildLine(spec, base);
   amounts.set(built, (spec.price ?? 10) * quantity);
+  memberships.set(built, { tags: spec.tags ?? [], collections: spec.collections ?? [] });
   return built;
 }
 
@@ -74,11 +77,11 @@ function buildLine(spec: LineSpec, base: { quantity: number }): CartLine {
         id: `gid://shopify/Product/${productId}`,
         title: spec.title ?? `Product ${productId}`,
         isGiftCard: spec.isGiftCard ?? false,
-        hasTags: [
-          ...(spec.tags ?? []).map((tag) => ({ tag, hasTag: true })),
-          ...(spec.missingTags ?? []).map((tag) => ({ tag, hasTag: false })),
-        ],
-        inCollections: (spec.collections ?? []).map((id) => ({ collectionId: `gid://shopify/Collection/${id}`, isMember: true })),
+        // Answered for the document's lists by `input` (answerSlots).
+        t0: false,
+        t1: false,
+        c0: false,
+        c1: false,
       },
     },
   };
@@ -109,8 +112,22 @@ export interface InputSpec {
   subtotal?: { amount: string; currencyCode: string };
 }
 
+/**
+ * Answers the list slots of the lines' products (`t0` … `c0` …) as Shopify
+ * would for the input variables the admin writes for these rules.
+ */
+export function answerSlots(lines: readonly CartLine[], rules: unknown): void {
+  const lists = listsFromConfig({ rules });
+  for (const built of lines) {
+    const product = (built.merchandise as { product?: Record<string, unknown> }).product;
+    const own = memberships.get(built);
+    if (product && own) Object.assign(product, slotAnswers(own.tags, own.collections, lists));
+  }
+}
+
 export function input(spec: InputSpec = {}): BothInputs {
   const lines = spec.lines ?? [line()];
+  answerSlots(lines, (documentOf(spec.config) as { rules?: unknown } | null)?.rules);
   const clock = spec.clock ?? [];
   const localTime: Record<string, unknown> = {};
   for (let i = 0; i < 8; i++) localTime[`at${i}`] = clock[i] ?? false;

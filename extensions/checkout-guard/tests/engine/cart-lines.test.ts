@@ -6,7 +6,9 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { CartLines, union } from "../../src/engine/cart-lines";
 import { compileSelector } from "../../src/engine/selectors";
-import { line } from "./build";
+import { slotFields } from "../../src/engine/selection-slots";
+import type { Rule } from "../../src/engine/config";
+import { answerSlots, line } from "./build";
 
 describe("CartLines", () => {
   test("skips entries that are not objects, counts invalid quantities as 0, keeps totals", () => {
@@ -19,19 +21,22 @@ describe("CartLines", () => {
   });
 
   test("indexes answer in cart order, each line once, whatever the order of the keys asked", () => {
-    const cart = new CartLines([
+    const lines = [
       line({ productId: 1, variantId: 11, tags: ["Wine ", "wine"], collections: [7] }),
       line({ custom: true }),
-      line({ productId: 2, variantId: 21, tags: ["beer"], missingTags: ["wine"], collections: [7, 8] }),
+      line({ productId: 2, variantId: 21, tags: ["beer"], collections: [7, 8] }),
       line({ productId: 1, variantId: 12 }),
-    ]);
+    ];
+    // Slots t0 (wine), t1 (beer, wine), c0 (8, 7).
+    answerSlots(lines, [{ select: { tags: ["wine"] } }, { select: { tags: ["beer", "wine"], collections: ["8", "7"] } }]);
+    const cart = new CartLines(lines);
     expect(cart.withProducts(["gid://shopify/Product/1"])).toEqual([0, 3]);
     expect(cart.withProducts(["gid://shopify/Product/2", "gid://shopify/Product/1", "gid://shopify/Product/9"])).toEqual([0, 2, 3]);
     expect(cart.withVariants(["gid://shopify/ProductVariant/12", "gid://shopify/ProductVariant/11"])).toEqual([0, 3]);
-    expect(cart.withTags(["wine"])).toEqual([0]);
-    expect(cart.withTags(["beer", "wine"])).toEqual([0, 2]);
-    expect(cart.withCollections(["gid://shopify/Collection/8", "gid://shopify/Collection/7"])).toEqual([0, 2]);
-    expect(cart.withCollections([])).toEqual([]);
+    expect(cart.withSlot("t0")).toEqual([0]);
+    expect(cart.withSlot("t1")).toEqual([0, 2]);
+    expect(cart.withSlot("c0")).toEqual([0, 2]);
+    expect(cart.withSlot("c1")).toEqual([]);
   });
 
   test("totals by product sum a product's variants, keep custom products apart, and are shared per list of lines", () => {
@@ -94,7 +99,10 @@ describe("compileSelector on the indexes", () => {
           return matches ? [position] : [];
         });
         const everyLine = [...(select.products ?? []), ...(select.variants ?? []), ...(select.tags ?? []), ...(select.collections ?? [])].length === 0;
-        const selection = compileSelector(select)(new CartLines(specs.map((spec) => line(spec))));
+        const lines = specs.map((spec) => line(spec));
+        const rules = [{ id: "r", kind: "lineQuantity", select }] as Rule[];
+        answerSlots(lines, rules);
+        const selection = compileSelector(select, slotFields(rules))(new CartLines(lines));
         expect(selection).toEqual(everyLine ? null : expected);
       }),
       { numRuns: 500 },

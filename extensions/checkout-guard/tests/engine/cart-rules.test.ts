@@ -53,10 +53,29 @@ describe("lineQuantity (rule 10)", () => {
     ]);
   });
 
-  test("selector by tag (case-insensitive, only tags the product has)", () => {
-    const rule = { id: "l", kind: "lineQuantity", max: 1, select: { tags: ["Fragile"] } };
-    const lines = [line({ tags: ["fragile"], quantity: 2, title: "T" }), line({ missingTags: ["Fragile"], quantity: 2 }), line({ quantity: 2 })];
+  test("selector by tag (any of the rule's tags, as Shopify answers the list's slot)", () => {
+    const rule = { id: "l", kind: "lineQuantity", max: 1, select: { tags: ["Fragile", "glass"] } };
+    const lines = [line({ tags: ["fragile"], quantity: 2, title: "T" }), line({ tags: ["sturdy"], quantity: 2 }), line({ quantity: 2 })];
     expect(messagesFor([rule], { lines })).toEqual(["T: the maximum quantity is 1."]);
+  });
+
+  test("each distinct tag list has its own slot; the same list in another order shares it", () => {
+    const rules = [
+      { id: "a", kind: "lineQuantity", max: 1, select: { tags: ["wine", "beer"] } },
+      { id: "b", kind: "lineQuantity", max: 3, select: { tags: ["glass"] } },
+      { id: "c", kind: "lineQuantity", max: 2, select: { tags: ["beer", "wine", "beer"] } },
+    ];
+    const lines = [line({ tags: ["beer"], quantity: 2, title: "Beer" }), line({ tags: ["glass"], quantity: 4, title: "Glass" })];
+    expect(messagesFor(rules, { lines })).toEqual([
+      "Beer: the maximum quantity is 1.",
+      "Glass: the maximum quantity is 3.",
+    ]);
+  });
+
+  test("a tag list beyond the query's slots matches no line (the admin refuses such a document)", () => {
+    const rules = ["one", "two", "three"].map((tag, i) => ({ id: `r${i}`, kind: "lineQuantity", max: 1, select: { tags: [tag] } }));
+    const lines = ["one", "two", "three"].map((tag) => line({ tags: [tag], quantity: 2, title: tag }));
+    expect(messagesFor(rules, { lines })).toEqual(["one: the maximum quantity is 1.", "two: the maximum quantity is 1."]);
   });
 
   test("selector by collection", () => {

@@ -6,14 +6,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { CART_RULE_KINDS, ADDRESS_RULE_KINDS, SCHEDULE_SLOTS, parseConfig } from "../../src/engine/config";
+import { CART_RULE_KINDS, ADDRESS_RULE_KINDS, parseConfig } from "../../src/engine/config";
 import { documentFromInput } from "../../src/engine/run";
+import { inputVariablesFor } from "../../src/engine/input-variables";
 import { CONFIG_SCHEMA_FILE, configJsonSchemaText } from "../../../../scripts/config-schema";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");
 const markdown = readFileSync(join(ROOT, "docs", "configuration.md"), "utf8");
 const blocks = [...markdown.matchAll(/^```json\n([\s\S]*?)\n```$/gm)].map((m) => JSON.parse(m[1]));
-const isInputVariables = (block: Record<string, unknown>) => "productTags" in block && "collectionIds" in block;
+const isInputVariables = (block: Record<string, unknown>) => "scheduleAt0" in block;
 
 test("the documentation has JSON examples", () => {
   expect(blocks.length).toBeGreaterThan(16);
@@ -30,8 +31,9 @@ test("every configuration example is valid for the admin and for the function", 
 test("the input-variables example has every variable of the input query", () => {
   const variables = blocks.filter(isInputVariables);
   expect(variables).toHaveLength(1);
-  const expected = ["productTags", "collectionIds", ...Array.from({ length: SCHEDULE_SLOTS }, (_, i) => `scheduleAt${i}`)];
+  const expected = Object.keys(inputVariablesFor("products", { rules: [] }));
   expect(Object.keys(variables[0]).sort()).toEqual(expected.sort());
+  expect(expected).toContain("tags0");
 });
 
 test("every rule kind has an example", () => {

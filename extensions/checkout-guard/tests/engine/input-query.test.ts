@@ -13,7 +13,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { functionFiles } from "../../runner/build";
-import { SCHEDULE_SLOTS } from "../../src/engine/config";
+import { COLLECTION_LIST_SLOTS, SCHEDULE_SLOTS, TAG_LIST_SLOTS } from "../../src/engine/constants";
+import { COLLECTION_SLOT_FIELDS, TAG_SLOT_FIELDS } from "../../src/engine/selection-slots";
 import { CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../src/engine/functions";
 import { inputVariablesFor } from "../../src/engine/input-variables";
 
@@ -73,8 +74,12 @@ describe.each(CHECKOUT_FUNCTION_NAMES)("the %s function's input query", (fn) => 
     const declared = Object.fromEntries(
       (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, source.slice(v.type.loc!.start, v.type.loc!.end)]),
     );
-    // Only the products function asks Shopify about the products' tags and collections.
-    const expected: Record<string, string> = fn === "products" ? { productTags: "[String!]!", collectionIds: "[ID!]!" } : {};
+    // Only the products function asks Shopify about the products' tags and collections, one list per slot.
+    const expected: Record<string, string> = {};
+    if (fn === "products") {
+      for (let i = 0; i < TAG_LIST_SLOTS; i++) expected[`tags${i}`] = "[String!]!";
+      for (let i = 0; i < COLLECTION_LIST_SLOTS; i++) expected[`collections${i}`] = "[ID!]!";
+    }
     for (let i = 0; i < SCHEDULE_SLOTS; i++) expected[`scheduleAt${i}`] = "DateTimeWithoutTimezone!";
     expect(declared).toEqual(expected);
     // What the admin writes for this function's document: a value for each of them, and nothing else.
@@ -134,18 +139,33 @@ describe("what each function reads of the cart", () => {
   test("the products function reads of each line the quantity, ids, titles, tags and collections: no weights, no costs", () => {
     const lineLeaves = leaves(products.paths, "cart.lines");
     expect([...new Set(lineLeaves.map((p) => p.split(".").pop()))].sort()).toEqual(
-      ["__typename", "collectionId", "hasTag", "id", "isMember", "quantity", "tag", "title"].sort(),
+      ["__typename", "hasAnyTag", "id", "inAnyCollection", "quantity", "title"].sort(),
     );
     expect(read(products, "weight")).toBe(false);
     expect(read(products, "cost")).toBe(false);
   });
 
-  test("only the products function declares $productTags and $collectionIds", () => {
+  test("the products function answers each list slot with one boolean per line, under the alias the engine reads", () => {
+    const slots: string[] = [];
+    visit(products.document, {
+      Field: (node) => {
+        if (node.name.value !== "hasAnyTag" && node.name.value !== "inAnyCollection") return;
+        const variable = node.arguments?.[0]?.value;
+        slots.push(`${node.alias?.value}=${node.name.value}($${variable?.kind === Kind.VARIABLE ? variable.name.value : "?"})`);
+      },
+    });
+    expect(slots).toEqual([
+      ...TAG_SLOT_FIELDS.map((alias, i) => `${alias}=hasAnyTag($tags${i})`),
+      ...COLLECTION_SLOT_FIELDS.map((alias, i) => `${alias}=inAnyCollection($collections${i})`),
+    ]);
+  });
+
+  test("only the products function declares list slots", () => {
     const declares = (fn: CheckoutFunction) =>
       (queryOf(fn).document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode).variableDefinitions!.map(
         (v) => v.variable.name.value,
       );
-    expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => declares(fn).includes("productTags"))).toEqual(["products"]);
-    expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => declares(fn).includes("collectionIds"))).toEqual(["products"]);
+    expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => declares(fn).includes("tags0"))).toEqual(["products"]);
+    expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => declares(fn).includes("collections0"))).toEqual(["products"]);
   });
 });
