@@ -288,11 +288,16 @@ function compactValue(kind: string, key: string, value: unknown): unknown {
   }
 }
 
+/**
+ * Tag and collection lists sorted as well: the same list then reads the same in
+ * every rule, so the function finds its slot by joining it (listKey), with no
+ * sorting at checkout.
+ */
 function compactSelector(selector: Selector): Selector {
   const out: Selector = {};
   for (const key of ["products", "variants", "tags", "collections"] as const) {
     const list = selector[key];
-    if (list && list.length > 0) out[key] = unique(list);
+    if (list && list.length > 0) out[key] = key === "tags" || key === "collections" ? unique(list).sort() : unique(list);
   }
   return out;
 }

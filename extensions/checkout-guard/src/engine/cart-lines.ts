@@ -20,7 +20,6 @@ import { GRAMS_PER_UNIT } from "./weight";
 type AnyRecord = Record<string, unknown>;
 type Positions = readonly number[];
 
-const EMPTY: AnyRecord = {};
 const NO_POSITIONS: Positions = [];
 
 /** Per product (a custom product counts on its own): quantity summed over its lines, and its first line. */
@@ -29,12 +28,14 @@ export interface ProductTotal {
   position: number;
 }
 
-/** Each line's quantity and the totals, read in one pass on first use. */
+/** Each line's quantity and the totals (and, for the products function, its product), read in one pass on first use. */
 interface Quantities {
   /** The input's line objects, in cart order. */
   raw: AnyRecord[];
   /** Each line's quantity (0 when missing or invalid), by position. */
   quantities: number[];
+  /** Each line's product, when read in the same pass (see the constructor). */
+  products?: (AnyRecord | null)[];
   total: number;
   min: number;
   max: number;
@@ -43,10 +44,11 @@ interface Quantities {
 export class CartLines {
   /** The input's lines, as given (Shopify's are all objects). */
   private readonly input: unknown[];
+  /** Read each line's product in the quantities' pass (the products function: all its rules read both). */
+  private readonly readsProducts: boolean;
 
-  // Built on first use: the quantities, each line's merchandise and product, then the indexes.
+  // Built on first use: the quantities (and products), then the indexes.
   private read?: Quantities;
-  private merchandises?: AnyRecord[];
   private products?: (AnyRecord | null)[];
   private all?: Positions;
   private byProduct?: PositionIndex;
@@ -56,10 +58,16 @@ export class CartLines {
   private shipped?: { grams: number; lines: number };
 
   // Nothing is read here: the weight function reads the lines in its own single pass.
-  constructor(rawLines: unknown) {
+  constructor(rawLines: unknown, readsProducts = false) {
     this.input = Array.isArray(rawLines) ? rawLines : [];
+    this.readsProducts = readsProducts;
   }
 
+  // A pass over the lines costs QuickJS thousands of instructions a line on
+  // Shopify's engine (~5k for this one, ~5k more for a separate pass over the
+  // products), so the products are read here when they will be needed, with
+  // the cheapest checks that hold: `q === (q | 0)` only for a number that is a
+  // whole int32 (not a string, NaN or Infinity; `Infinity` is a global look-up).
   private quantitiesRead(): Quantities {
     if (this.read) return this.read;
     const rawLines = this.input;
@@ -68,16 +76,18 @@ export class CartLines {
     let max = 0;
     let malformed = false;
     const quantities: number[] = [];
-    // Indexed stores rather than push, here and in productList: cheaper in QuickJS.
+    const products: (AnyRecord | null)[] | undefined = this.readsProducts ? [] : undefined;
+    // Indexed stores rather than push: cheaper in QuickJS.
     let count = 0;
     for (let i = 0, n = rawLines.length; i < n; i++) {
-      const line = rawLines[i];
-      if (line === null || typeof line !== "object") {
+      const line = rawLines[i] as AnyRecord | null;
+      if (typeof line !== "object" || line === null) {
         malformed = true;
         continue;
       }
-      const q = (line as AnyRecord).quantity;
-      const quantity = typeof q === "number" && q > 0 && q < Infinity ? q : 0;
+      const q = line.quantity as number;
+      const quantity = q === (q | 0) && q > 0 ? q : 0;
+      if (products) products[count] = ((line.merchandise as AnyRecord | null | undefined)?.product as AnyRecord | null | undefined) ?? null;
       quantities[count++] = quantity;
       total += quantity;
       if (quantity < min) min = quantity;
@@ -85,7 +95,7 @@ export class CartLines {
     }
     // Shopify's lines are all objects: keep its array rather than copy it.
     const raw = (malformed ? rawLines.filter((line) => line !== null && typeof line === "object") : rawLines) as AnyRecord[];
-    return (this.read = { raw, quantities, total, min: raw.length > 0 ? min : 0, max });
+    return (this.read = { raw, quantities, products, total, min: raw.length > 0 ? min : 0, max });
   }
 
   // The getters read `this.read` first: a call costs QuickJS more than the check.
@@ -132,12 +142,6 @@ export class CartLines {
     return (this.all = all);
   }
 
-  /** The line's merchandise ({} when missing). */
-  merchandise(position: number): AnyRecord {
-    this.productList();
-    return this.merchandises![position];
-  }
-
   /** The product of a ProductVariant line; null for a custom product. */
   product(position: number): AnyRecord | null {
     return this.productList()[position];
@@ -145,7 +149,7 @@ export class CartLines {
 
   /** The product's title (a custom product's own title); "" when missing. */
   title(position: number): string {
-    const title = (this.product(position) ?? this.merchandise(position)).title;
+    const title = ((this.product(position) ?? this.raw[position].merchandise) as AnyRecord | null | undefined)?.title;
     return typeof title === "string" ? title : "";
   }
 
@@ -167,11 +171,11 @@ export class CartLines {
   withVariants(gids: readonly string[]): Positions {
     if (!this.byVariant) {
       const products = this.productList();
-      const merchandises = this.merchandises!;
+      const raw = this.raw;
       const map = newIndex();
       for (let p = 0; p < products.length; p++) {
         if (products[p] === null) continue; // a custom product has no variant
-        const id = merchandises[p].id;
+        const id = (raw[p].merchandise as AnyRecord).id;
         if (typeof id === "string") addPosition(map, id, p);
       }
       this.byVariant = map;
@@ -257,21 +261,16 @@ export class CartLines {
     return (this.shipped = { grams, lines });
   }
 
-  /** Each line's product (null for a custom product), reading the merchandise of every line once. */
+  /** Each line's product (null for a custom product): read with the quantities, or here. */
   private productList(): (AnyRecord | null)[] {
     if (this.products) return this.products;
-    const raw = this.raw;
-    const merchandises: AnyRecord[] = [];
+    const read = this.read ?? this.quantitiesRead();
+    if (read.products) return (this.products = read.products);
+    const raw = read.raw;
     const products: (AnyRecord | null)[] = [];
     for (let p = 0, n = raw.length; p < n; p++) {
-      const m = raw[p].merchandise;
-      const merchandise = typeof m === "object" && m !== null ? (m as AnyRecord) : EMPTY;
-      const product = merchandise.product;
-      merchandises[p] = merchandise;
-      // typeof null is "object": a null product stays null.
-      products[p] = typeof product === "object" ? (product as AnyRecord | null) : null;
+      products[p] = ((raw[p].merchandise as AnyRecord | null | undefined)?.product as AnyRecord | null | undefined) ?? null;
     }
-    this.merchandises = merchandises;
     return (this.products = products);
   }
 }

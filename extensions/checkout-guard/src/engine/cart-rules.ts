@@ -166,6 +166,8 @@ function dependencyCheck(rule: RuleOf<"dependency">, slots: SlotFields): CartChe
 
 const noCheck: CartCheck = () => NONE;
 const readLines = (rawLines: unknown) => new CartLines(rawLines);
+// The products function reads each line's product with its quantity, in one pass.
+const readProductLines = (rawLines: unknown) => new CartLines(rawLines, true);
 
 /**
  * The cart functions' rule families (see evaluate.ts and functions.ts): each
@@ -207,7 +209,7 @@ export const PRODUCT_RULES: RuleCompilers = {
           : rule.kind === "dependency"
             ? dependencyCheck(rule, documentSlots(rules))
             : noCheck,
-  lines: readLines,
+  lines: readProductLines,
 };
 
 /** Every cart rule (the admin and the tests: what the cart functions decide together). */

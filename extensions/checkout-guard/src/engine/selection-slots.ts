@@ -9,7 +9,8 @@
  * instructions a line per tag.) The input query has a fixed number of slots
  * (`t0: hasAnyTag(tags: $tags0)` …, constants.ts); each distinct list of the
  * document's selectors takes one, in order of first appearance, and the same
- * list (in any order) shares it.
+ * list shares it (the admin writes every list sorted and without repeats, so
+ * the same set is the same list).
  *
  * The admin writes the lists into the input variables (input-variables.ts) and
  * refuses a document with more distinct lists than slots; the function
@@ -29,9 +30,9 @@ export interface SelectionLists {
 export const TAG_SLOT_FIELDS = Array.from({ length: TAG_LIST_SLOTS }, (_, i) => `t${i}`);
 export const COLLECTION_SLOT_FIELDS = Array.from({ length: COLLECTION_LIST_SLOTS }, (_, i) => `c${i}`);
 
-/** One key for a list whatever its order and repeats. */
+/** A list's key: the admin writes lists sorted and deduplicated, so nothing is sorted here, at checkout. */
 export function listKey(values: readonly string[]): string {
-  return [...new Set(values)].sort().join("\n");
+  return values.length === 1 ? values[0] : values.join("\n");
 }
 
 const SELECTOR_FIELDS = ["select", "other", "requires"] as const;
@@ -53,7 +54,7 @@ export function selectionLists(rules: readonly Rule[]): SelectionLists {
     for (const rule of rules) {
       for (const list of listsOfRule(rule, kind)) {
         const key = listKey(list);
-        if (!lists.has(key)) lists.set(key, [...new Set(list)]);
+        if (!lists.has(key)) lists.set(key, list);
       }
     }
     return [...lists.values()];
@@ -67,12 +68,24 @@ export interface SlotFields {
   collections: Map<string, string>;
 }
 
+// Run at checkout for every product rule's document: plain loops, no lists built.
 export function slotFields(rules: readonly Rule[]): SlotFields {
-  const lists = selectionLists(rules);
-  const fields = (found: string[][], names: string[]) => {
-    const map = new Map<string, string>();
-    for (let i = 0; i < found.length && i < names.length; i++) map.set(listKey(found[i]), names[i]);
-    return map;
-  };
-  return { tags: fields(lists.tags, TAG_SLOT_FIELDS), collections: fields(lists.collections, COLLECTION_SLOT_FIELDS) };
+  const slots: SlotFields = { tags: new Map(), collections: new Map() };
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r] as Partial<Record<(typeof SELECTOR_FIELDS)[number], Selector>>;
+    for (let f = 0; f < SELECTOR_FIELDS.length; f++) {
+      const selector = rule[SELECTOR_FIELDS[f]];
+      if (selector === undefined) continue;
+      assignSlot(slots.tags, selector.tags, TAG_SLOT_FIELDS);
+      assignSlot(slots.collections, selector.collections, COLLECTION_SLOT_FIELDS);
+    }
+  }
+  return slots;
+}
+
+/** Gives a list the next free slot, if it has none and one is free (as selectionLists orders them). */
+function assignSlot(slots: Map<string, string>, list: readonly string[] | undefined, fields: readonly string[]): void {
+  if (!Array.isArray(list) || list.length === 0 || slots.size === fields.length) return;
+  const key = listKey(list);
+  if (!slots.has(key)) slots.set(key, fields[slots.size]);
 }

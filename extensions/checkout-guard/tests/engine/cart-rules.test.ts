@@ -59,16 +59,17 @@ describe("lineQuantity (rule 10)", () => {
     expect(messagesFor([rule], { lines })).toEqual(["T: the maximum quantity is 1."]);
   });
 
-  test("each distinct tag list has its own slot; the same list in another order shares it", () => {
+  test("each distinct tag list has its own slot; the same list (as the admin writes it: sorted) shares one", () => {
     const rules = [
-      { id: "a", kind: "lineQuantity", max: 1, select: { tags: ["wine", "beer"] } },
+      { id: "a", kind: "lineQuantity", max: 1, select: { tags: ["beer", "wine"] } },
       { id: "b", kind: "lineQuantity", max: 3, select: { tags: ["glass"] } },
-      { id: "c", kind: "lineQuantity", max: 2, select: { tags: ["beer", "wine", "beer"] } },
+      { id: "c", kind: "lineQuantity", min: 3, select: { tags: ["beer", "wine"] } },
     ];
     const lines = [line({ tags: ["beer"], quantity: 2, title: "Beer" }), line({ tags: ["glass"], quantity: 4, title: "Glass" })];
     expect(messagesFor(rules, { lines })).toEqual([
       "Beer: the maximum quantity is 1.",
       "Glass: the maximum quantity is 3.",
+      "Beer: the minimum quantity is 3.",
     ]);
   });
 
