@@ -240,21 +240,22 @@ export class CartLines {
     let lines = 0;
     for (let p = 0, n = input.length; p < n; p++) {
       const line = input[p] as AnyRecord | null;
-      if (line === null || typeof line !== "object") continue;
+      if (typeof line !== "object" || line === null) continue;
       const m = line.merchandise as AnyRecord | null | undefined;
       if (typeof m !== "object" || m === null) {
         lines++; // no merchandise: ships, weighs nothing
         continue;
       }
       if (m.requiresShipping === false) continue;
-      const product = m.product as AnyRecord | null | undefined;
-      if ((typeof product === "object" && product !== null ? product : m).isGiftCard === true) continue;
+      if (((m.product as AnyRecord | null | undefined) ?? m).isGiftCard === true) continue;
       lines++;
-      const weight = m.weight;
-      const q = line.quantity;
-      // An unknown unit counts as grams, a missing or invalid weight or quantity as 0.
-      // (Comparisons rather than Number.isFinite, and no helper call: this runs for every line.)
-      if (typeof weight === "number" && weight > 0 && weight < Infinity && typeof q === "number" && q > 0 && q < Infinity) {
+      const weight = m.weight as number;
+      const q = line.quantity as number;
+      // An unknown unit counts as grams, a missing or invalid weight or quantity as 0. The
+      // cheapest checks that hold, as in quantitiesRead: `weight === +weight` only for a
+      // number (a string or an object converts to another value), the bound rules out
+      // Infinity; `q === (q | 0)` only for a whole int32.
+      if (weight > 0 && weight < 1e300 && weight === +weight && q === (q | 0) && q > 0) {
         grams += weight * (GRAMS_PER_UNIT[m.weightUnit as WeightUnit] ?? 1) * q;
       }
     }
