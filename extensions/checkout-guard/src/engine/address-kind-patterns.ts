@@ -52,9 +52,10 @@ export const LEADING_BOX_SOURCE = `^(?:c o |attn |care of )?box ${NO}\\d`;
  * written after the street (US usage). After a number it is not: "Avenue Louise
  * 54 box 2" (Belgian apartment box), "RR 2 Box 15" (rural route), "Kungsgatan
  * 12, Box 345" (see docs/address-kinds.md); nor after "Mail" (a private mailbox) or a
- * rural route ("Route Box 15").
+ * rural route ("Route Box 15"); nor when that word is glued to a number ("HCR 45ac box
+ * 653", a highway-contract route box whose "45ac" splits into "45 ac").
  */
-export const TRAILING_BOX_SOURCE = `\\b(?!(?:mail|route|rte|rural|star|hwy|highway)\\b)[a-z]{2,} box ${NO}\\d+[a-z]?$`;
+export const TRAILING_BOX_SOURCE = `\\b(?<!\\d )(?!(?:mail|route|rte|rural|star|hwy|highway)\\b)[a-z]{2,} box ${NO}\\d+[a-z]?$`;
 
 /** Commercial mail-receiving agencies: a box there is a private mailbox. */
 export const CMRA_CONTEXT_SOURCE =
@@ -66,8 +67,10 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   // ---- poBox: English
   P("poBox", "po box", `\\bp ?[o0] ?b[o0]?x\\b${NOT_STREET}`),
   P("poBox", "pob <n>", `\\bp ?o ?b ${NO}\\d`),
-  // "PO 1915", "P.O. 37": a box number straight after PO (not "Via Po 12", the river; not "A.P.O. 09012")
-  P("poBox", "po <n>", `(?<!\\b(?:[afd]|via|viale|corso|lungo) )\\bp ?o ${NO}\\d`),
+  // "PO 1915", "P.O. 37": a box number straight after PO; "POB" / "P.O.B." ending the line
+  // without a number ("Post Street, P.O.B."). Not "Via Po 12" (the river), "Via Po B",
+  // "A.P.O. 09012". One pattern, so that the look-behind is tried once per position.
+  P("poBox", "po <n> / pob (line end)", `(?<!\\b(?:[afd]|via|viale|corso|lungo) )\\bp ?o(?: ${NO}\\d| ?b$)`),
   // misspelt "Box": "PO Bx 12", "P.O. Boz 3"
   P("poBox", "po misspelt box <n>", `\\bp ?o ?(?:bx|bxo|bpx|boxx|bos|boz|bix) ${NO}\\d`),
   P("poBox", "post office box/drawer", `\\bpost ?office ?(?:box|drawer)\\b${NOT_STREET}`),
@@ -108,6 +111,8 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   P("poBox", "apdo", `\\bapdo\\b${NOT_STREET}`),
   P("poBox", "casilla", `${NOT_AFTER_STREET}\\bcasilla (?:(?:de )?correos?\\b|postal\\b|${NO}\\d)`),
   P("poBox", "caixa postal", `\\b(?:caixa|cx) ?postal\\b|\\bcx ?p\\b`),
+  // Brazil's community PO box, Caixa Postal Comunitária: "CPC 199"
+  P("poBox", "cpc <n>", `\\bcpc ${NO}\\d`),
   // ---- poBox: Italian
   P("poBox", "casella postale", `\\bcasella postale\\b|\\bcas(?:ella)? post ${NO}\\d`),
   // ---- poBox: Dutch, Afrikaans
@@ -137,7 +142,10 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   P("parcelLocker", "paketshop / parcelshop", `\\b(?:paket|parcel|pakke|pakket) ?shop\\b${NOT_STREET}`),
   P("parcelLocker", "dhl postnummer", `\\bpost ?nummer ${NO}\\d{6,}`),
   P("parcelLocker", "abholstation", `\\babhol(?:station|punkt|shop)\\b`),
-  P("parcelLocker", "parcel automat", `\\b(?:paket|pakket|pakke|paki|paczko|pako)(?:automat|automaat|boks|kluis|mat|matas|mats|skap)\\b|\\b(?:pakettiautomaatti|csomagautomata|balikobox|alzabox)\\b`),
+  // Baltic names as the carriers publish them: Lithuanian "paštomatas", Latvian "Paku
+  // Skapis" (DPD), Estonian "teeninduspunkt" (a carrier's service point) and DPD's
+  // "Automaat <place>" (at the start of the line only: "automaat" is also a common noun)
+  P("parcelLocker", "parcel automat", `\\b(?:paket|pakket|pakke|paki|paczko|pako)(?:automat|automaat|boks|kluis|mat|matas|mats|skap)\\b|\\b(?:pakettiautomaatti|csomagautomata|balikobox|alzabox|pastomat(?:as|ai)?|paku ?skapis|teeninduspunkt)\\b|\\bautomaat\\b(?<=^automaat)`),
   // ---- parcelLocker: English
   P("parcelLocker", "parcel locker/terminal/point", `\\bparcel ?(?:locker|terminal|point|pick ?up|collect)s?\\b${NOT_STREET}`),
   P("parcelLocker", "parcel motel", `\\bparcel ?motel\\b`),

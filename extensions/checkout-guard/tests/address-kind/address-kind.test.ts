@@ -144,6 +144,14 @@ describe("named cases", () => {
     ["A.P.O. 09012", ["military"]],
     ["Pakettiautomaatti Kamppi", ["parcelLocker"]],
     ["Parcel Motel Dublin 12", ["parcelLocker"]],
+    // issue #12, second round (the tuning part's misses)
+    ["POB", ["poBox"]],
+    ["Post Street, P.O.B.", ["poBox"]],
+    ["CPC 199", ["poBox"]],
+    ["Tilžės Lidl DPD paštomatas 274", ["parcelLocker"]],
+    ["Paku Skapis TOP Priekule", ["parcelLocker"]],
+    ["Automaat Karksi-Nuia Konsum", ["parcelLocker"]],
+    ["Valukoja teeninduspunkt", ["parcelLocker"]],
     // several at once
     ["PO Box 12 PMB 4", ["poBox", "privateMailbox"]],
     // ordinary streets and names
@@ -181,6 +189,9 @@ describe("named cases", () => {
     ["Pf-Karl-Platz 4", []],
     ["Route Box # 15", []],
     ["HC 61 Box 20", []],
+    ["HCR 45ac box 653", []],
+    ["Via Po B", []],
+    ["Kohvi 4, vana automaat", []],
     ["Private Mail Box 12", ["privateMailbox"]],
     ["2400 Riverfront Drive Mailbox 2825", []],
     ["USS Constitution Museum", []],
