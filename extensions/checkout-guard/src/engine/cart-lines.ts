@@ -158,9 +158,12 @@ export class CartLines {
     if (!this.byProduct) {
       const products = this.productList();
       const map = newIndex();
-      for (let p = 0; p < products.length; p++) {
+      for (let p = 0, n = products.length; p < n; p++) {
         const id = products[p]?.id;
-        if (typeof id === "string") addPosition(map, id, p);
+        if (typeof id !== "string") continue;
+        // Most products have one line: the first position is stored inline (a call per line costs QuickJS ~1k).
+        if (map[id] === undefined) map[id] = p;
+        else addPosition(map, id, p);
       }
       this.byProduct = map;
     }
@@ -176,7 +179,9 @@ export class CartLines {
       for (let p = 0; p < products.length; p++) {
         if (products[p] === null) continue; // a custom product has no variant
         const id = (raw[p].merchandise as AnyRecord).id;
-        if (typeof id === "string") addPosition(map, id, p);
+        if (typeof id !== "string") continue;
+        if (map[id] === undefined) map[id] = p;
+        else addPosition(map, id, p);
       }
       this.byVariant = map;
     }

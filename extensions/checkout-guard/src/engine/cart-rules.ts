@@ -55,9 +55,10 @@ function lineQuantityCheck(rule: RuleOf<"lineQuantity">, slots: SlotFields): Car
       return NONE;
     }
     const positions = selected ?? cart.allPositions();
+    const quantities = cart.quantities; // a getter: read once, not per line
     const findings: Finding[] = [];
     for (let i = 0; i < positions.length; i++) {
-      const quantity = cart.quantities[positions[i]];
+      const quantity = quantities[positions[i]];
       const key =
         max !== undefined && quantity > max
           ? "lineQuantityMax"
