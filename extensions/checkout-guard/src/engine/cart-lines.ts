@@ -52,6 +52,7 @@ export class CartLines {
   private products?: (AnyRecord | null)[];
   private all?: Positions;
   private byProduct?: PositionIndex;
+  private repeatedProducts = false;
   private byVariant?: PositionIndex;
   private bySlot?: Record<string, Positions>;
   private productTotals?: Map<Positions, ProductTotal[]>;
@@ -155,19 +156,30 @@ export class CartLines {
 
   /** Lines of products with these GIDs (`gid://shopify/Product/1`). */
   withProducts(gids: readonly string[]): Positions {
-    if (!this.byProduct) {
-      const products = this.productList();
-      const map = newIndex();
-      for (let p = 0, n = products.length; p < n; p++) {
-        const id = products[p]?.id;
-        if (typeof id !== "string") continue;
-        // Most products have one line: the first position is stored inline (a call per line costs QuickJS ~1k).
-        if (map[id] === undefined) map[id] = p;
-        else addPosition(map, id, p);
+    return lookup(this.productIndex(), gids);
+  }
+
+  /** Whether a product is on more than one line (its quantity is then the sum of those lines'). */
+  get hasRepeatedProducts(): boolean {
+    this.productIndex();
+    return this.repeatedProducts;
+  }
+
+  private productIndex(): PositionIndex {
+    if (this.byProduct) return this.byProduct;
+    const products = this.productList();
+    const map = newIndex();
+    for (let p = 0, n = products.length; p < n; p++) {
+      const id = products[p]?.id;
+      if (typeof id !== "string") continue;
+      // Most products have one line: the first position is stored inline (a call per line costs QuickJS ~1k).
+      if (map[id] === undefined) map[id] = p;
+      else {
+        addPosition(map, id, p);
+        this.repeatedProducts = true;
       }
-      this.byProduct = map;
     }
-    return lookup(this.byProduct, gids);
+    return (this.byProduct = map);
   }
 
   /** Lines of variants with these GIDs (`gid://shopify/ProductVariant/1`). */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { errorsFor, line, messagesFor } from "./build";
 
@@ -97,6 +98,28 @@ describe("productQuantity (rule 11)", () => {
     const rule = { id: "p", kind: "productQuantity", max: 3 };
     const lines = [line({ productId: 7, title: "Tee", quantity: 2 }), line({ productId: 7, title: "Tee", quantity: 2 }), line({ productId: 8, quantity: 3 })];
     expect(messagesFor([rule], { lines })).toEqual(["Tee: you can buy at most 3 in total (currently 4)."]);
+  });
+
+  test("on every line, blocks exactly the products whose summed quantity is out of bounds (the shortcuts included)", () => {
+    const cart = fc.array(fc.record({ productId: fc.constantFrom(1, 2, 3, 4), quantity: fc.integer({ min: 1, max: 6 }), custom: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    const bounds = fc.record({ min: fc.integer({ min: 1, max: 12 }), max: fc.integer({ min: 1, max: 12 }) }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(cart, bounds, (specs, { min, max }) => {
+        const totals = new Map<string, number>();
+        specs.forEach((spec, i) => {
+          const key = spec.custom ? `custom${i}` : `product${spec.productId}`;
+          totals.set(key, (totals.get(key) ?? 0) + spec.quantity);
+        });
+        const expected = [...totals.values()].filter((q) => (max !== undefined && q > max) || (min !== undefined && q < min)).length;
+        // A title per product, so that each product's message is its own.
+        const lines = specs.map((spec, i) => line({ ...spec, title: spec.custom ? `Custom ${i}` : `Product ${spec.productId}` }));
+        expect(errorsFor([{ id: "p", kind: "productQuantity", min, max }], { lines })).toHaveLength(expected);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   test("min is inclusive and applies to selected products only", () => {
