@@ -109,11 +109,16 @@ export function evaluate(entries: CorpusEntry[], detect: (text: string) => Addre
 export const REAL_CORPUS_PATH = fileURLToPath(new URL("./real-corpus.tsv", import.meta.url));
 
 /**
- * `round`: which collection a source came in. Round 1 (issue #12's first pass) is
- * the tuning part now; half of round 2's lines are the fresh held-out part.
+ * `round`: which collection a source came in. Rounds 1 and 2 are the tuning part now
+ * (their held-out parts were looked at when their figures were read); half of
+ * round 3's lines are the fresh held-out part.
  */
-export type Source = { key: string; location: string; labelling: string; round: 1 | 2 };
-export type RealEntry = CorpusEntry & { source: string; locator: string; round: 1 | 2; heldOut: boolean };
+export type Round = 1 | 2 | 3;
+export type Source = { key: string; location: string; labelling: string; round: Round };
+export type RealEntry = CorpusEntry & { source: string; locator: string; round: Round; heldOut: boolean };
+
+/** The round whose lines the held-out part is drawn from: the latest collection, never tuned on. */
+export const HELD_OUT_ROUND: Round = 3;
 
 /** A repository file at a commit ("owner/name@<40 hex>:path") or a web page (http(s) URL). */
 const SOURCE_LOCATION = /^(?:[\w.-]+\/[\w.-]+@[0-9a-f]{40}:\S+|https?:\/\/\S+)$/;
@@ -130,12 +135,13 @@ export function fnv1a(text: string): number {
 
 /**
  * The held-out part, never looked at while tuning the patterns: the lines of a
- * round-2 source (collected after the round-1 held-out part had been looked at)
- * whose text hashes to an even number, about half of them. Fixed before any
- * round-2 line was run through the detector; it depends only on the line's text
- * and its source's round, never on the detector or the file's order.
+ * round-3 source (collected after round 2's held-out figures had been read) whose
+ * text hashes to an even number, about half of them. Fixed before any round-3 line
+ * was run through the detector; it depends only on the line's text and its source's
+ * round, never on the detector or the file's order. Round 2's held-out part (its
+ * even-hash lines) was read once and is tuning now, as round 1's became in round 2.
  */
-export const isHeldOut = (text: string, round: 1 | 2) => round === 2 && fnv1a(text) % 2 === 0;
+export const isHeldOut = (text: string, round: Round) => round === HELD_OUT_ROUND && fnv1a(text) % 2 === 0;
 
 /**
  * Parses real-corpus.tsv: its "#source" rows, then one line per row. Throws on a
@@ -150,9 +156,9 @@ export function loadRealCorpus(path = REAL_CORPUS_PATH): { sources: Source[]; en
     if (row.startsWith("#source\t")) {
       const [, key, location, labelling, roundCol] = row.split("\t");
       if (!key || !SOURCE_LOCATION.test(location ?? "") || !labelling?.trim()) throw new Error(`${at}: a source needs a key, a repository@commit:path or URL, and how it was labelled`);
-      if (roundCol !== undefined && roundCol !== "round 2") throw new Error(`${at}: the fifth column of a source, when present, is "round 2"`);
+      if (roundCol !== undefined && roundCol !== "round 2" && roundCol !== "round 3") throw new Error(`${at}: the fifth column of a source, when present, is "round 2" or "round 3"`);
       if (sources.has(key)) throw new Error(`${at}: source ${key} defined twice`);
-      sources.set(key, { key, location, labelling, round: roundCol === undefined ? 1 : 2 });
+      sources.set(key, { key, location, labelling, round: roundCol === undefined ? 1 : roundCol === "round 2" ? 2 : 3 });
       return;
     }
     if (row.trim() === "" || row.startsWith("#")) return;
