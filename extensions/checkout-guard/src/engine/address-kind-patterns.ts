@@ -91,7 +91,11 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   P("poBox", "locked/private bag", `\\b(?:locked|private) (?:mail )?bag\\b${NOT_STREET}`),
   P("poBox", "community mail bag", `\\b(?:community mail bag|cmb ${NO}\\d)`),
   P("poBox", "general delivery / poste restante", `\\b(?:general delivery|post[ae]? restante|postlagernd|lista de correos|fermo ?posta)\\b`),
-  P("poBox", "care of post office", `\\b(?:care (?:of )?p ?o|c o (?:the )?post office)\\b`),
+  // Canada Post's abbreviations with the station: "GD STN A" (general delivery), "PR SUCC A"
+  // (poste restante); not "GD" or "PR" alone (Puerto Rico's state code)
+  P("poBox", "gd/pr + station (Canada)", `\\b(?:gd|pr) (?:stn|succ|rpo|pdf|bdp)\\b`),
+  // Australia Post's poste restante: "Care PO Yackandandah", "CARE OF POST OFFICE GPO Adelaide"
+  P("poBox", "care of post office", `\\b(?:care (?:of )?(?:the )?(?:p ?o|post office)|c o (?:the )?post office)\\b`),
   P("poBox", "freepost", `\\bfreepost\\b`),
   // ---- poBox: French
   P("poBox", "bp <n>", `\\bb ?p ${NO}\\d`),
@@ -143,9 +147,10 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   P("parcelLocker", "dhl postnummer", `\\bpost ?nummer ${NO}\\d{6,}`),
   P("parcelLocker", "abholstation", `\\babhol(?:station|punkt|shop)\\b`),
   // Baltic names as the carriers publish them: Lithuanian "paštomatas", Latvian "Paku
-  // Skapis" (DPD), Estonian "teeninduspunkt" (a carrier's service point) and DPD's
-  // "Automaat <place>" (at the start of the line only: "automaat" is also a common noun)
-  P("parcelLocker", "parcel automat", `\\b(?:paket|pakket|pakke|paki|paczko|pako)(?:automat|automaat|boks|kluis|mat|matas|mats|skap)\\b|\\b(?:pakettiautomaatti|csomagautomata|balikobox|alzabox|pastomat(?:as|ai)?|paku ?skapis|teeninduspunkt)\\b|\\bautomaat\\b(?<=^automaat)`),
+  // Skapis" (DPD; also "PS <place>" at the start of the line), Estonian "teeninduspunkt" (a
+  // carrier's service point) and DPD's "Automaat <place>" (at the start of the line only:
+  // "automaat" is also a common noun)
+  P("parcelLocker", "parcel automat", `\\b(?:paket|pakket|pakke|paki|paczko|pako)(?:automat|automaat|boks|kluis|mat|matas|mats|skap)\\b|\\b(?:pakettiautomaatti|csomagautomata|balikobox|alzabox|pastomat(?:as|ai)?|paku ?skapis|teeninduspunkt)\\b|\\bautomaat\\b(?<=^automaat)|^ps [a-z]`),
   // ---- parcelLocker: English
   P("parcelLocker", "parcel locker/terminal/point", `\\bparcel ?(?:locker|terminal|point|pick ?up|collect)s?\\b${NOT_STREET}`),
   P("parcelLocker", "parcel motel", `\\bparcel ?motel\\b`),
@@ -169,12 +174,13 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   P("military", "apo/fpo/dpo alone", `^[afd] ?p ?o$`),
   // the designations before AA/AE/AP (1980s): "APO New York 09012", "FPO San Francisco 96601"
   P("military", "apo/fpo + old gateway city", `\\b[afd] ?p ?o (?:new york|san francisco|miami|seattle)\\b`),
-  P("military", "psc/cmr/unit box", `\\b(?:psc|cmr|upr|omc) \\d+ box \\d|\\bunit \\d{4,5} box \\d|^box \\d+ unit \\d{4,5}\\b`),
+  // (a Fleet Post Office unit has six digits: "UNIT 100100 BOX 4120")
+  P("military", "psc/cmr/unit box", `\\b(?:psc|cmr|upr|omc) \\d+ box \\d|\\bunit \\d{4,6} box \\d|^box \\d+ unit \\d{4,6}\\b`),
   // a Community Mail Room alone: "CMR 1250"
   P("military", "cmr <n>", `\\bcmr \\d{2,}\\b`),
-  // ships: "USNS Comfort", "USCGC Hamilton", "USS John C Stennis, Box 50" (a USS with its box:
-  // not "USS Constitution Museum")
-  P("military", "ship", `\\b(?:usns|uscgc) [a-z]|^uss [a-z][a-z ]* box \\d`),
+  // ships: "USNS Comfort", "USCGC Hamilton", "USS John C Stennis, Box 50", "USS Cochrane
+  // (DDG-21)" (a USS with its box or its hull number: not "USS Constitution Museum")
+  P("military", "ship", `\\b(?:usns|uscgc) [a-z]|^uss [a-z][a-z ]* (?:box|cvn|cg|ddg|dd|ffg|lcs|lhd|lha|lpd|lsd|lcc|ssn|ssbn|ssgn|as|esb|mcm) \\d`),
 
   // ---- gopost
   P("gopost", "gopost", `\\bgo ?post\\b(?! office)${NOT_STREET}`),

@@ -26,7 +26,10 @@ const GOAL = { precision: 0.995, recall: 0.97 };
  * is expected to fail; when a change meets one, vitest reports it and it moves
  * to the tests that must pass.
  */
-const HELD_OUT_SHORTFALLS = new Map<AddressKind, string>([]);
+const HELD_OUT_SHORTFALLS = new Map<AddressKind, string>([
+  // none on round 3's held-out part: every kind with lines there meets both goals (military
+  // on 5 lines only, too few to judge; no PMB or GoPost line there at all)
+]);
 
 describe("real corpus: provenance", () => {
   it("every line names a source with a repository@commit:path or URL and how it was labelled", () => {
