@@ -11,8 +11,8 @@
  * Except where no configuration of that function could do better: with its
  * single cheapest rule, the products function already needs more than 80% of
  * the limit for a 200-line cart in the worst case (receiving and indexing the
- * lines' products), and so does the weight function (see
- * docs/function-runtime.md). Refusing there would
+ * lines' products; see docs/function-runtime.md), and then at 2,000 lines too
+ * for what follows. Refusing there would
  * only take the rules away from every smaller cart too, so such a configuration
  * is saved, and the status card says up to which cart size the function checks
  * (`checkableLines`): larger carts go through unchecked, as Shopify lets a
@@ -49,7 +49,7 @@ export interface FunctionCost {
     predicted: number;
     limit: number;
     share: number;
-    /** Over the safe share whatever the rules: the function's one cheapest rule alone is (not the merchant's doing). */
+    /** Over the safe share whatever the rules: the function's one cheapest rule alone is, here or at a smaller size (not the merchant's doing). */
     unavoidable: boolean;
   }[];
   /** The largest cart this function checks within the limit, every smaller one included (worst case); null without rules. */
@@ -68,10 +68,15 @@ export function predictConfigurationCost(rules: readonly CostedRule[]): Function
   return CHECKOUT_FUNCTION_NAMES.map((fn) => {
     const own = rules.filter((rule) => functionOfKind(rule.kind) === fn);
     const names = new Map(own.map((rule) => [rule.id, rule.name]));
+    // Unavoidable at a size, so at every larger one: once the function checks only carts
+    // up to some size (the status card says which), refusing for larger carts takes
+    // the rules away from the smaller ones for nothing.
+    let smallerUnavoidable = false;
     const atLines = GUARDED_CART_LINES.map((lines) => {
       const predicted = own.length === 0 ? 0 : predictCost(fn, own, lines).worstCase;
       const limit = instructionLimitFor(lines);
-      const unavoidable = own.length > 0 && cheapestUse(fn, lines) > LIMIT_SHARE * limit;
+      const unavoidable = own.length > 0 && (smallerUnavoidable || cheapestUse(fn, lines) > LIMIT_SHARE * limit);
+      smallerUnavoidable = unavoidable;
       return { lines, predicted, limit, share: predicted / limit, unavoidable };
     });
     const costliest = predictCost(fn, own, GUARDED_CART_LINES[0]).byRule.map((r) => ({ name: names.get(r.id) ?? r.id, instructions: r.instructions }));

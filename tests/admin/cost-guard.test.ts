@@ -106,10 +106,13 @@ describe("the status card", () => {
 });
 
 describe("a function over the limit whatever its rules", () => {
-  it("saves a product rule, and the status card says up to which cart size the products function checks", async () => {
+  it("saves product rules, and the status card says up to which cart size the products function checks", async () => {
     const shop = await newShop("cost");
-    const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("lineQuantity", EXAMPLES.lineQuantity, { name: "Packs of 6" }) });
-    expect(result.status, JSON.stringify(result.data)).toBe(302);
+    // Five rules: in the worst case (every one blocking) over the limit below 200 lines.
+    for (let i = 1; i <= 5; i++) {
+      const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("lineQuantity", EXAMPLES.lineQuantity, { name: `Packs of 6 (${i})` }) });
+      expect(result.status, JSON.stringify(result.data)).toBe(302);
+    }
     expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS.products.handle)).toHaveLength(1);
 
     const page = await call(index, "loader", "/app", { shop });

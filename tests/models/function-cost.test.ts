@@ -126,11 +126,16 @@ describe("buildConfigDocument's cost guard", () => {
     expect(buildConfigDocument(one).ok).toBe(true);
     expect(costGuardError(costed(one))).toBeNull();
     // The largest cart it checks, from the model: within the limit there, over it one line more.
-    const lines = products.checkableLines!;
+    const many = Array.from({ length: 10 }, (_, i) => record("lineQuantity", i));
+    const tenRules = predictConfigurationCost(costed(many)).find((c) => c.function === "products")!;
+    const lines = tenRules.checkableLines!;
     expect(lines).toBeGreaterThan(0);
     expect(lines).toBeLessThan(200);
-    expect(predictCost("products", one, lines).worstCase).toBeLessThanOrEqual(instructionLimitFor(lines));
-    expect(predictCost("products", one, lines + 1).worstCase).toBeGreaterThan(instructionLimitFor(lines + 1));
+    expect(predictCost("products", many, lines).worstCase).toBeLessThanOrEqual(instructionLimitFor(lines));
+    expect(predictCost("products", many, lines + 1).worstCase).toBeGreaterThan(instructionLimitFor(lines + 1));
+    // Unavoidable at 200 lines, so at 2,000 too: refusing for the largest carts would take the rules from the smaller.
+    expect(tenRules.atLines.map((at) => at.unavoidable)).toEqual([true, true]);
+    expect(buildConfigDocument(many).ok).toBe(true);
     // A function whose rules are the cause is still refused: unavoidable is about the function, not the rules.
     const cart = predictConfigurationCost(costed([record("cartQuantity", 0)])).find((c) => c.function === "cart")!;
     expect(cart.atLines.every((at) => !at.unavoidable)).toBe(true);
