@@ -43,6 +43,7 @@ import {
   type TranslationRow,
 } from "./rule-kinds";
 import { errorAt, parseRuleForm, ruleFormData, type FieldErrors } from "./rule-form-data";
+import { TAG_LIST_SLOTS } from "../../extensions/checkout-guard/src/engine/constants";
 import { IdListField } from "./IdListField";
 import { useI18n } from "../i18n-react";
 
@@ -228,7 +229,7 @@ export function RuleForm({
                 const partPath = `${path}.${part.key}`;
                 const field = { label: label(part.label), name: partPath, value: single(partPath), onChange: (v: string) => setValue(partPath, v) };
                 return part.item === "tag" ? (
-                  <TextField key={partPath} {...field} autoComplete="off" helpText={t("ruleForm.commaSeparated")} error={errorAt(errors, partPath)} />
+                  <TextField key={partPath} {...field} autoComplete="off" helpText={t("ruleForm.tagListHelp", { max: TAG_LIST_SLOTS })} error={errorAt(errors, partPath)} />
                 ) : (
                   <IdListField key={partPath} {...field} kind={part.item} shop={shop} serverError={errorAt(errors, partPath)} />
                 );
