@@ -25,6 +25,7 @@ import { deleteRules, duplicateRule, listRules, reorderRules, setRulesStatus, ve
 import { LIMIT_SHARE, predictVersionCost } from "../models/function-cost.server";
 import { getSyncStatus, publishIfNeverSplit, removeExtraValidations } from "../shopify-sync/sync.server";
 import { VALIDATIONS_CACHE_MS } from "../shopify-sync/validations-cache";
+import { BoundedMemo } from "../server/memo";
 import { publish } from "../admin/rule-actions.server";
 import { BODY_LIMITS, readForm } from "../admin/request-body.server";
 import { KIND_INFO, QUICK_STARTS, scopeText, summarize } from "../components/rule-kinds";
@@ -40,16 +41,20 @@ export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
   // single function's Validation from before the split) moves to them now,
   // unless another publish is running (a page load does not wait for it).
   await publishIfNeverSplit(admin.graphql, session.shop, { maxAttempts: 1, claimWaitMs: 0 });
-  const [rules, sync, latest] = await Promise.all([
+  const [rules, sync, costs] = await Promise.all([
     listRules(session.shop),
     // Shopify's Validations as read within the last seconds, unless a publish or removal wrote since (on any instance).
     getSyncStatus(admin.graphql, session.shop, { validationsMaxAgeMs: VALIDATIONS_CACHE_MS }),
-    db.configVersion.findFirst({ where: { shop: session.shop }, orderBy: { version: "desc" }, select: { document: true, rules: true } }),
+    latestVersionCost(session.shop),
   ]);
-  // Each function's predicted worst case for the latest saved configuration, beside its bytes.
-  const costs = latest ? predictVersionCost(latest) : null;
   const locale = currentLocale();
   const words = { t: translate(locale), label: (text: string) => label(locale, text) };
+  // Summaries depend on the locale, kind and definition alone: worked out once, not for 200 rules on every load.
+  const texts = (rule: (typeof rules)[number]) =>
+    ruleTexts.get(`${locale}\n${rule.kind}\n${JSON.stringify(rule.definition)}`, () => ({
+      scope: scopeText(rule.kind, rule.definition as Record<string, unknown>, words),
+      summary: summarize(rule.kind, rule.definition as Record<string, unknown>, words),
+    }));
   const status = {
     ...sync,
     costGuardShare: LIMIT_SHARE,
@@ -68,12 +73,30 @@ export const loader = localized(async ({ request }: LoaderFunctionArgs) => {
       status: rule.status,
       scheduleStart: rule.scheduleStart,
       scheduleEnd: rule.scheduleEnd,
-      scope: scopeText(rule.kind, rule.definition as Record<string, unknown>, words),
-      summary: summarize(rule.kind, rule.definition as Record<string, unknown>, words),
+      ...texts(rule),
     })),
     status,
   };
 });
+
+/** The rules list's scope and summary texts, by locale, kind and definition. */
+const ruleTexts = new BoundedMemo<{ scope: string; summary: string }>(10_000);
+/** A saved version never changes: its predicted cost is worked out once per version (by id). */
+const versionCosts = new BoundedMemo<Promise<ReturnType<typeof predictVersionCost>>>(256);
+
+/** Each function's predicted worst case for the shop's latest saved configuration, beside its bytes (null: nothing saved). */
+async function latestVersionCost(shop: string) {
+  const latest = await db.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { id: true } });
+  if (!latest) return null;
+  const cost = versionCosts.get(latest.id, async () => {
+    const row = await db.configVersion.findUnique({ where: { id: latest.id }, select: { document: true, rules: true } });
+    return row ? predictVersionCost(row) : null;
+  });
+  return cost.catch((error) => {
+    versionCosts.forget(latest.id);
+    throw error;
+  });
+}
 
 type Intent = "enable" | "disable" | "delete" | "duplicate" | "moveUp" | "moveDown" | "retry" | "removeExtras";
 

@@ -37,10 +37,16 @@ export function createHttpApp(options: HttpAppOptions) {
     pinoHttp({
       logger: options.logger,
       // Only what an operator needs; the URL without its credentials (id_token, hmac…).
+      wrapSerializers: false,
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+        req: (req: { method: string; originalUrl?: string; url: string }) => ({ method: req.method, url: redactUrl(req.originalUrl ?? req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      // The response line carries the status code, not the ServerResponse: the
+      // logger's redaction (which runs before serializers) would otherwise copy
+      // the response and its socket, eight levels deep, on every request.
+      customSuccessObject: (_req, res, line) => ({ ...line, res: { statusCode: res.statusCode } }),
+      customErrorObject: (_req, res, _error, line) => ({ ...line, res: { statusCode: res.statusCode } }),
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
     }),
   );

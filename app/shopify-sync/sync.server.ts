@@ -45,6 +45,7 @@ import { functionDocuments, functionLimitProblems, type FunctionDocument, type F
 import { METAFIELDS_SET, VALIDATION_CREATE, VALIDATION_DELETE, VALIDATIONS_QUERY } from "./operations";
 import { acquireClaim, ClaimLost, releaseClaim, renewClaim, whileClaimed, type Claim, type ClaimOptions } from "./claim.server";
 import { cachedValidations, rememberValidations, syncStamp } from "./validations-cache";
+import { BoundedMemo } from "../server/memo";
 import { t } from "../i18n.server";
 
 /** What `admin.graphql` from `authenticate.admin` (or `unauthenticated.admin`) is. */
@@ -238,10 +239,10 @@ export async function getSyncStatus(graphql: AdminGraphql | null, shop: string, 
   const [sync, rows, latest] = await Promise.all([
     db.shopSync.findUnique({ where: { shop } }),
     db.functionSync.findMany({ where: { shop } }),
-    db.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { version: true, document: true } }),
+    db.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { id: true, version: true } }),
   ]);
   const stored = new Map(rows.map((row) => [row.function, row]));
-  const documents = latest ? documentsOf(latest.document) : null;
+  const documents = latest ? await versionDocuments(db, latest.id) : null;
 
   const ours = graphql ? await ourValidations(graphql, shop, syncStamp(sync, rows), options) : null;
 
@@ -407,6 +408,22 @@ async function removeAllValidations(graphql: AdminGraphql, claim: Claim, options
   } catch (error) {
     return { ok: false, error: t("server.sync.removeFailed", { reason: describe(error) }) };
   }
+}
+
+/** A version's rows never change: its documents are worked out once per id (a page load need not read and parse 200 rules again). */
+const documentsByVersion = new BoundedMemo<Promise<FunctionDocuments | null>>(64);
+
+/** The functions' documents of the stored version with this id (null when it cannot be read). */
+function versionDocuments(db: Database, id: string): Promise<FunctionDocuments | null> {
+  const documents = documentsByVersion.get(id, async () => {
+    const row = await db.configVersion.findUnique({ where: { id }, select: { document: true } });
+    return row ? documentsOf(row.document) : null;
+  });
+  // A failed read is not remembered.
+  return documents.catch((error) => {
+    documentsByVersion.forget(id);
+    throw error;
+  });
 }
 
 /** The functions' documents of a stored combined document, or null when it cannot be read. */

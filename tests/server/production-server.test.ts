@@ -127,6 +127,10 @@ describe("the production server, running", () => {
     expect(access.length).toBeGreaterThan(0);
     expect(access[0].req!.url).toContain(`shop=${SHOP}`);
     expect(access[0].req!.url).toContain("id_token=[redacted]");
+    // The response line: its status code and time, not the response object.
+    const finished = access.find((entry) => "res" in entry) as { req: { method: string }; res: Record<string, unknown>; responseTime: number } | undefined;
+    expect(finished).toMatchObject({ req: { method: "GET" }, res: { statusCode: expect.any(Number) }, responseTime: expect.any(Number) });
+    expect(Object.keys(finished!.res)).toEqual(["statusCode"]);
     const log = server.output();
     for (const secret of [token, token.split(".")[2], "f".repeat(64), "s3cr3t-session", "s3cr3t-cookie", REAL_SECRET]) {
       expect(log).not.toContain(secret);
