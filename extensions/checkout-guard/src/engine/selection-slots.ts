@@ -75,7 +75,7 @@ export function slotFields(rules: readonly Rule[]): SlotFields {
     const rule = rules[r] as Partial<Record<(typeof SELECTOR_FIELDS)[number], Selector>>;
     for (let f = 0; f < SELECTOR_FIELDS.length; f++) {
       const selector = rule[SELECTOR_FIELDS[f]];
-      if (selector === undefined) continue;
+      if (!selector) continue;
       assignSlot(slots.tags, selector.tags, TAG_SLOT_FIELDS);
       assignSlot(slots.collections, selector.collections, COLLECTION_SLOT_FIELDS);
     }
