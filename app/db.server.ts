@@ -6,12 +6,14 @@
 import { PrismaClient as SqliteClient } from "./generated/prisma/sqlite/client";
 import { PrismaClient as PostgresqlClient } from "./generated/prisma/postgresql/client";
 import { databaseProvider, databaseUrl, driverAdapter } from "./db-url";
+import { WaitingPrismaLibSQL } from "./db-sqlite.server";
 
 export type Database = SqliteClient;
 
 export function createDatabase(url: string = databaseUrl()): Database {
+  // SQLite: a client that waits for another instance's write instead of failing (db-sqlite.server.ts).
+  if (databaseProvider(url) === "sqlite") return new SqliteClient({ adapter: new WaitingPrismaLibSQL({ url }) });
   const adapter = driverAdapter(url);
-  if (databaseProvider(url) === "sqlite") return new SqliteClient({ adapter });
   // Both clients are generated from the same models, so their APIs are the same.
   return new PostgresqlClient({ adapter }) as unknown as Database;
 }

@@ -1,54 +1,68 @@
 /**
  * Two app instances, as merchants' apps run behind a load balancer: separate
- * processes of the production server (`npm start`) sharing one PostgreSQL
- * schema, driven at the same time through HTTP (loopback only, bounded), with
- * Shopify's Admin API answered by the local server in this process. What one
- * instance does, the other must respect:
+ * processes of the production server (`npm start`) sharing one database, on
+ * PostgreSQL and on one SQLite file (app/db-sqlite.server.ts makes a write
+ * wait for the other instance's instead of failing), driven at the same time
+ * through HTTP (loopback only, bounded), with Shopify's Admin API answered by
+ * the local server in this process. What one instance does, the other must
+ * respect:
  * - two staff members saving the same rule, one through each instance: one
  *   save wins, the other gets the conflict message, nothing is lost;
  * - the same webhook delivered to both at once, several times: acted on once;
+ * - many webhooks delivered to both at once: every one acknowledged and recorded;
  * - publishing from both at once (two Retry clicks): one Validation per function;
+ * - the rules page's remembered Validations are read again after the other's Retry;
  * - shop/redact on one instance while the other saves and publishes for the
  *   same shop: the erased shop's earlier data is gone, the other shop's intact;
  * - nothing of one shop is readable or writable through another shop's token.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
 import { buildApp } from "../support/app-build";
 import { startAppInstance, type AppInstance } from "../support/app-instances";
-import { TEST_RUN_DIR } from "../support/paths";
+import { TEMPLATE_DB, TEST_RUN_DIR } from "../support/paths";
 import { createPostgresDatabase } from "../support/postgres";
 import { sessionToken } from "../support/session-token";
 import { samplePayload, webhookRequest } from "../support/webhook";
 import { ruleForm } from "../admin/helpers";
-import type { Database } from "../../app/db.server";
+import { createDatabase, type Database } from "../../app/db.server";
 
 // The production server refuses the suite's short test secret: the instances and this file sign with a real-length one.
 process.env.SHOPIFY_API_SECRET = randomBytes(16).toString("hex");
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 
+type SharedDatabase = { url: string; db: Database; drop: () => Promise<void> };
+
 let mock: AdminApiMock;
-let database: { url: string; db: Database; drop: () => Promise<void> };
+let buildDirectory: string;
+// The instances and database of the describe block running (one after the other).
+let database: SharedDatabase;
 let one: AppInstance;
 let two: AppInstance;
 
 beforeAll(async () => {
-  const buildDirectory = join(TEST_RUN_DIR, `instances-build-${randomUUID()}`);
-  [database] = await Promise.all([createPostgresDatabase(), buildApp(buildDirectory)]);
+  buildDirectory = join(TEST_RUN_DIR, `instances-build-${randomUUID()}`);
+  await buildApp(buildDirectory);
   mock = await startAdminApiMock();
-  [one, two] = await Promise.all([
-    startAppInstance({ buildDirectory, databaseUrl: database.url, adminApiUrl: mock.url }),
-    startAppInstance({ buildDirectory, databaseUrl: database.url, adminApiUrl: mock.url }),
-  ]);
 }, 240_000);
 
 afterAll(async () => {
-  await Promise.all([one?.stop(), two?.stop()]);
   await mock?.close();
-  await database?.drop();
 });
+
+/** A copy of the migrated template database, one file for both instances. */
+async function createSqliteDatabase(): Promise<SharedDatabase> {
+  const file = join(TEST_RUN_DIR, `instances-${randomUUID()}.sqlite`);
+  copyFileSync(TEMPLATE_DB, file);
+  const url = `file:${file}`;
+  const db = createDatabase(url);
+  return { url, db, drop: () => db.$disconnect() };
+}
+
+const DATABASES = { postgresql: createPostgresDatabase, sqlite: createSqliteDatabase };
 
 /** A request of the embedded admin for `shop` to `instance`, as JSON data (Remix's _data). */
 async function admin<T = any>(instance: AppInstance, shop: string, path: string, route: string, body?: FormData | URLSearchParams) {
@@ -77,7 +91,20 @@ function deliver(instance: AppInstance, shop: string, topic: string, eventId: st
   return fetch(`${instance.url}/webhooks/${topic}`, { method: "POST", headers: signed.headers, body: JSON.stringify(payload) });
 }
 
-describe("two instances on one PostgreSQL", () => {
+describe.each(["postgresql", "sqlite"] as const)("two instances on one %s database", (kind) => {
+  beforeAll(async () => {
+    database = await DATABASES[kind]();
+    [one, two] = await Promise.all([
+      startAppInstance({ buildDirectory, databaseUrl: database.url, adminApiUrl: mock.url }),
+      startAppInstance({ buildDirectory, databaseUrl: database.url, adminApiUrl: mock.url }),
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([one?.stop(), two?.stop()]);
+    await database?.drop();
+  });
+
   it("two staff members saving the same rule through different instances: one wins, the other is told, nothing is lost", async () => {
     const shop = uniqueShop("two-staff");
     await seed(one, shop, [{ name: "Cart limit", definition: { kind: "cartQuantity", max: 10 } }]);
@@ -118,6 +145,20 @@ describe("two instances on one PostgreSQL", () => {
     const again = await deliver(two, shop, "app/scopes_update", eventId);
     expect(again.status).toBe(200);
     expect(await database.db.webhookDelivery.count({ where: { shop, eventId } })).toBe(1);
+  }, 60_000);
+
+  it("forty webhooks delivered to both instances at once are all acknowledged, and each handled once", async () => {
+    const shop = uniqueShop("many-webhooks");
+    await seed(one, shop, [{ name: "Cart limit", definition: { kind: "cartQuantity", max: 10 } }]);
+    const topics = ["app/scopes_update", "customers/data_request"];
+    const events = Array.from({ length: 40 }, (_, i) => ({ topic: topics[i % 2], eventId: randomUUID(), instance: i % 4 < 2 ? one : two }));
+    const responses = await Promise.all(events.map(({ instance, topic, eventId }) => deliver(instance, shop, topic, eventId)));
+    expect(responses.map((response) => response.status)).toEqual(events.map(() => 200));
+    // app/scopes_update is recorded once handled (customers/data_request, naming a customer, is not recorded at all).
+    const scopeEvents = events.filter((e) => e.topic === "app/scopes_update").map((e) => e.eventId);
+    const handled = await database.db.webhookDelivery.findMany({ where: { shop } });
+    expect(handled.map((delivery) => delivery.eventId).sort()).toEqual(scopeEvents.sort());
+    for (const delivery of handled) expect(delivery.handledAt).toBeInstanceOf(Date);
   }, 60_000);
 
   it("two Retry clicks on two instances at once leave one Validation per function", async () => {
