@@ -132,11 +132,16 @@ export const CLAIM_LEASE_MS = 60 * 1000;
 
 /** The retention of PRIVACY.md: each webhook deletes the records of every shop that are past it. */
 export async function pruneDeliveries(db: Database = prisma, now = new Date()) {
-  await db.webhookDelivery.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - DELIVERY_RETENTION_MS) } } });
+  const expired = { receivedAt: { lt: new Date(now.getTime() - DELIVERY_RETENTION_MS) } };
+  // Looked up first (by the receivedAt index): most webhooks find nothing to delete, and a read takes no write lock.
+  if (!(await db.webhookDelivery.findFirst({ where: expired, select: { shop: true } }))) return;
+  await db.webhookDelivery.deleteMany({ where: expired });
 }
 
 /** Passed to a handler: writes this delivery's record as handled, for a handler that erases it (shop/redact). */
 export type RecordDelivery = (db: Database) => Prisma.PrismaPromise<unknown>;
+/** Passed to a handler: marks this delivery handled inside the handler's own transaction (one write fewer). */
+export type MarkHandled = (tx: Prisma.TransactionClient) => Promise<unknown>;
 
 /**
  * Acts on a delivery once per event across app instances: a unique claim on
@@ -149,7 +154,7 @@ export type RecordDelivery = (db: Database) => Prisma.PrismaPromise<unknown>;
  */
 export async function handleOnce<T extends Topic>(
   delivery: Delivery<T>,
-  handle: (delivery: Delivery<T>, record: RecordDelivery) => Promise<unknown>,
+  handle: (delivery: Delivery<T>, record: RecordDelivery, markHandled: MarkHandled) => Promise<unknown>,
   db: Database = prisma,
 ): Promise<Response> {
   const { shop, eventId, topic } = delivery;
@@ -160,13 +165,18 @@ export async function handleOnce<T extends Topic>(
   const mine = { shop, eventId, receivedAt: claimedAt };
   const record: RecordDelivery = (database) =>
     database.webhookDelivery.create({ data: { ...mine, topic, handledAt: new Date() } });
+  let marked = false;
+  const markHandled: MarkHandled = async (tx) => {
+    await tx.webhookDelivery.updateMany({ where: { ...mine, handledAt: null }, data: { handledAt: new Date() } });
+    marked = true;
+  };
   try {
-    await handle(delivery, record);
+    await handle(delivery, record, markHandled);
   } catch (error) {
     await db.webhookDelivery.deleteMany({ where: { ...mine, handledAt: null } });
     throw error;
   }
-  await db.webhookDelivery.updateMany({ where: { ...mine, handledAt: null }, data: { handledAt: new Date() } });
+  if (!marked) await db.webhookDelivery.updateMany({ where: { ...mine, handledAt: null }, data: { handledAt: new Date() } });
   return handled();
 }
 

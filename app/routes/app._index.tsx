@@ -89,7 +89,7 @@ async function latestVersionCost(shop: string) {
   const latest = await db.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { id: true } });
   if (!latest) return null;
   const cost = versionCosts.get(latest.id, async () => {
-    const row = await db.configVersion.findUnique({ where: { id: latest.id }, select: { document: true, rules: true } });
+    const row = await db.configVersion.findFirst({ where: { id: latest.id, shop }, select: { document: true, rules: true } });
     return row ? predictVersionCost(row) : null;
   });
   return cost.catch((error) => {

@@ -242,7 +242,7 @@ export async function getSyncStatus(graphql: AdminGraphql | null, shop: string, 
     db.configVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { id: true, version: true } }),
   ]);
   const stored = new Map(rows.map((row) => [row.function, row]));
-  const documents = latest ? await versionDocuments(db, latest.id) : null;
+  const documents = latest ? await versionDocuments(db, shop, latest.id) : null;
 
   const ours = graphql ? await ourValidations(graphql, shop, syncStamp(sync, rows), options) : null;
 
@@ -414,9 +414,9 @@ async function removeAllValidations(graphql: AdminGraphql, claim: Claim, options
 const documentsByVersion = new BoundedMemo<Promise<FunctionDocuments | null>>(64);
 
 /** The functions' documents of the stored version with this id (null when it cannot be read). */
-function versionDocuments(db: Database, id: string): Promise<FunctionDocuments | null> {
+function versionDocuments(db: Database, shop: string, id: string): Promise<FunctionDocuments | null> {
   const documents = documentsByVersion.get(id, async () => {
-    const row = await db.configVersion.findUnique({ where: { id }, select: { document: true } });
+    const row = await db.configVersion.findFirst({ where: { id, shop }, select: { document: true } });
     return row ? documentsOf(row.document) : null;
   });
   // A failed read is not remembered.

@@ -26,6 +26,8 @@ const UNSCOPED: Record<string, string> = {
     "npm run migrate:validations, run by the operator after a deploy, lists the installed shops (their domains) to republish each one with its own session.",
   "app/webhooks.server.ts: webhookDelivery.deleteMany":
     "PRIVACY.md's retention: delivery records of every shop older than 7 days are deleted, by date.",
+  "app/webhooks.server.ts: webhookDelivery.findFirst":
+    "The retention's look-up before that deleteMany (whether any record is past 7 days), so that most webhooks take no write lock for it.",
 };
 
 function sourceFiles(dir: string): string[] {
