@@ -110,7 +110,8 @@ export class WaitingClient implements Client {
   async transaction(mode?: TransactionMode): Promise<Transaction> {
     await this.walMode();
     // BEGIN IMMEDIATE: the write lock now or SQLITE_BUSY now (and no transaction begun).
-    return whenFree(this.inner, () => this.inner.transaction(mode === "read" ? "read" : "write"), this.waitMs);
+    await whenFree(this.inner, () => this.inner.execute(mode === "read" ? "BEGIN TRANSACTION READONLY" : "BEGIN IMMEDIATE"), this.waitMs);
+    return new ConnectionTransaction(this.inner);
   }
 
   async executeMultiple(sql: string): Promise<void> {
@@ -129,6 +130,61 @@ export class WaitingClient implements Client {
 
   close(): void {
     this.inner.close();
+  }
+}
+
+/**
+ * A transaction on the client's one connection, by BEGIN/COMMIT statements.
+ * @libsql/client's own transaction() hands its connection to the transaction
+ * and opens a new one for what follows, leaving the old one open until the
+ * garbage collector finds it (its page cache included: hundreds of MiB under
+ * load) and parsing the schema again on every new one. One connection is
+ * enough: Prisma's adapter runs nothing else on the client while a transaction
+ * is open (it holds its lock from begin to commit or rollback).
+ */
+class ConnectionTransaction implements Transaction {
+  private done = false;
+
+  constructor(private readonly connection: Client) {}
+
+  get closed() {
+    return this.done;
+  }
+
+  execute(stmt: InStatement): Promise<ResultSet> {
+    this.ensureOpen();
+    return this.connection.execute(stmt);
+  }
+
+  async batch(stmts: InStatement[]): Promise<ResultSet[]> {
+    const results: ResultSet[] = [];
+    for (const stmt of stmts) results.push(await this.execute(stmt));
+    return results;
+  }
+
+  async executeMultiple(): Promise<void> {
+    // The client's executeMultiple rolls back an open transaction when done; Prisma's adapter never asks for it here.
+    throw new Error("executeMultiple is not supported inside a transaction");
+  }
+
+  async commit(): Promise<void> {
+    this.ensureOpen();
+    await this.connection.execute("COMMIT");
+    this.done = true;
+  }
+
+  async rollback(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    await this.connection.execute("ROLLBACK");
+  }
+
+  close(): void {
+    if (!this.done) void this.rollback().catch(() => undefined);
+  }
+
+  private ensureOpen() {
+    if (this.done) throw new Error("The transaction is closed");
   }
 }
 
