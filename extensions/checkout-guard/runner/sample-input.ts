@@ -44,7 +44,6 @@ export interface ProductSpec {
   /** Numeric id or GID. Default: 1000 + line index. */
   id?: number | string;
   title?: string;
-  isGiftCard?: boolean;
   /** Tags the product has (compared with the queried tags, case-insensitively like Shopify). */
   tags?: string[];
   /** Collections (numeric ids or GIDs) the product is in. */
@@ -210,7 +209,6 @@ export function buildInput(spec: InputSpec = {}) {
           title: line.product?.title ?? `Custom item ${index + 1}`,
           weight,
           weightUnit,
-          isGiftCard: line.product?.isGiftCard ?? false,
           requiresShipping,
         }
       : (() => {
@@ -225,7 +223,6 @@ export function buildInput(spec: InputSpec = {}) {
             product: {
               id: gid("Product", product.id ?? 1000 + index),
               title: product.title ?? `Product ${index + 1}`,
-              isGiftCard: product.isGiftCard ?? false,
               ...slots,
             },
           };

@@ -241,11 +241,10 @@ export class CartLines {
     return totals;
   }
 
-
   /**
    * Total weight in grams of the lines the weight rule counts (those that
-   * require shipping and are not gift cards; a missing weight counts as 0),
-   * and how many such lines there are.
+   * require shipping; a missing weight counts as 0), and how many such lines
+   * there are.
    */
   shippedWeight(): { grams: number; lines: number } {
     if (this.shipped) return this.shipped;
@@ -264,7 +263,6 @@ export class CartLines {
         continue;
       }
       if (m.requiresShipping === false) continue;
-      if (((m.product as AnyRecord | null | undefined) ?? m).isGiftCard === true) continue;
       lines++;
       const weight = m.weight as number;
       const q = line.quantity as number;

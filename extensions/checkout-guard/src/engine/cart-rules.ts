@@ -9,8 +9,9 @@
  *   count every line the buyer buys, gift cards and items that need no
  *   shipping included; lineQuantity and productQuantity can be narrowed with
  *   a selector.
- * - Weight counts only lines that require shipping and are not gift cards;
- *   a missing weight counts as 0. A cart with no such line is not checked.
+ * - Weight counts only lines that require shipping (a digital gift card does
+ *   not; a physical one ships and weighs like any item); a missing weight
+ *   counts as 0. A cart with no such line is not checked.
  * - Minimums and maximums are inclusive: the limit itself is accepted.
  */
 import type { Rule, RuleOf } from "./config";

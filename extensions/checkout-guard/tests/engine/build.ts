@@ -28,7 +28,6 @@ export interface LineSpec {
   weight?: number | null;
   weightUnit?: "GRAMS" | "KILOGRAMS" | "OUNCES" | "POUNDS";
   requiresShipping?: boolean;
-  isGiftCard?: boolean;
   custom?: boolean;
   /** Unit price; counts towards the default cart subtotal (the input query does not read line costs). */
   price?: number;
@@ -59,7 +58,6 @@ function buildLine(spec: LineSpec, base: { quantity: number }): CartLine {
         title: spec.title ?? "Custom item",
         weight: spec.weight === undefined ? 100 : spec.weight,
         weightUnit: spec.weightUnit ?? "GRAMS",
-        isGiftCard: spec.isGiftCard ?? false,
         requiresShipping: spec.requiresShipping ?? true,
       },
     };
@@ -76,7 +74,6 @@ function buildLine(spec: LineSpec, base: { quantity: number }): CartLine {
       product: {
         id: `gid://shopify/Product/${productId}`,
         title: spec.title ?? `Product ${productId}`,
-        isGiftCard: spec.isGiftCard ?? false,
         // Answered for the document's lists by `input` (answerSlots).
         t0: false,
         t1: false,

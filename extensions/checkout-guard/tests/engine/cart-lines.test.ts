@@ -55,14 +55,14 @@ describe("CartLines", () => {
     expect(cart.totalsByProduct([2, 3])).toEqual([{ quantity: 3, position: 2 }, { quantity: 4, position: 3 }]);
   });
 
-  test("shipped weight leaves out lines without shipping and gift cards, converting units", () => {
+  test("shipped weight leaves out lines without shipping, converting units", () => {
     const cart = new CartLines([
       line({ quantity: 2, weight: 1.5, weightUnit: "KILOGRAMS" }),
       line({ quantity: 1, weight: 500, requiresShipping: false }),
-      line({ quantity: 1, weight: 700, isGiftCard: true }),
+      line({ quantity: 1, weight: 700, weightUnit: "GRAMS", custom: true }),
       line({ quantity: 3, weight: null }),
     ]);
-    expect(cart.shippedWeight()).toEqual({ grams: 3000, lines: 2 });
+    expect(cart.shippedWeight()).toEqual({ grams: 3700, lines: 3 });
   });
 });
 

@@ -131,7 +131,7 @@ describe("what each function reads of the cart", () => {
     expect(lineLeaves.filter((p) => /(^|\.)(id|title|hasTags|inCollections|tag|collectionId)$/.test(p))).toEqual([]);
     expect(lineLeaves.filter((p) => /weight$|weightUnit$/.test(p)).length).toBeGreaterThan(0);
     expect([...new Set(lineLeaves.map((p) => p.split(".").pop()))].sort()).toEqual(
-      ["__typename", "isGiftCard", "quantity", "requiresShipping", "weight", "weightUnit"].sort(),
+      ["__typename", "quantity", "requiresShipping", "weight", "weightUnit"].sort(),
     );
     expect(read(weight, "cost")).toBe(false);
   });

@@ -78,7 +78,7 @@ describe.each(CHECKOUT_FUNCTION_NAMES)("the %s function's fixtures", (fn) => {
   const LINE_FIELDS: Record<CheckoutFunction, RegExp | null> = {
     address: null,
     cart: /^quantity$/,
-    weight: /^(quantity|merchandise(\.(__typename|weight|weightUnit|requiresShipping|isGiftCard|product(\.isGiftCard)?))?)$/,
+    weight: /^(quantity|merchandise(\.(__typename|weight|weightUnit|requiresShipping))?)$/,
     products: /^(quantity|merchandise(\.(__typename|id|title|product(\.(id|title|t\d|c\d))?))?)$/,
   };
   if (LINE_FIELDS[fn]) {

@@ -85,7 +85,6 @@ const lineArb: fc.Arbitrary<LineSpec> = fc.record(
       {
         id: fc.constantFrom(...idPool),
         title: anyText,
-        isGiftCard: fc.boolean(),
         tags: fc.subarray(tagPool),
         collections: fc.subarray(idPool),
       },
