@@ -140,8 +140,8 @@ export async function pruneDeliveries(db: Database = prisma, now = new Date()) {
 
 /** Passed to a handler: writes this delivery's record as handled, for a handler that erases it (shop/redact). */
 export type RecordDelivery = (db: Database) => Prisma.PrismaPromise<unknown>;
-/** Passed to a handler: marks this delivery handled inside the handler's own transaction (one write fewer). */
-export type MarkHandled = (tx: Prisma.TransactionClient) => Promise<unknown>;
+/** Passed to a handler: the write that marks this delivery handled, for the handler's own transaction (one commit fewer). */
+export type MarkHandled = (db: Database) => Prisma.PrismaPromise<unknown>;
 
 /**
  * Acts on a delivery once per event across app instances: a unique claim on
@@ -165,10 +165,11 @@ export async function handleOnce<T extends Topic>(
   const mine = { shop, eventId, receivedAt: claimedAt };
   const record: RecordDelivery = (database) =>
     database.webhookDelivery.create({ data: { ...mine, topic, handledAt: new Date() } });
+  // Set once the handler asked for the write; if its transaction failed, the handler throws and the claim is released below.
   let marked = false;
-  const markHandled: MarkHandled = async (tx) => {
-    await tx.webhookDelivery.updateMany({ where: { ...mine, handledAt: null }, data: { handledAt: new Date() } });
+  const markHandled: MarkHandled = (database) => {
     marked = true;
+    return database.webhookDelivery.updateMany({ where: { ...mine, handledAt: null }, data: { handledAt: new Date() } });
   };
   try {
     await handle(delivery, record, markHandled);

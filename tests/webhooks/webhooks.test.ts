@@ -65,6 +65,18 @@ describe("app/scopes_update", () => {
     expect((await prisma.shopSync.findUnique({ where: { shop } }))?.scope).toBe("write_validations,read_products");
   });
 
+  it("keeps the stored scopes current when they change again", async () => {
+    const shop = newShop();
+    await seedShop(shop);
+    for (const [eventId, current] of [["first", ["write_validations"]], ["second", ["write_validations", "read_products"]]] as const) {
+      const payload = { ...samplePayload("app/scopes_update", shop), current: [...current] };
+      expect((await app.handle(webhookRequest({ shop, topic: "app/scopes_update", payload, eventId }))).status).toBe(200);
+    }
+    expect((await prisma.session.findMany({ where: { shop } })).map((s) => s.scope)).toEqual(["write_validations,read_products", "write_validations,read_products"]);
+    expect((await prisma.shopSync.findUnique({ where: { shop } }))?.scope).toBe("write_validations,read_products");
+    expect((await deliveriesOf(shop)).map((d) => d.eventId)).toEqual(expect.arrayContaining(["first", "second"]));
+  });
+
   it("creates nothing for a shop that is no longer installed, but the record of the delivery", async () => {
     const shop = newShop();
     const response = await app.handle(webhookRequest({ shop, topic: "app/scopes_update", eventId: "late-scopes" }));
