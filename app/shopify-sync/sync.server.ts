@@ -339,17 +339,7 @@ export async function removeExtraValidations(graphql: AdminGraphql, shop: string
     if (!list.ok) return list;
     const stored = await db.functionSync.findMany({ where: { shop }, select: { function: true, validationId: true } });
     const storedId = (fn: string) => stored.find((r) => r.function === fn)?.validationId ?? null;
-    const extras = extrasOf(list.nodes.filter(isOurs), storedId);
-    try {
-      for (const extra of extras) {
-        const deleted = await deleteValidation(graphql, claim, extra.id);
-        if (!deleted.ok) return deleted;
-      }
-    } finally {
-      // Recorded even after a partial removal, so that every instance reads the Validations again (validations-cache.ts).
-      if (extras.length > 0) await markValidationsChanged(claim);
-    }
-    return { ok: true, removed: extras.length };
+    return await deleteValidations(graphql, claim, extrasOf(list.nodes.filter(isOurs), storedId));
   } catch (error) {
     if (error instanceof ClaimLost) return { ok: false, error: MESSAGES.erased };
     return { ok: false, error: t("server.sync.removeExtrasFailed", { reason: describe(error) }) };
@@ -390,21 +380,29 @@ export async function removeValidationsThenErase<T>(
   }
 }
 
+/**
+ * Deletes these Validations, stopping at the first failure. Recorded as a change
+ * even after a partial removal, so that every instance reads the Validations
+ * again (validations-cache.ts).
+ */
+async function deleteValidations(graphql: AdminGraphql, claim: Claim, nodes: readonly { id: string }[]): Promise<RemovalOutcome> {
+  try {
+    for (const node of nodes) {
+      const deleted = await deleteValidation(graphql, claim, node.id);
+      if (!deleted.ok) return deleted;
+    }
+  } finally {
+    if (nodes.length > 0) await markValidationsChanged(claim);
+  }
+  return { ok: true, removed: nodes.length };
+}
+
 async function removeAllValidations(graphql: AdminGraphql, claim: Claim, options: SyncOptions): Promise<RemovalOutcome> {
   try {
     const list = await listValidations(graphql, { ...options, maxAttempts: options.maxAttempts ?? 2 });
     if (!list.ok) return list;
-    const ours = list.nodes.filter(isOurs);
-    try {
-      for (const node of ours) {
-        const deleted = await deleteValidation(graphql, claim, node.id);
-        if (!deleted.ok) return deleted;
-      }
-    } finally {
-      // The erasure that follows deletes the row again; this counts when it does not run (a failure, not forced).
-      if (ours.length > 0) await markValidationsChanged(claim);
-    }
-    return { ok: true, removed: ours.length };
+    // The erasure that follows deletes the sync rows again; their mark counts when it does not run (a failure, not forced).
+    return await deleteValidations(graphql, claim, list.nodes.filter(isOurs));
   } catch (error) {
     return { ok: false, error: t("server.sync.removeFailed", { reason: describe(error) }) };
   }
