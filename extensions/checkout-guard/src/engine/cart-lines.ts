@@ -210,8 +210,9 @@ export class CartLines {
     if (cached) return cached;
     const products = this.productList();
     const found: number[] = [];
-    for (let p = 0; p < products.length; p++) {
-      if (products[p]?.[field] === true) found.push(p);
+    let count = 0;
+    for (let p = 0, n = products.length; p < n; p++) {
+      if (products[p]?.[field] === true) found[count++] = p;
     }
     return (this.bySlot[field] = found);
   }
