@@ -22,10 +22,18 @@ type Positions = readonly number[];
 
 const NO_POSITIONS: Positions = [];
 
+/** Up to this many product (or variant) GIDs in a document, their lines are found by one pass rather than an index. */
+export const SCAN_LIMIT = 16;
+
 /** Per product (a custom product counts on its own): quantity summed over its lines, and its first line. */
 export interface ProductTotal {
   quantity: number;
   position: number;
+}
+
+export interface QuantityBounds {
+  min: number;
+  max: number;
 }
 
 /** Each line's quantity and the totals (and, for the products function, its product), read in one pass on first use. */
@@ -54,8 +62,11 @@ export class CartLines {
   private byProduct?: PositionIndex;
   private repeatedProducts = false;
   private byVariant?: PositionIndex;
+  private scanned?: Map<readonly string[], (number[] | undefined)[]>;
   private bySlot?: Record<string, Positions>;
   private productTotals?: Map<Positions, ProductTotal[]>;
+  private bounds?: Map<Positions, QuantityBounds>;
+  private totalsBounds?: Map<readonly ProductTotal[], QuantityBounds>;
   private shipped?: { grams: number; lines: number };
 
   // Nothing is read here: the weight function reads the lines in its own single pass.
@@ -154,8 +165,17 @@ export class CartLines {
     return typeof title === "string" ? title : "";
   }
 
-  /** Lines of products with these GIDs (`gid://shopify/Product/1`). */
-  withProducts(gids: readonly string[]): Positions {
+  /**
+   * Lines of products with these GIDs (`gid://shopify/Product/1`). `among`: every
+   * product GID the document selects on (a list that stays the same for the run).
+   * While it is short, one pass finds those products' lines (a native `indexOf`
+   * per line, ~2k instructions in QuickJS); a longer list builds the index of
+   * every product (~10k a line: each id becomes a property key).
+   */
+  withProducts(gids: readonly string[], among?: readonly string[]): Positions {
+    if (this.byProduct === undefined && among !== undefined && among.length <= SCAN_LIMIT) {
+      return this.scan(gids, among, false);
+    }
     return lookup(this.productIndex(), gids);
   }
 
@@ -182,8 +202,11 @@ export class CartLines {
     return (this.byProduct = map);
   }
 
-  /** Lines of variants with these GIDs (`gid://shopify/ProductVariant/1`). */
-  withVariants(gids: readonly string[]): Positions {
+  /** Lines of variants with these GIDs (`gid://shopify/ProductVariant/1`); `among` as for withProducts. */
+  withVariants(gids: readonly string[], among?: readonly string[]): Positions {
+    if (this.byVariant === undefined && among !== undefined && among.length <= SCAN_LIMIT) {
+      return this.scan(gids, among, true);
+    }
     if (!this.byVariant) {
       const products = this.productList();
       const raw = this.raw;
@@ -201,6 +224,38 @@ export class CartLines {
   }
 
   /**
+   * The lines of `gids`, from one pass per `among` list that finds the lines of
+   * each of its GIDs: the product's id (`variants`: the merchandise's id, of
+   * lines that have a product).
+   */
+  private scan(gids: readonly string[], among: readonly string[], variants: boolean): Positions {
+    const scanned = (this.scanned ??= new Map());
+    let found = scanned.get(among);
+    if (found === undefined) {
+      found = [];
+      const products = this.productList();
+      const raw = this.raw;
+      for (let p = 0, n = products.length; p < n; p++) {
+        const product = products[p];
+        if (product === null) continue;
+        const k = among.indexOf((variants ? (raw[p].merchandise as AnyRecord) : product).id as string);
+        if (k < 0) continue;
+        const positions = found[k];
+        if (positions === undefined) found[k] = [p];
+        else positions.push(p);
+      }
+      scanned.set(among, found);
+    }
+    let positions: Positions = NO_POSITIONS;
+    for (let i = 0; i < gids.length; i++) {
+      const k = among.indexOf(gids[i]);
+      const lines = k < 0 ? undefined : found[k];
+      if (lines !== undefined) positions = union(positions, lines);
+    }
+    return positions;
+  }
+
+  /**
    * Lines whose product answers true in one of the query's list slots (`t0`,
    * `c1` …: `hasAnyTag` / `inAnyCollection` for one tag or collection list,
    * selection-slots.ts).
@@ -215,6 +270,26 @@ export class CartLines {
       if (products[p]?.[field] === true) found[count++] = p;
     }
     return (this.bySlot[field] = found);
+  }
+
+  /**
+   * Smallest and largest quantity among these lines (of a list the indexes gave:
+   * kept per list, so rules with the same selector walk its lines once).
+   */
+  quantityBounds(positions: Positions): QuantityBounds {
+    const cache = (this.bounds ??= new Map());
+    let bounds = cache.get(positions);
+    if (bounds) return bounds;
+    const quantities = this.quantities;
+    let min = Infinity;
+    let max = 0;
+    for (let i = 0, n = positions.length; i < n; i++) {
+      const q = quantities[positions[i]];
+      if (q < min) min = q;
+      if (q > max) max = q;
+    }
+    cache.set(positions, (bounds = { min: positions.length > 0 ? min : 0, max }));
+    return bounds;
   }
 
   /**
@@ -240,6 +315,22 @@ export class CartLines {
     }
     cache.set(positions, totals);
     return totals;
+  }
+
+  /** Smallest and largest of these per-product totals (kept per list, as quantityBounds). */
+  totalBounds(totals: readonly ProductTotal[]): QuantityBounds {
+    const cache = (this.totalsBounds ??= new Map());
+    let bounds = cache.get(totals);
+    if (bounds) return bounds;
+    let min = Infinity;
+    let max = 0;
+    for (let i = 0, n = totals.length; i < n; i++) {
+      const q = totals[i].quantity;
+      if (q < min) min = q;
+      if (q > max) max = q;
+    }
+    cache.set(totals, (bounds = { min: totals.length > 0 ? min : 0, max }));
+    return bounds;
   }
 
   /**

@@ -46,14 +46,11 @@ function lineQuantityCheck(rule: RuleOf<"lineQuantity">, slots: SlotFields): Car
   const select = compileSelector(rule.select, slots);
   return ({ cart }) => {
     const selected = select(cart);
-    // Every line in bounds (the cart's smallest and largest quantities tell): nothing to walk.
-    if (
-      selected === null &&
-      multiple === undefined &&
-      (max === undefined || cart.maxQuantity <= max) &&
-      (min === undefined || cart.minQuantity >= min)
-    ) {
-      return NONE;
+    if (selected !== null && selected.length === 0) return NONE;
+    // Every line in bounds (the cart's, or the selection's, smallest and largest quantities tell): nothing to walk.
+    if (multiple === undefined) {
+      const bounds = selected === null ? { min: cart.minQuantity, max: cart.maxQuantity } : cart.quantityBounds(selected);
+      if ((max === undefined || bounds.max <= max) && (min === undefined || bounds.min >= min)) return NONE;
     }
     const positions = selected ?? cart.allPositions();
     const quantities = cart.quantities; // a getter: read once, not per line
@@ -93,6 +90,9 @@ function productQuantityCheck(rule: RuleOf<"productQuantity">, slots: SlotFields
       return NONE;
     }
     const totals = cart.totalsByProduct(selected ?? undefined);
+    // Every product in bounds: nothing to walk (rules with the same selector share the totals and their bounds).
+    const bounds = cart.totalBounds(totals);
+    if ((max === undefined || bounds.max <= max) && (min === undefined || bounds.min >= min)) return NONE;
     const findings: Finding[] = [];
     for (let i = 0; i < totals.length; i++) {
       const { quantity, position } = totals[i];

@@ -66,11 +66,17 @@ export function selectionLists(rules: readonly Rule[]): SelectionLists {
 export interface SlotFields {
   tags: Map<string, string>;
   collections: Map<string, string>;
+  /** Every product GID and every variant GID the document's selectors list, without repeats (cart-lines.ts finds their lines in one pass). */
+  products: string[];
+  variants: string[];
 }
+
+export const PRODUCT_GID = "gid://shopify/Product/";
+export const VARIANT_GID = "gid://shopify/ProductVariant/";
 
 // Run at checkout for every product rule's document: plain loops, no lists built.
 export function slotFields(rules: readonly Rule[]): SlotFields {
-  const slots: SlotFields = { tags: new Map(), collections: new Map() };
+  const slots: SlotFields = { tags: new Map(), collections: new Map(), products: [], variants: [] };
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r] as Partial<Record<(typeof SELECTOR_FIELDS)[number], Selector>>;
     for (let f = 0; f < SELECTOR_FIELDS.length; f++) {
@@ -78,6 +84,8 @@ export function slotFields(rules: readonly Rule[]): SlotFields {
       if (!selector) continue;
       assignSlot(slots.tags, selector.tags, TAG_SLOT_FIELDS);
       assignSlot(slots.collections, selector.collections, COLLECTION_SLOT_FIELDS);
+      addGids(slots.products, PRODUCT_GID, selector.products);
+      addGids(slots.variants, VARIANT_GID, selector.variants);
     }
   }
   return slots;
@@ -88,4 +96,12 @@ function assignSlot(slots: Map<string, string>, list: readonly string[] | undefi
   if (!Array.isArray(list) || list.length === 0 || slots.size === fields.length) return;
   const key = listKey(list);
   if (!slots.has(key)) slots.set(key, fields[slots.size]);
+}
+
+function addGids(gids: string[], prefix: string, ids: readonly string[] | undefined): void {
+  if (!Array.isArray(ids)) return;
+  for (let i = 0; i < ids.length; i++) {
+    const gid = prefix + ids[i];
+    if (gids.indexOf(gid) < 0) gids.push(gid);
+  }
 }

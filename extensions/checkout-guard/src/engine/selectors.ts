@@ -14,7 +14,7 @@
  */
 import type { Selector } from "./config";
 import { union, type CartLines } from "./cart-lines";
-import { listKey, type SlotFields } from "./selection-slots";
+import { listKey, PRODUCT_GID, VARIANT_GID, type SlotFields } from "./selection-slots";
 
 /** Matching line positions in cart order, or null when the selector matches every line. */
 export type Selection = readonly number[] | null;
@@ -42,15 +42,15 @@ const everyLine: CompiledSelector = () => null;
 
 export function compileSelector(selector: Selector | undefined, slots: SlotFields): CompiledSelector {
   if (selector === undefined) return everyLine;
-  const products = gids("gid://shopify/Product/", selector.products);
-  const variants = gids("gid://shopify/ProductVariant/", selector.variants);
+  const products = gids(PRODUCT_GID, selector.products);
+  const variants = gids(VARIANT_GID, selector.variants);
   const tags = slotOf(selector.tags, slots.tags);
   const collections = slotOf(selector.collections, slots.collections);
   if (products.length + variants.length === 0 && tags === undefined && collections === undefined) return everyLine;
   return (cart) => {
     let found: readonly number[] = NO_LINES;
-    if (products.length > 0) found = cart.withProducts(products);
-    if (variants.length > 0) found = union(found, cart.withVariants(variants));
+    if (products.length > 0) found = cart.withProducts(products, slots.products);
+    if (variants.length > 0) found = union(found, cart.withVariants(variants, slots.variants));
     if (tags) found = union(found, cart.withSlot(tags));
     if (collections) found = union(found, cart.withSlot(collections));
     return found;

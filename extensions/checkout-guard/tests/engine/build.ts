@@ -173,6 +173,12 @@ export function errorsFor(rules: unknown[], spec: Omit<InputSpec, "config"> = {}
   return evaluate(document, input({ ...spec, config: document })).errors;
 }
 
+/** Every blocking finding with its rule (before errors are de-duplicated): the simulator's view. */
+export function violationsFor(rules: unknown[], spec: Omit<InputSpec, "config"> = {}) {
+  const document = config(rules);
+  return evaluate(document, input({ ...spec, config: document })).violations;
+}
+
 export function messagesFor(rules: unknown[], spec: Omit<InputSpec, "config"> = {}, clock?: string[]) {
   return errorsFor(rules, spec, clock).map((e) => e.message);
 }

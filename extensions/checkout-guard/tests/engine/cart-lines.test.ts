@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { CartLines, union } from "../../src/engine/cart-lines";
+import { CartLines, SCAN_LIMIT, union } from "../../src/engine/cart-lines";
 import { compileSelector } from "../../src/engine/selectors";
 import { slotFields } from "../../src/engine/selection-slots";
 import type { Rule } from "../../src/engine/config";
@@ -63,6 +63,37 @@ describe("CartLines", () => {
       line({ quantity: 3, weight: null }),
     ]);
     expect(cart.shippedWeight()).toEqual({ grams: 3700, lines: 3 });
+  });
+});
+
+describe("finding the lines of product and variant GIDs", () => {
+  // The document's GIDs (`among`) are found in one pass while they are few, else through
+  // the index of every product: both must give the same lines.
+  const gid = (kind: "Product" | "ProductVariant", id: number) => `gid://shopify/${kind}/${id}`;
+  const id = fc.integer({ min: 1, max: 40 });
+  const lineSpec = fc.record({ custom: fc.boolean(), productId: id, variantId: id, quantity: fc.integer({ min: 1, max: 3 }) });
+
+  test.each([
+    ["one pass over the lines", 3],
+    ["the index of every product", SCAN_LIMIT + 4],
+  ])("%s gives the lines a line-by-line reading gives", (_, amongSize) => {
+    fc.assert(
+      fc.property(fc.array(lineSpec, { maxLength: 30 }), fc.uniqueArray(id, { minLength: amongSize, maxLength: amongSize }), (specs, ids) => {
+        const cart = new CartLines(specs.map((spec) => line(spec)));
+        for (const kind of ["Product", "ProductVariant"] as const) {
+          const among = ids.map((i) => gid(kind, i));
+          // Ask for parts of the list, twice (the pass is kept for the run).
+          for (const asked of [among.slice(0, 2), among.slice(1), among.slice(0, 2)]) {
+            const expected = specs.flatMap((spec, position) =>
+              !spec.custom && asked.includes(gid(kind, kind === "Product" ? spec.productId : spec.variantId)) ? [position] : [],
+            );
+            const found = kind === "Product" ? cart.withProducts(asked, among) : cart.withVariants(asked, among);
+            expect(found).toEqual(expected);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { errorsFor, line, messagesFor } from "./build";
+import { errorsFor, line, messagesFor, violationsFor } from "./build";
 
 describe("cartQuantity (rule 9)", () => {
   const rule = { id: "q", kind: "cartQuantity", min: 2, max: 5 };
@@ -40,6 +40,31 @@ describe("lineQuantity (rule 10)", () => {
       "High: the maximum quantity is 12.",
       "Odd: the quantity must be a multiple of 2.",
     ]);
+  });
+
+  test("rules sharing a selector block exactly the selected lines out of their own bounds (shared bounds)", () => {
+    const cart = fc.array(fc.record({ productId: fc.constantFrom(1, 2, 3), quantity: fc.integer({ min: 1, max: 9 }), tags: fc.subarray(["x"]) }), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    const bounds = fc.array(fc.record({ min: fc.integer({ min: 1, max: 9 }), max: fc.integer({ min: 1, max: 9 }) }, { requiredKeys: [] }), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    const select = fc.constantFrom({ products: ["2"] }, { tags: ["x"] });
+    fc.assert(
+      fc.property(cart, bounds, select, (specs, limits, selector) => {
+        const selected = specs.filter((spec) => (selector.products ? selector.products.includes(String(spec.productId)) : spec.tags.includes("x")));
+        const expected = limits.reduce(
+          (count, { min, max }) => count + selected.filter((s) => (max !== undefined && s.quantity > max) || (min !== undefined && s.quantity < min)).length,
+          0,
+        );
+        const lines = specs.map((spec, i) => line({ ...spec, title: `Line ${i}` }));
+        const rules = limits.map((limit, r) => ({ id: `l${r}`, kind: "lineQuantity", ...limit, select: selector }));
+        expect(violationsFor(rules, { lines })).toHaveLength(expected);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   test("selector by product id (numeric part of the GID)", () => {
@@ -117,6 +142,33 @@ describe("productQuantity (rule 11)", () => {
         // A title per product, so that each product's message is its own.
         const lines = specs.map((spec, i) => line({ ...spec, title: spec.custom ? `Custom ${i}` : `Product ${spec.productId}` }));
         expect(errorsFor([{ id: "p", kind: "productQuantity", min, max }], { lines })).toHaveLength(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test("rules sharing a selector block exactly the selected products out of their own bounds (shared totals and bounds)", () => {
+    const cart = fc.array(fc.record({ productId: fc.constantFrom(1, 2, 3, 4), quantity: fc.integer({ min: 1, max: 6 }), tags: fc.subarray(["x"]) }), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    const bounds = fc.array(fc.record({ min: fc.integer({ min: 1, max: 12 }), max: fc.integer({ min: 1, max: 12 }) }, { requiredKeys: [] }), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    const select = fc.constantFrom({ products: ["1", "3"] }, { tags: ["x"] });
+    fc.assert(
+      fc.property(cart, bounds, select, (specs, limits, selector) => {
+        const selected = (spec: (typeof specs)[number]) =>
+          selector.products ? selector.products.includes(String(spec.productId)) : spec.tags.includes("x");
+        const totals = new Map<number, number>();
+        for (const spec of specs) if (selected(spec)) totals.set(spec.productId, (totals.get(spec.productId) ?? 0) + spec.quantity);
+        const expected = limits.flatMap(({ min, max }, r) =>
+          [...totals.values()].filter((q) => (max !== undefined && q > max) || (min !== undefined && q < min)).map(() => `p${r}`),
+        );
+        const lines = specs.map((spec) => line({ ...spec, title: `Product ${spec.productId}` }));
+        const rules = limits.map((limit, r) => ({ id: `p${r}`, kind: "productQuantity", ...limit, select: selector }));
+        expect(violationsFor(rules, { lines }).map((v) => v.ruleId)).toEqual(expected);
       }),
       { numRuns: 400 },
     );
