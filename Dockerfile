@@ -14,6 +14,7 @@ COPY extensions/checkout-guard-address/package.json extensions/checkout-guard-ad
 COPY extensions/checkout-guard-cart/package.json extensions/checkout-guard-cart/
 COPY extensions/checkout-guard-weight/package.json extensions/checkout-guard-weight/
 COPY extensions/checkout-guard-products/package.json extensions/checkout-guard-products/
+COPY extensions/checkout-guard-products-lean/package.json extensions/checkout-guard-products-lean/
 RUN npm ci --no-audit --no-fund
 
 COPY . .

@@ -293,6 +293,7 @@ function blockingRule(fn: CheckoutFunction, i: number, blocking: boolean): Rule 
       return { id: `b${i}`, kind: "cartQuantity", min };
     case "weight":
       return { id: `b${i}`, kind: "weight", min, unit: "KILOGRAMS" };
+    case "productsLean":
     case "products":
       return { id: `b${i}`, kind: "lineQuantity", min };
   }

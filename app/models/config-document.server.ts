@@ -34,6 +34,7 @@ import {
 } from "../../extensions/checkout-guard/src/engine/config";
 import {
   CHECKOUT_FUNCTION_NAMES,
+  CHECKOUT_FUNCTIONS,
   splitConfig,
   type CheckoutFunction,
 } from "../../extensions/checkout-guard/src/engine/functions";
@@ -126,10 +127,10 @@ export function buildConfigDocument(rules: readonly DocumentRule[], options: Bui
 
   const functions = functionDocuments(document);
   const names = new Map(included.map((rule, i) => [documentRules[i].id, rule.name]));
-  const problems = functionLimitProblems(functions, names);
+  const problems = [...selectionSlotProblems(documentRules, names), ...functionLimitProblems(functions, names)];
   if (problems.length > 0) return { ok: false, errors: { _form: problems.join(" ") } };
   if (options.costGuard ?? true) {
-    const tooCostly = costGuardError(documentRules.map((rule) => ({ id: rule.id, name: names.get(rule.id) ?? rule.id, kind: rule.kind })));
+    const tooCostly = costGuardError(documentRules.map((rule) => ({ ...rule, name: names.get(rule.id) ?? rule.id })));
     if (tooCostly) return { ok: false, errors: { _form: tooCostly } };
   }
 
@@ -188,10 +189,9 @@ export function functionLimitProblems(functions: FunctionDocuments, names?: Read
         t("server.config.functionTooLarge", { rules: label, bytes, limit: METAFIELD_BYTE_LIMIT, largest }),
       );
     }
-    if (fn === "products") problems.push(...selectionSlotProblems(document.rules, names));
     if (variableBytes > METAFIELD_BYTE_LIMIT) {
       problems.push(
-        fn === "products"
+        "listSlots" in CHECKOUT_FUNCTIONS[fn]
           ? t("server.config.tagsTooLarge", { rules: label, bytes: variableBytes, limit: METAFIELD_BYTE_LIMIT })
           : t("server.config.variablesTooLarge", { rules: label, bytes: variableBytes, limit: METAFIELD_BYTE_LIMIT }),
       );
@@ -201,9 +201,11 @@ export function functionLimitProblems(functions: FunctionDocuments, names?: Read
 }
 
 /**
- * The products function's input query answers a fixed number of tag lists and
- * collection lists (engine/selection-slots.ts): one sentence per kind of list
- * with more distinct lists than slots, naming the rules past the last slot.
+ * The products functions' input queries answer a fixed number of tag lists and
+ * collection lists (engine/selection-slots.ts). A document's product rules may
+ * use as many of each as the products function has slots, which can then hold
+ * any of them (the lean one holds only the first; engine/functions.ts): one
+ * sentence per kind of list over that, naming the rules past the last slot.
  */
 function selectionSlotProblems(rules: readonly Rule[], names?: ReadonlyMap<string, string>): string[] {
   const lists = selectionLists(rules);

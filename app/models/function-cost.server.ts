@@ -8,24 +8,25 @@
  * lines, in the worst case (every rule blocking), and a configuration predicted
  * over 80% of the limit is refused, naming the rules that cost most.
  *
- * Except where no configuration of that function could do better: with its
- * single cheapest rule, the products function already needs more than 80% of
- * the limit for a 200-line cart in the worst case (receiving and indexing the
- * lines' products; see docs/function-runtime.md), and then at 2,000 lines too
- * for what follows. Refusing there would
- * only take the rules away from every smaller cart too, so such a configuration
- * is saved, and the status card says up to which cart size the function checks
- * (`checkableLines`): larger carts go through unchecked, as Shopify lets a
- * function that fails through.
+ * Except where no configuration of that function with more than one rule could
+ * do better: with its two cheapest rules, a products function already needs more
+ * than 80% of the limit for a 200-line cart in the worst case (receiving the
+ * lines' products and reading them; see docs/function-runtime.md: the lean one
+ * 81%, the other 100%), and then at 2,000 lines too for what follows. Refusing
+ * there would only take the rules away from every smaller cart too, so such a
+ * configuration is saved, and the status card says up to which cart size the
+ * function checks (`checkableLines`): larger carts go through unchecked, as
+ * Shopify lets a function that fails through.
  */
 import { checkableLines, instructionLimitFor, predictCost } from "../../extensions/checkout-guard/runner/cost-model";
-import type { RuleKind } from "../../extensions/checkout-guard/src/engine/config";
+import type { Rule, RuleKind } from "../../extensions/checkout-guard/src/engine/config";
 import { t } from "../i18n.server";
 import {
   CHECKOUT_FUNCTION_NAMES,
   CHECKOUT_FUNCTIONS,
-  functionOfKind,
+  functionsOfRules,
   type CheckoutFunction,
+  type RuleOutline,
 } from "../../extensions/checkout-guard/src/engine/functions";
 
 /** Cart sizes the prediction is made for: Shopify's base limit applies up to 200 lines, and scales above. */
@@ -33,11 +34,8 @@ export const GUARDED_CART_LINES = [200, 2000] as const;
 /** Share of Shopify's limit a configuration may be predicted to use. */
 export const LIMIT_SHARE = 0.8;
 
-export interface CostedRule {
-  id: string;
-  name: string;
-  kind: RuleKind;
-}
+/** A rule's id, name, kind and (for a product rule) selectors, which tell which products function runs it. */
+export type CostedRule = RuleOutline & { id: string; name: string };
 
 export interface FunctionCost {
   function: CheckoutFunction;
@@ -49,7 +47,7 @@ export interface FunctionCost {
     predicted: number;
     limit: number;
     share: number;
-    /** Over the safe share whatever the rules: the function's one cheapest rule alone is, here or at a smaller size (not the merchant's doing). */
+    /** Over the safe share with the function's two cheapest rules, here or at a smaller size (not the merchant's doing). */
     unavoidable: boolean;
   }[];
   /** The largest cart this function checks within the limit, every smaller one included (worst case); null without rules. */
@@ -58,15 +56,21 @@ export interface FunctionCost {
   costliest: { name: string; instructions: number }[];
 }
 
-/** The function's cost with its single cheapest rule: what using it at all costs. */
+/**
+ * The function's cost with its two cheapest rules (two of its cheapest kind):
+ * when that is over the safe share, no configuration of more than one rule
+ * could do better.
+ */
 function cheapestUse(fn: CheckoutFunction, lines: number): number {
-  return Math.min(...CHECKOUT_FUNCTIONS[fn].kinds.map((kind) => predictCost(fn, [{ id: "cheapest", kind }], lines).worstCase));
+  const two = (kind: RuleKind) => [{ id: "first", kind }, { id: "second", kind }];
+  return Math.min(...CHECKOUT_FUNCTIONS[fn].kinds.map((kind) => predictCost(fn, two(kind), lines).worstCase));
 }
 
 /** Each function's predicted worst-case cost for these (active and scheduled) rules. */
 export function predictConfigurationCost(rules: readonly CostedRule[]): FunctionCost[] {
+  const functions = functionsOfRules(rules);
   return CHECKOUT_FUNCTION_NAMES.map((fn) => {
-    const own = rules.filter((rule) => functionOfKind(rule.kind) === fn);
+    const own = rules.filter((_, i) => functions[i] === fn);
     const names = new Map(own.map((rule) => [rule.id, rule.name]));
     // Unavoidable at a size, so at every larger one: once the function checks only carts
     // up to some size (the status card says which), refusing for larger carts takes
@@ -140,8 +144,8 @@ export function predictVersionCost(version: { document: string; rules?: string |
   } catch {
     // Names are only for messages; the ids stand in.
   }
-  const costed = rules.flatMap((rule: { id?: unknown; kind?: unknown }) =>
-    typeof rule?.id === "string" && typeof rule.kind === "string" ? [{ id: rule.id, name: names.get(rule.id) ?? rule.id, kind: rule.kind as RuleKind }] : [],
+  const costed = rules.flatMap((rule: Rule) =>
+    typeof rule?.id === "string" && typeof rule.kind === "string" ? [{ ...rule, name: names.get(rule.id) ?? rule.id }] : [],
   );
   return predictConfigurationCost(costed);
 }

@@ -14,7 +14,7 @@ import { AppProvider } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
 import prisma from "../../app/db.server";
 import { listRules, saveRule } from "../../app/models/rules.server";
-import { GUARDED_CART_LINES, LIMIT_SHARE, predictConfigurationCost } from "../../app/models/function-cost.server";
+import { GUARDED_CART_LINES, LIMIT_SHARE, predictConfigurationCost, type CostedRule } from "../../app/models/function-cost.server";
 import { StatusCard } from "../../app/components/StatusCard";
 import { instructionLimitFor, predictCost } from "../../extensions/checkout-guard/runner/cost-model";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../extensions/checkout-guard/src/engine/functions";
@@ -108,16 +108,21 @@ describe("the status card", () => {
 describe("a function over the limit whatever its rules", () => {
   it("saves product rules, and the status card says up to which cart size the products function checks", async () => {
     const shop = await newShop("cost");
-    // Five rules: in the worst case (every one blocking) over the limit below 200 lines.
+    // Five rules by variant (the products function): in the worst case (every one blocking) over the limit below 200 lines.
+    const byVariant = { ...EXAMPLES.lineQuantity, select: { variants: ["4455"] } };
     for (let i = 1; i <= 5; i++) {
-      const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("lineQuantity", EXAMPLES.lineQuantity, { name: `Packs of 6 (${i})` }) });
+      const result = await call(newRule, "action", "/app/rules/new", { shop, body: ruleForm("lineQuantity", byVariant, { name: `Packs of 6 (${i})` }) });
       expect(result.status, JSON.stringify(result.data)).toBe(302);
     }
     expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS.products.handle)).toHaveLength(1);
+    expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS.productsLean.handle)).toHaveLength(0);
+    // The same five rules by tag and collection run in the lean products function, which checks every cart size.
+    const lean = Array.from({ length: 5 }, (_, i) => ({ ...EXAMPLES.lineQuantity, id: `r${i}`, name: `r${i}` }) as CostedRule);
+    expect(predictConfigurationCost(lean).find((p) => p.function === "productsLean")!.checkableLines).toBe(5000);
 
     const page = await call(index, "loader", "/app", { shop });
     const products = (page.data.status.functions as { function: string; checkableLines: number | null }[]).find((f) => f.function === "products")!;
-    const rules = (await listRules(shop)).map((r) => ({ id: r.id, name: r.name, kind: r.kind }));
+    const rules = (await listRules(shop)).map((r) => ({ ...r.definition, id: r.id, name: r.name }));
     const expected = predictConfigurationCost(rules).find((p) => p.function === "products")!.checkableLines!;
     expect(products.checkableLines).toBe(expected);
     expect(expected).toBeLessThan(200);

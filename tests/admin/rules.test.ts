@@ -14,7 +14,7 @@ import { RULE_KINDS } from "../../app/components/rule-kinds";
 import { ruleFormData } from "../../app/components/rule-form-data";
 import * as index from "../../app/routes/app._index";
 import { LEGACY_FUNCTION } from "../../app/shopify-sync/sync.server";
-import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfKind, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfRule, functionsOfRules, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
 import { LEGACY_FUNCTION as LEGACY_MOCK_FUNCTION } from "../support/admin-api-mock";
 import * as newRule from "../../app/routes/app.rules.new";
 import * as editRule from "../../app/routes/app.rules.$id";
@@ -83,7 +83,7 @@ describe("rule editor", () => {
     await expectPublished(shop);
     // Only the function of its kind runs at checkout: it alone has a Validation.
     for (const fn of CHECKOUT_FUNCTION_NAMES) {
-      expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS[fn].handle), fn).toHaveLength(fn === functionOfKind(kind) ? 1 : 0);
+      expect(mock.validationsOf(shop, CHECKOUT_FUNCTIONS[fn].handle), fn).toHaveLength(fn === functionOfRule(rule!.definition) ? 1 : 0);
     }
     // The editor shows it back as it was posted: saving the page untouched changes nothing.
     const page = await call(editRule, "loader", `/app/rules/${id}`, { shop, params: { id } });
@@ -228,12 +228,13 @@ describe("rules list", () => {
         { function: "address", title: "Checkout Guard: addresses", needed: true, ruleCount: 2, validationExists: true, enabled: true, inSync: true, bytesUsed: built.functions.address.bytes },
         { function: "cart", title: "Checkout Guard: cart totals", needed: true, ruleCount: 1, validationExists: true, enabled: true, inSync: true, bytesUsed: built.functions.cart.bytes },
         { function: "weight", title: "Checkout Guard: cart weight", needed: false, ruleCount: 0, validationExists: false, inSync: true, bytesUsed: 0, cost: null },
-        { function: "products", title: "Checkout Guard: products", needed: false, ruleCount: 0, validationExists: false, inSync: true, bytesUsed: 0, cost: null },
+        { function: "productsLean", title: "Checkout Guard: products", needed: false, ruleCount: 0, validationExists: false, inSync: true, bytesUsed: 0, cost: null },
+        { function: "products", title: "Checkout Guard: products by variant or by more lists", needed: false, ruleCount: 0, validationExists: false, inSync: true, bytesUsed: 0, cost: null },
       ],
     });
     // And, beside the bytes, each needed function's predicted worst case at 200 and 2,000 lines, against Shopify's limit.
     const predicted = predictConfigurationCost(
-      (await listRules(shop)).filter((r) => r.status !== "inactive").map((r) => ({ id: r.id, name: r.name, kind: r.kind })),
+      (await listRules(shop)).filter((r) => r.status !== "inactive").map((r) => ({ ...r.definition, id: r.id, name: r.name })),
     );
     for (const fn of ["address", "cart"] as const) {
       const cost = page.data.status.functions.find((f: { function: string }) => f.function === fn).cost;
@@ -324,8 +325,9 @@ describe("rules list", () => {
     await call(index, "action", "/app", { shop, body: form({ intent: "enable", ids: order2 }) });
     const published = publishedConfig(shop) as Record<CheckoutFunction, { rules: { id: string }[] } | undefined>;
     const enforced = (await listRules(shop)).filter((r) => r.status !== "inactive");
+    const functions = functionsOfRules(enforced.map((r) => r.definition));
     for (const fn of CHECKOUT_FUNCTION_NAMES) {
-      const ids = enforced.filter((r) => functionOfKind(r.kind) === fn).map((r) => r.id);
+      const ids = enforced.filter((_, i) => functions[i] === fn).map((r) => r.id);
       expect(published[fn]?.rules.map((r) => r.id) ?? [], fn).toEqual(ids);
     }
     expect(published.address!.rules.length).toBe(3);

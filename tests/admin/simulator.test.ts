@@ -105,7 +105,8 @@ describe("simulator", () => {
         { function: "address", title: "Checkout Guard: addresses", ruleCount: 1 },
         { function: "cart", title: "Checkout Guard: cart totals", ruleCount: 2 },
         { function: "weight", title: "Checkout Guard: cart weight", ruleCount: 1 },
-        { function: "products", title: "Checkout Guard: products", ruleCount: 1 },
+        { function: "productsLean", title: "Checkout Guard: products", ruleCount: 1 },
+        { function: "products", title: "Checkout Guard: products by variant or by more lists", ruleCount: 0 },
       ],
       problem: null,
       shop,
@@ -120,19 +121,20 @@ describe("simulator", () => {
       target: "$.cart.deliveryGroups[0].deliveryAddress.address1",
     };
     const packs = { message: "Product 1: the quantity must be a multiple of 6.", target: "$.cart" };
-    // What checkout shows: the address function's errors and the products function's, together.
+    // What checkout shows: the address function's errors and the (lean) products function's, together.
     expect(result.errors).toEqual([poBox, packs]);
     expect(result.blockedBy.map((b) => [b.name, b.function])).toEqual([
       ["No PO boxes", "address"],
-      ["Packs of 6", "products"],
+      ["Packs of 6", "productsLean"],
     ]);
     expect(result.functions.map((f) => [f.function, f.title, f.ruleCount, f.ran, f.errors])).toEqual([
       ["address", "Checkout Guard: addresses", 1, true, [poBox]],
       ["cart", "Checkout Guard: cart totals", 2, true, []],
       ["weight", "Checkout Guard: cart weight", 1, true, []],
-      ["products", "Checkout Guard: products", 1, true, [packs]],
+      ["productsLean", "Checkout Guard: products", 1, true, [packs]],
+      ["products", "Checkout Guard: products by variant or by more lists", 0, false, []],
     ]);
-    for (const f of result.functions) {
+    for (const f of result.functions.filter((f) => f.ran)) {
       expect(f.instructions).toBeGreaterThan(10_000);
       expect(f.instructions).toBeLessThan(f.instructionLimit);
       expect(f.instructionLimit).toBe(11_000_000);
@@ -147,6 +149,7 @@ describe("simulator", () => {
       { function: "address", ran: true, ruleCount: 1 },
       { function: "cart", ran: false, ruleCount: 0, errors: [], instructions: null },
       { function: "weight", ran: false, ruleCount: 0, errors: [], instructions: null },
+      { function: "productsLean", ran: false, ruleCount: 0, errors: [], instructions: null },
       { function: "products", ran: false, ruleCount: 0, errors: [], instructions: null },
     ]);
   });
@@ -183,7 +186,11 @@ describe("simulator", () => {
         if (fn === "cart") expect(line).toEqual({ quantity: 4 });
         if (fn === "weight") expect(line.merchandise).toMatchObject({ weight: 250, weightUnit: "GRAMS" });
         if (fn === "weight") expect(line.merchandise).not.toHaveProperty("product");
-        if (fn === "products") expect(line.merchandise.product).toMatchObject({ t0: true, t1: false, c0: false, c1: false });
+        // The lean products function: one tag and one collection slot, no variant id; the products function all four slots.
+        if (fn === "productsLean") expect(line.merchandise).toEqual({ __typename: "ProductVariant", product: expect.objectContaining({ t0: true, c0: false }) });
+        if (fn === "productsLean") expect(Object.keys(line.merchandise.product).sort()).toEqual(["c0", "id", "t0", "title"]);
+        if (fn === "products") expect(line.merchandise).toHaveProperty("id");
+        if (fn === "products") expect(line.merchandise.product).toMatchObject({ t0: false, t1: false, c0: false, c1: false });
         if (fn === "cart") {
           // The cart function's only boundaries are the Christmas cap's: slot 0 has passed, slot 1 has not.
           expect(built.functions.cart.document.clock).toEqual(["2026-12-20T00:00:00", "2026-12-27T00:00:00"]);
@@ -282,8 +289,11 @@ describe("round trip: saved → published → run by the functions", () => {
   it("the metafields of the functions' Validations block and allow exactly as the simulator said", async () => {
     const shop = await setup();
     // What each Validation carries in Shopify, as the function will read it.
+    // Checkout runs the functions that have a Validation: those with rules.
+    const running = CHECKOUT_FUNCTION_NAMES.filter((fn) => mock.validationsOf(shop, CHECKOUT_FUNCTIONS[fn].handle).length > 0);
+    expect(running).toEqual(["address", "cart", "weight", "productsLean"]);
     const published = Object.fromEntries(
-      CHECKOUT_FUNCTION_NAMES.map((fn) => {
+      running.map((fn) => {
         const [validation] = mock.validationsOf(shop, CHECKOUT_FUNCTIONS[fn].handle);
         const document = JSON.parse(mock.metafieldValue(shop, validation.id, "config")!);
         const inputVariables = JSON.parse(mock.metafieldValue(shop, validation.id, "input-variables")!);
@@ -307,7 +317,7 @@ describe("round trip: saved → published → run by the functions", () => {
       const simulated = await simulate(shop, body);
 
       const errors: unknown[] = [];
-      for (const fn of CHECKOUT_FUNCTION_NAMES) {
+      for (const fn of running) {
         const run = await runFunction(simulatorInput(s, fn, published[fn]), { function: fn });
         expect(run.error).toBeNull();
         const output = run.output as { operations: { validationAdd: { errors: unknown[] } }[] };

@@ -57,7 +57,7 @@ const status = (over: Partial<StatusView>): StatusView => ({
     fn({ cost: cost(3_250_000, 3_250_000) }),
     fn({ function: "cart", title: "Checkout Guard: cart totals", ruleCount: 1, bytesUsed: 8_765, syncedAt: "2026-12-03T10:16:00.000Z", cost: cost(4_070_000, 18_660_000) }),
     fn({ function: "weight", title: "Checkout Guard: cart weight", ruleCount: 1, bytesUsed: 120, cost: cost(10_760_000, 85_450_000) }),
-    fn({ function: "products", title: "Checkout Guard: products", ruleCount: 3, bytesUsed: 400, cost: cost(14_320_000, 120_140_000) }),
+    fn({ function: "productsLean", title: "Checkout Guard: products", ruleCount: 3, bytesUsed: 400, cost: cost(14_320_000, 120_140_000) }),
   ],
   ...over,
 });
@@ -108,7 +108,7 @@ describe("StatusCard", () => {
         functions: [
           fn({ enabled: false, inSync: false, syncedVersion: 6 }),
           fn({ function: "cart", title: "Checkout Guard: cart totals", needed: false, ruleCount: 0, validationExists: false, enabled: null, bytesUsed: 0 }),
-          fn({ function: "products", title: "Checkout Guard: products", needed: false, ruleCount: 0, validationExists: false, enabled: null, bytesUsed: 0 }),
+          fn({ function: "productsLean", title: "Checkout Guard: products", needed: false, ruleCount: 0, validationExists: false, enabled: null, bytesUsed: 0 }),
         ],
       }),
     );

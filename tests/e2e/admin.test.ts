@@ -56,13 +56,14 @@ describe("admin in a browser", () => {
     await page.getByText("No PO boxes please").waitFor();
     await page.getByText("Blocks PO boxes in address lines and company").waitFor();
     // The status card, per checkout function: the address rule's Validation is published, with its predicted
-    // worst case beside its bytes; the cart, weight and products functions need none.
+    // worst case beside its bytes; the cart, weight and both products functions need none.
     await page.getByText("Checkout Guard: addresses").waitFor();
     await page.getByText("Up to date (version 1)").waitFor();
     await page.getByText("Instructions, 200-line cart (worst case)").waitFor();
     await page.getByText("Not needed: no cart quantity, line count and subtotal rules").waitFor();
     await page.getByText("Not needed: no weight rules").waitFor();
-    await page.getByText("Not needed: no product rules").waitFor();
+    await page.getByText("Not needed: no product rules (line and product quantities, exclusive products, dependencies)").waitFor();
+    await page.getByText("Not needed: no product rules by variant, or by a second tag or collection list").waitFor();
     await shot(page, "3-rules-list");
   }, 90_000);
 

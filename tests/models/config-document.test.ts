@@ -6,7 +6,7 @@ import { inputVariablesFor, UNUSED_SCHEDULE_SLOT } from "../../extensions/checko
 import { functionFiles } from "../../extensions/checkout-guard/runner/build";
 import type { RuleDefinition, RuleRecord, RuleStatus } from "../../app/models/rules.server";
 import { parseConfig } from "../../extensions/checkout-guard/src/engine/config";
-import { CHECKOUT_FUNCTION_NAMES, CHECKOUT_FUNCTIONS, functionOfKind, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine";
+import { CHECKOUT_FUNCTION_NAMES, CHECKOUT_FUNCTIONS, functionOfRule, functionsOfRules, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine";
 import { ENTRIES } from "../../extensions/checkout-guard/tests/entries";
 import { buildFunctionInput, listsFromVariables, type InputSpec } from "../../extensions/checkout-guard/runner/sample-input";
 import { KINDS, VALID_DEFINITIONS } from "./support/fixtures";
@@ -122,15 +122,18 @@ describe("the configuration document", () => {
     // The weight function: the one boundary of its rule.
     expect(result.functions.weight.document.clock).toEqual(["2026-12-20T00:00:00"]);
     expect(result.functions.weight.inputVariables).toEqual({ scheduleAt0: "2026-12-20T00:00:00", ...unused(1) });
-    // The products function: no schedule, and the distinct tag and collection lists its rules select on, one per slot.
+    // The products functions: no schedule, and the distinct tag and collection lists their rules select on, one per slot.
+    // The exclusive rule uses two collection lists: the products function's; the dependency the lean one's.
     expect(result.functions.products.document).not.toHaveProperty("clock");
     expect(result.functions.products.inputVariables).toEqual({
       tags0: ["Pre-order"],
-      tags1: ["Batteries"],
+      tags1: [],
       collections0: ["gid://shopify/Collection/77"],
       collections1: ["gid://shopify/Collection/88"],
       ...unused(0),
     });
+    expect(result.functions.productsLean.document.rules.map((r) => r.kind)).toEqual(["dependency"]);
+    expect(result.functions.productsLean.inputVariables).toEqual({ tags0: ["Batteries"], collections0: ["gid://shopify/Collection/77"], ...unused(0) });
     // The address function: only the schedule slots its query declares, for its own boundary.
     expect(result.functions.address.document.clock).toEqual(["2026-11-01T00:00:00"]);
     expect(result.functions.address.inputVariables).toEqual({
@@ -166,10 +169,13 @@ describe("the configuration document", () => {
     expect(ids("address")).toEqual(of("addressKind", "requiredFields").map((r) => r.id));
     expect(ids("cart")).toEqual(of("subtotal", "cartQuantity").map((r) => r.id));
     expect(ids("weight")).toEqual(of("weight").map((r) => r.id));
-    expect(ids("products")).toEqual(of("lineQuantity", "dependency", "exclusive").map((r) => r.id));
+    // By tag and by collection: the lean products function; the dependency requires a variant.
+    expect(ids("productsLean")).toEqual(of("lineQuantity", "exclusive").map((r) => r.id));
+    expect(ids("products")).toEqual(of("dependency").map((r) => r.id));
+    const functions = functionsOfRules(result.document.rules);
     for (const fn of CHECKOUT_FUNCTION_NAMES) {
       const published = result.functions[fn];
-      expect(published.document.rules.every((r) => functionOfKind(r.kind) === fn)).toBe(true);
+      expect(published.document.rules.map((r) => r.id)).toEqual(result.document.rules.filter((_, i) => functions[i] === fn).map((r) => r.id));
       expect(parseConfig(published.document).ok).toBe(true);
       expect(published.json).toBe(JSON.stringify(published.document));
       expect(published.bytes).toBe(Buffer.byteLength(published.json));
@@ -241,7 +247,8 @@ describe("the configuration document", () => {
     const products = (n: number, from: number) => Array.from({ length: n }, (_, i) => String(from + i));
     const limited = (name: string, from: number) => record({ kind: "productQuantity", max: 3, select: { products: products(400, from) } }, { name });
     const result = buildConfigDocument([limited("Limited A", 8_000_000_000), limited("Limited B", 9_000_000_000), germany("Germany", 10)]);
-    const label = CHECKOUT_FUNCTIONS.products.rules;
+    // By product: the lean products function's rules.
+    const label = CHECKOUT_FUNCTIONS.productsLean.rules;
     expect(label).toMatch(/^product rules/);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors._form).toMatch(
@@ -253,7 +260,7 @@ describe("the configuration document", () => {
     const big = (kind: "cartQuantity" | "weight", i: number) => record({ kind, min: 1, ...(kind === "weight" ? { unit: "GRAMS" } : {}), message: `${i} ${"x".repeat(490)}` });
     for (const kind of ["cartQuantity", "weight"] as const) {
       const result = buildConfigDocument(Array.from({ length: 25 }, (_, i) => big(kind, i)));
-      const label = CHECKOUT_FUNCTIONS[functionOfKind(kind)].rules;
+      const label = CHECKOUT_FUNCTIONS[functionOfRule({ kind })].rules;
       expect(!result.ok && result.errors._form, kind).toMatch(new RegExp(`^The ${escape(label)} need`));
     }
   });
@@ -262,7 +269,7 @@ describe("the configuration document", () => {
     const products = Array.from({ length: 400 }, (_, i) => String(8_000_000_000 + i));
     const result = built([germany("Germany", 900), record({ kind: "productQuantity", max: 3, select: { products } })]);
     expect(result.functions.address.bytes).toBeGreaterThan(5_000);
-    expect(result.functions.products.bytes).toBeGreaterThan(5_000);
+    expect(result.functions.productsLean.bytes).toBeGreaterThan(5_000);
     expect(result.bytes).toBeGreaterThan(10_000);
   });
 

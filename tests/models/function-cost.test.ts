@@ -21,7 +21,7 @@ import {
 import type { RuleRecord } from "../../app/models/rules.server";
 import { COST_MODEL, instructionLimitFor, predictCost } from "../../extensions/checkout-guard/runner/cost-model";
 import type { RuleKind } from "../../extensions/checkout-guard/src/engine/config";
-import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfKind, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
+import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfRule, functionsOfRules, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
 import { VALID_DEFINITIONS } from "./support/fixtures";
 
 const record = (kind: RuleKind, i: number, name = `${kind} ${i}`): RuleRecord => ({
@@ -35,12 +35,12 @@ const record = (kind: RuleKind, i: number, name = `${kind} ${i}`): RuleRecord =>
   definition: VALID_DEFINITIONS[kind] as RuleRecord["definition"],
   updatedAt: new Date(0),
 });
-const costed = (rules: RuleRecord[]): CostedRule[] => rules.map((r) => ({ id: r.id, name: r.name, kind: r.kind }));
+const costed = (rules: RuleRecord[]): CostedRule[] => rules.map((r) => ({ ...(r.definition as object), id: r.id, name: r.name, kind: r.kind }));
 
 /** The worst case of `n` rules of `kind` in their function, as a share of the limit, at the guarded cart size where it is largest. */
 function worstShare(kind: RuleKind, n: number): { share: number; lines: number } {
   const rules = Array.from({ length: n }, (_, i) => ({ id: `r${i}`, kind }));
-  return GUARDED_CART_LINES.map((lines) => ({ lines, share: predictCost(functionOfKind(kind), rules, lines).worstCase / instructionLimitFor(lines) })).reduce(
+  return GUARDED_CART_LINES.map((lines) => ({ lines, share: predictCost(functionOfRule({ kind }), rules, lines).worstCase / instructionLimitFor(lines) })).reduce(
     (a, b) => (b.share > a.share ? b : a),
   );
 }
@@ -68,12 +68,12 @@ describe("the cost model the guard reads", () => {
     const costs = predictConfigurationCost(rules);
     expect(costs.map((c) => c.function)).toEqual(CHECKOUT_FUNCTION_NAMES);
     for (const cost of costs) {
-      const own = rules.filter((r) => functionOfKind(r.kind) === cost.function);
+      const own = rules.filter((_, i) => functionsOfRules(rules)[i] === cost.function);
       expect(cost.rules).toBe(own.length);
       expect(cost.atLines.map((at) => at.lines)).toEqual([200, 2000]);
       for (const at of cost.atLines) {
         expect(at.limit).toBe(instructionLimitFor(at.lines));
-        expect(at.predicted).toBe(predictCost(cost.function, own, at.lines).worstCase);
+        expect(at.predicted).toBe(own.length === 0 ? 0 : predictCost(cost.function, own, at.lines).worstCase);
         expect(at.share).toBeCloseTo(at.predicted / at.limit, 10);
       }
     }
@@ -116,18 +116,33 @@ describe("buildConfigDocument's cost guard", () => {
   });
 
   it("does not refuse what no configuration of the function could do better; says which carts it checks instead", () => {
-    // With its single cheapest rule, the products function is already over the share
-    // at 200 lines (receiving and indexing the products of 200 lines, in the worst case).
-    const one = [record("lineQuantity", 0, "Packs of 6")];
-    const products = predictConfigurationCost(costed(one)).find((c) => c.function === "products")!;
-    const at200 = products.atLines.find((at) => at.lines === 200)!;
+    // With its two cheapest rules, each products function is already over the share at 200 lines
+    // in the worst case (receiving the products of 200 lines, then reading them).
+    for (const fn of ["productsLean", "products"] as const) {
+      const two = [{ id: "a", kind: "lineQuantity" as const }, { id: "b", kind: "lineQuantity" as const }];
+      expect(predictCost(fn, two, 200).worstCase / instructionLimitFor(200), fn).toBeGreaterThan(LIMIT_SHARE);
+    }
+    // One rule of each product kind, by product: the lean function, over the share, saved.
+    const ofEachKind = [
+      record("lineQuantity", 0, "Packs of 6"),
+      record("productQuantity", 1),
+      record("exclusive", 2),
+      { ...record("dependency", 3), definition: { kind: "dependency", select: { products: ["1"] }, requires: { products: ["2"] } } as RuleRecord["definition"] },
+    ];
+    const lean = predictConfigurationCost(costed(ofEachKind)).find((c) => c.function === "productsLean")!;
+    expect(lean.rules).toBe(4);
+    const at200 = lean.atLines.find((at) => at.lines === 200)!;
     expect(at200.share).toBeGreaterThan(LIMIT_SHARE);
     expect(at200.unavoidable).toBe(true);
-    expect(buildConfigDocument(one).ok).toBe(true);
-    expect(costGuardError(costed(one))).toBeNull();
-    // The largest cart it checks, from the model: within the limit there, over it one line more.
-    const many = Array.from({ length: 10 }, (_, i) => record("lineQuantity", i));
+    expect(buildConfigDocument(ofEachKind).ok).toBe(true);
+    expect(costGuardError(costed(ofEachKind))).toBeNull();
+
+    // Ten rules by variant: the products function. The largest cart it checks, from the model:
+    // within the limit there, over it one line more.
+    const byVariant = (i: number) => ({ ...record("lineQuantity", i), definition: { kind: "lineQuantity", max: 5, select: { variants: [String(1000 + i)] } } as RuleRecord["definition"] });
+    const many = Array.from({ length: 10 }, (_, i) => byVariant(i));
     const tenRules = predictConfigurationCost(costed(many)).find((c) => c.function === "products")!;
+    expect(tenRules.rules).toBe(10);
     const lines = tenRules.checkableLines!;
     expect(lines).toBeGreaterThan(0);
     expect(lines).toBeLessThan(200);
@@ -135,7 +150,7 @@ describe("buildConfigDocument's cost guard", () => {
     expect(predictCost("products", many, lines + 1).worstCase).toBeGreaterThan(instructionLimitFor(lines + 1));
     // Unavoidable at 200 lines, so at 2,000 too: refusing for the largest carts would take the rules from the smaller.
     expect(tenRules.atLines.map((at) => at.unavoidable)).toEqual([true, true]);
-    expect(buildConfigDocument(many).ok).toBe(true);
+    expect(buildConfigDocument(many)).toMatchObject({ ok: true });
     // A function whose rules are the cause is still refused: unavoidable is about the function, not the rules.
     const cart = predictConfigurationCost(costed([record("cartQuantity", 0)])).find((c) => c.function === "cart")!;
     expect(cart.atLines.every((at) => !at.unavoidable)).toBe(true);

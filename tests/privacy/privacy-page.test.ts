@@ -5,6 +5,7 @@
  * Shopify (the Admin API mock), then every record.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
 import { saveRule } from "../../app/models/rules.server";
 import { unauthenticated } from "../../app/shopify.server";
 import { publishConfiguration, type AdminGraphql } from "../../app/shopify-sync/sync.server";
@@ -76,15 +77,24 @@ describe("Privacy page", () => {
   it("renders as a document for the embedded admin", async () => {
     const shop = newShop();
     await seedShop(shop);
+    // seedShop stores the four functions of before the products split; the lean products function's row too.
+    await prisma.functionSync.create({ data: { shop, function: "productsLean", validationId: "gid://shopify/Validation/3", enabled: true, syncedVersion: 1, syncedAt: new Date(), configBytes: 55 } });
     const response = await app.handle(await adminRequest("/app/privacy", { shop, document: true }));
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("Delete all data");
     expect(html).toContain("Download my data");
     // Each function's publishing state, named by its rules as the merchant knows them.
-    for (const name of ["Address rules", "Cart quantity, line count and subtotal rules", "Weight rules", "Product rules (line and product quantities, exclusive products, dependencies)"]) {
+    for (const name of [
+      "Address rules",
+      "Cart quantity, line count and subtotal rules",
+      "Weight rules",
+      "Product rules (line and product quantities, exclusive products, dependencies)",
+      "Product rules by variant, or by a second tag or collection list",
+    ]) {
       expect(html).toContain(`${name}: `);
     }
+    expect(html).toContain("Product rules (line and product quantities, exclusive products, dependencies): validation gid://shopify/Validation/3");
     expect(html).not.toContain(ACCESS_TOKEN);
   });
 
@@ -128,7 +138,15 @@ describe("Privacy page", () => {
     expect(await response.json()).toMatchObject({ ok: true });
     expect(total(await rowsOf(shop))).toBe(0);
     expect((await rowsOf(shop)).FunctionSync).toBe(0);
-    expect(otherBefore.FunctionSync).toBe(4);
+    // seedShop's four rows, and the lean products function's, written by the publish (one row per checkout function).
+    expect(otherBefore.FunctionSync).toBe(5);
+    expect((await prisma.functionSync.findMany({ where: { shop: other }, orderBy: { function: "asc" } })).map((r) => r.function)).toEqual([
+      "address",
+      "cart",
+      "products",
+      "productsLean",
+      "weight",
+    ]);
     expect(await rowsOf(other)).toEqual(otherBefore);
     expect(mock.state(other).validations.size).toBe(2);
   });

@@ -1,6 +1,7 @@
 /**
  * The move from the single checkout function (handle checkout-guard, one
- * Validation per shop) to the address and cart functions:
+ * Validation per shop) to one function per kind of rule (address, cart totals,
+ * weight, and the two products functions):
  *
  * - the database migration, on SQLite and PostgreSQL, from a database as the
  *   previous version left it: the shop's stored Validation id moves to
@@ -15,6 +16,7 @@ import { saveRule } from "../../app/models/rules.server";
 import { LEGACY_FUNCTION, needsSplitPublish, publishConfiguration, type AdminGraphql } from "../../app/shopify-sync/sync.server";
 import { installedShops, republishInstalledShops } from "../../app/shopify-sync/migrate-validations.server";
 import { LEGACY_FUNCTION as LEGACY_MOCK_FUNCTION, startAdminApiMock, uniqueShop, type AdminApiMock } from "../support/admin-api-mock";
+import { UNUSED_SCHEDULE_SLOT } from "../../extensions/checkout-guard/src/engine/input-variables";
 import { migratedUpTo } from "../support/migrations";
 import { seedOfflineSession } from "../support/session-token";
 
@@ -29,12 +31,17 @@ afterAll(async () => {
 const graphqlOf = async (shop: string) => (await unauthenticated.admin(shop)).admin.graphql as unknown as AdminGraphql;
 const fast = { sleep: async () => {} };
 
-/** A combined document of the previous version: one address rule, one cart rule. */
+/**
+ * A combined document of the previous version: one address rule, one cart rule, and two product
+ * rules (the single function ran those too), one by tag and one by variant.
+ */
 const OLD_DOCUMENT = JSON.stringify({
   v: 1,
   rules: [
     { id: "r-address", kind: "addressKind", block: ["poBox"] },
     { id: "r-cart", kind: "cartQuantity", max: 5 },
+    { id: "r-packs", kind: "lineQuantity", multiple: 6, select: { tags: ["wholesale"] } },
+    { id: "r-base", kind: "dependency", select: { variants: ["444"] }, requires: { products: ["555"] } },
   ],
 });
 
@@ -83,13 +90,28 @@ describe.each(["sqlite", "postgresql"] as const)("upgrading the database on %s",
     expect(mock.state(shop).validations.has(legacy.id)).toBe(false);
     const [address] = mock.validationsOf(shop, "checkout-guard-address");
     const [cart] = mock.validationsOf(shop, "checkout-guard-cart");
+    const [lean] = mock.validationsOf(shop, "checkout-guard-products-lean");
+    const [products] = mock.validationsOf(shop, "checkout-guard-products");
+    expect(mock.state(shop).validations.size).toBe(4);
     expect(JSON.parse(mock.metafieldValue(shop, address.id, "config")!)).toEqual({ v: 1, rules: [{ id: "r-address", kind: "addressKind", block: ["poBox"] }] });
     expect(JSON.parse(mock.metafieldValue(shop, cart.id, "config")!)).toEqual({ v: 1, rules: [{ id: "r-cart", kind: "cartQuantity", max: 5 }] });
-    // The functions without rules are published as needing no Validation.
+    // The old product rules go to the two products functions: by tag to the lean one, by variant to the other.
+    expect(JSON.parse(mock.metafieldValue(shop, lean.id, "config")!)).toEqual({ v: 1, rules: [{ id: "r-packs", kind: "lineQuantity", multiple: 6, select: { tags: ["wholesale"] } }] });
+    expect(JSON.parse(mock.metafieldValue(shop, lean.id, "input-variables")!)).toEqual({
+      tags0: ["wholesale"],
+      collections0: [],
+      ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`scheduleAt${i}`, UNUSED_SCHEDULE_SLOT])),
+    });
+    expect(JSON.parse(mock.metafieldValue(shop, products.id, "config")!)).toEqual({
+      v: 1,
+      rules: [{ id: "r-base", kind: "dependency", select: { variants: ["444"] }, requires: { products: ["555"] } }],
+    });
+    // The function without rules (weight) is published as needing no Validation.
     expect((await db.functionSync.findMany({ where: { shop }, orderBy: { function: "asc" } })).map((r) => [r.function, r.validationId, r.syncedVersion])).toEqual([
       ["address", address.id, 1],
       ["cart", cart.id, 1],
-      ["products", null, 1],
+      ["products", products.id, 1],
+      ["productsLean", lean.id, 1],
       ["weight", null, 1],
     ]);
     expect(await needsSplitPublish(shop, db)).toBe(false);

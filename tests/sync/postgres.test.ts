@@ -45,6 +45,7 @@ it("publishes, records and reports the sync of the functions on PostgreSQL", asy
     { function: "address", validationId: address.id, syncedVersion: version },
     { function: "cart", validationId: cart.id, syncedVersion: version },
     { function: "products", validationId: null, syncedVersion: version },
+    { function: "productsLean", validationId: null, syncedVersion: version },
     { function: "weight", validationId: null, syncedVersion: version },
   ]);
   expect(await getSyncStatus(graphql, shop, options)).toMatchObject({
@@ -54,6 +55,7 @@ it("publishes, records and reports the sync of the functions on PostgreSQL", asy
       { function: "address", validationId: address.id, validationExists: true, enabled: true, inSync: true, syncedVersion: version, bytesUsed: Buffer.byteLength(mock.metafieldValue(shop, address.id, "config")!) },
       { function: "cart", validationId: cart.id, validationExists: true, enabled: true, inSync: true, syncedVersion: version, bytesUsed: Buffer.byteLength(mock.metafieldValue(shop, cart.id, "config")!) },
       { function: "weight", validationId: null, validationExists: false, enabled: null, inSync: true, syncedVersion: version, bytesUsed: 0 },
+      { function: "productsLean", validationId: null, validationExists: false, enabled: null, inSync: true, syncedVersion: version, bytesUsed: 0 },
       { function: "products", validationId: null, validationExists: false, enabled: null, inSync: true, syncedVersion: version, bytesUsed: 0 },
     ],
   });

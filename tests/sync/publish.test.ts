@@ -2,8 +2,10 @@
  * Publishing the configuration to Shopify, against the Admin API mock over
  * real HTTP (every query validated against Shopify's documented schema) with
  * the app's own Admin API client and a real database: one Validation per
- * checkout function (address, cart totals, weight, products), each with its
- * own document and input variables, none for a function without rules, and
+ * checkout function (address, cart totals, weight, and the two products
+ * functions: productsLean for rules by product and one tag and collection
+ * list, products for rules by variant or by more lists), each with its own
+ * document and input variables, none for a function without rules, and
  * the single function's Validation of earlier versions deleted on the first
  * publish.
  */
@@ -67,10 +69,17 @@ async function requestGraphql(shop: string): Promise<AdminGraphql> {
 const cartMax = (max: number): RuleInput => ({ name: `At most ${max} items`, status: "active", definition: { kind: "cartQuantity", max } });
 const noPoBoxes: RuleInput = { name: "No PO boxes", status: "active", definition: { kind: "addressKind", block: ["poBox"] } };
 const maxWeight: RuleInput = { name: "At most 30 kg", status: "active", definition: { kind: "weight", max: 30, unit: "KILOGRAMS" } };
+// By tag and collection, no variant: the lean products function's.
 const wholesalePacks: RuleInput = {
   name: "Wholesale packs",
   status: "active",
   definition: { kind: "lineQuantity", multiple: 6, select: { tags: ["wholesale"], collections: ["123"] } },
+};
+// The same lists and a variant: the variant sends it to the products function.
+const variantPacks: RuleInput = {
+  name: "Packs of variant 444",
+  status: "active",
+  definition: { kind: "lineQuantity", multiple: 6, select: { variants: ["444"], tags: ["wholesale"], collections: ["123"] } },
 };
 const handleOf = (fn: CheckoutFunction) => CHECKOUT_FUNCTIONS[fn].handle;
 
@@ -112,10 +121,10 @@ const unusedSlots = (from: number) => Object.fromEntries(Array.from({ length: 8 
 describe("publishConfiguration: one Validation per checkout function", () => {
   it("publishes to the functions Shopify has deployed: one per function extension, by handle", () => {
     expect(DEPLOYED_FUNCTIONS.map((f) => f.handle).sort()).toEqual(CHECKOUT_FUNCTION_NAMES.map(handleOf).sort());
-    expect(CHECKOUT_FUNCTION_NAMES).toEqual(["address", "cart", "weight", "products"]);
+    expect(CHECKOUT_FUNCTION_NAMES).toEqual(["address", "cart", "weight", "productsLean", "products"]);
   });
 
-  it("creates the address, cart and products Validations, each with its own rules, schedule and input variables", async () => {
+  it("creates the address, cart and lean products Validations, each with its own rules, schedule and input variables", async () => {
     const shop = uniqueShop();
     const graphql = await offlineGraphql(shop);
     await saved(shop, { ...noPoBoxes, status: "scheduled", scheduleStart: "2026-12-20T00:00", scheduleEnd: "2026-12-27T00:00" });
@@ -125,12 +134,13 @@ describe("publishConfiguration: one Validation per checkout function", () => {
 
     expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version });
 
-    // No weight rule: no weight Validation.
+    // No weight rule: no weight Validation; no rule by variant or by a second list: no products one.
     expect(mock.state(shop).validations.size).toBe(3);
     expect(validationsOf(shop, "weight")).toEqual([]);
+    expect(validationsOf(shop, "products")).toEqual([]);
     const address = publishedOn(shop, "address")!;
     const cart = publishedOn(shop, "cart")!;
-    const products = publishedOn(shop, "products")!;
+    const products = publishedOn(shop, "productsLean")!;
     expect(address.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: addresses" });
     expect(cart.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: cart totals" });
     expect(products.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products" });
@@ -146,16 +156,17 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(cart.config.clock).toEqual(["2027-01-05T00:00:00"]);
     expect(cart.variables).toEqual({ scheduleAt0: "2027-01-05T00:00:00", ...unusedSlots(1) });
 
-    // The products document holds the line rule, and its variables the tags and collections it selects on.
+    // The lean products document holds the line rule, and its variables the tag and collection list
+    // it selects on, in the lean query's one slot of each.
     expect(products.config.rules.map((r) => r.id)).toEqual([rules[1].id]);
     expect(products.config).not.toHaveProperty("clock");
-    expect(products.variables).toEqual({ tags0: ["wholesale"], tags1: [], collections0: ["gid://shopify/Collection/123"], collections1: [], ...unusedSlots(0) });
+    expect(products.variables).toEqual({ tags0: ["wholesale"], collections0: ["gid://shopify/Collection/123"], ...unusedSlots(0) });
 
     // Byte for byte what the admin built from the saved version.
     const expected = await expectedDocuments(shop);
     expect(address.configText).toBe(expected.address.json);
     expect(cart.configText).toBe(expected.cart.json);
-    expect(products.configText).toBe(expected.products.json);
+    expect(products.configText).toBe(expected.productsLean.json);
 
     // Every request was one Shopify accepts, sent to this shop's Admin API.
     for (const r of shopRequests(shop)) {
@@ -165,7 +176,7 @@ describe("publishConfiguration: one Validation per checkout function", () => {
       expect(r.graphql?.valid).toBe(true);
     }
     const creates = mutations(shop, "validationCreate").map((r) => (r.graphql!.variables as any).validation);
-    expect(creates.map((v) => v.functionHandle)).toEqual(["checkout-guard-address", "checkout-guard-cart", "checkout-guard-products"]);
+    expect(creates.map((v) => v.functionHandle)).toEqual(["checkout-guard-address", "checkout-guard-cart", "checkout-guard-products-lean"]);
     for (const v of creates) expect(v).toMatchObject({ enable: true, blockOnFailure: false });
     expect(mutations(shop, "validationDelete")).toEqual([]);
 
@@ -182,16 +193,21 @@ describe("publishConfiguration: one Validation per checkout function", () => {
       configBytes: Buffer.byteLength(expected.cart.json),
     });
     expect((await functionRow(shop, "cart"))!.syncedAt).toBeInstanceOf(Date);
-    expect(await functionRow(shop, "products")).toMatchObject({ validationId: products.validation.id, syncedVersion: version });
+    expect(await functionRow(shop, "productsLean")).toMatchObject({
+      validationId: products.validation.id,
+      syncedVersion: version,
+      configBytes: Buffer.byteLength(expected.productsLean.json),
+    });
+    expect(await functionRow(shop, "products")).toMatchObject({ validationId: null, syncedVersion: version, configBytes: 0 });
     expect(await functionRow(shop, "weight")).toMatchObject({ validationId: null, syncedVersion: version, configBytes: 0 });
     expect(await prisma.shopSync.findUniqueOrThrow({ where: { shop } })).toMatchObject({ lastError: null, lastAttemptAt: expect.any(Date) });
   });
 
-  it("puts a weight rule and a line-quantity rule on two different Validations, each with its own document", async () => {
+  it("puts a weight rule and a line-quantity rule by variant on two different Validations, each with its own document", async () => {
     const shop = uniqueShop();
     const graphql = await offlineGraphql(shop);
     const weight = await saved(shop, maxWeight);
-    const { version, value: packs } = await saved(shop, wholesalePacks);
+    const { version, value: packs } = await saved(shop, variantPacks);
 
     expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version });
     expect(mock.state(shop).validations.size).toBe(2);
@@ -203,13 +219,73 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(onWeight.config).toEqual({ v: 1, rules: [{ id: weight.value.id, kind: "weight", max: 30, unit: "KILOGRAMS" }] });
     expect(onProducts.config.rules.map((r) => r.id)).toEqual([packs.id]);
     expect(onWeight.variables).toEqual(unusedSlots(0));
+    expect(onProducts.validation.title).toBe("Checkout Guard: products by variant or by more lists");
+    // The products query's two slots of each list: the rule's lists in the first, the second empty.
     expect(onProducts.variables).toEqual({ tags0: ["wholesale"], tags1: [], collections0: ["gid://shopify/Collection/123"], collections1: [], ...unusedSlots(0) });
     const expected = await expectedDocuments(shop);
     expect(onWeight.configText).toBe(expected.weight.json);
     expect(onProducts.configText).toBe(expected.products.json);
-    // No address or cart-totals rule: no Validation of those functions.
+    // No address, cart-totals or lean product rule: no Validation of those functions.
     expect(validationsOf(shop, "address")).toEqual([]);
     expect(validationsOf(shop, "cart")).toEqual([]);
+    expect(validationsOf(shop, "productsLean")).toEqual([]);
+  });
+
+  it("gives a shop with both kinds of product rules both products Validations, each with its own rules, schedule and input variables", async () => {
+    const shop = uniqueShop();
+    const graphql = await offlineGraphql(shop);
+    // In the merchant's order: the first rule's lists become the lean function's; a rule by
+    // variant, or by another tag list, goes to the products function.
+    const packs = await saved(shop, wholesalePacks);
+    const dependency = await saved(shop, {
+      name: "Variant 444 needs its base",
+      status: "scheduled",
+      scheduleStart: "2027-02-01T00:00",
+      definition: { kind: "dependency", select: { variants: ["444"] }, requires: { products: ["555"] } },
+    });
+    const clearance = await saved(shop, { name: "At most 3 on clearance", status: "active", definition: { kind: "productQuantity", max: 3, select: { tags: ["clearance"] } } });
+    const { version, value: cap } = await saved(shop, {
+      name: "At most 48 of the collection",
+      status: "active",
+      definition: { kind: "productQuantity", max: 48, select: { collections: ["123"] } },
+    });
+
+    expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version });
+    expect(mock.state(shop).validations.size).toBe(2);
+    const lean = publishedOn(shop, "productsLean")!;
+    const products = publishedOn(shop, "products")!;
+    expect(lean.validation.id).not.toBe(products.validation.id);
+    expect(lean.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products" });
+    expect(products.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products by variant or by more lists" });
+
+    // Each document holds its own rules, in the merchant's order, and only its own schedule boundary.
+    expect(lean.config.rules.map((r) => r.id)).toEqual([packs.value.id, cap.id]);
+    expect(products.config.rules.map((r) => r.id)).toEqual([dependency.value.id, clearance.value.id]);
+    expect(lean.config).not.toHaveProperty("clock");
+    expect(products.config.clock).toEqual(["2027-02-01T00:00:00"]);
+    // Each function's variables are its own query's: the lean one's single slot of each list, and the
+    // products one's two, filled with the lists of its own rules only.
+    expect(lean.variables).toEqual({ tags0: ["wholesale"], collections0: ["gid://shopify/Collection/123"], ...unusedSlots(0) });
+    expect(products.variables).toEqual({ tags0: ["clearance"], tags1: [], collections0: [], collections1: [], scheduleAt0: "2027-02-01T00:00:00", ...unusedSlots(1) });
+
+    const expected = await expectedDocuments(shop);
+    expect(lean.configText).toBe(expected.productsLean.json);
+    expect(products.configText).toBe(expected.products.json);
+    expect(mutations(shop, "validationCreate").map((r) => (r.graphql!.variables as any).validation.functionHandle)).toEqual([
+      "checkout-guard-products-lean",
+      "checkout-guard-products",
+    ]);
+    expect(await functionRow(shop, "productsLean")).toMatchObject({ validationId: lean.validation.id, syncedVersion: version, configBytes: Buffer.byteLength(expected.productsLean.json) });
+    expect(await functionRow(shop, "products")).toMatchObject({ validationId: products.validation.id, syncedVersion: version, configBytes: Buffer.byteLength(expected.products.json) });
+
+    // Without its rules, the products Validation goes; the lean one stays, untouched in its rules.
+    const removed = await deleteRules(shop, [dependency.value.id, clearance.value.id]);
+    if (!removed.ok) throw new Error("not deleted");
+    expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version: removed.version });
+    expect(validationsOf(shop, "products")).toEqual([]);
+    expect(mutations(shop, "validationDelete").map((r) => (r.graphql!.variables as any).id)).toEqual([products.validation.id]);
+    expect(publishedOn(shop, "productsLean")!.validation.id).toBe(lean.validation.id);
+    expect(publishedOn(shop, "productsLean")!.config.rules.map((r) => r.id)).toEqual([packs.value.id, cap.id]);
   });
 
   it("updates the same Validations afterwards, without creating others or touching their enabled state", async () => {
@@ -247,7 +323,7 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(mutations(shop, "validationCreate").map((r) => (r.graphql!.variables as any).validation.functionHandle)).toEqual(["checkout-guard-cart"]);
     expect(publishedOn(shop, "cart")!.config.rules).toHaveLength(2);
     // Published as "nothing needed" for this version: not waiting to be published.
-    for (const fn of ["address", "weight", "products"] as const) {
+    for (const fn of CHECKOUT_FUNCTION_NAMES.filter((fn) => fn !== "cart")) {
       expect(await functionRow(shop, fn), fn).toMatchObject({ validationId: null, syncedVersion: version, configBytes: 0 });
     }
   });
@@ -636,7 +712,7 @@ describe("getSyncStatus", () => {
           droppedLanguages: [],
         },
         // No weight or product rule: those functions need no Validation.
-        ...(["weight", "products"] as const).map((fn) => ({
+        ...(["weight", "productsLean", "products"] as const).map((fn) => ({
           function: fn,
           title: CHECKOUT_FUNCTIONS[fn].title,
           handle: CHECKOUT_FUNCTIONS[fn].handle,
@@ -672,7 +748,7 @@ describe("getSyncStatus", () => {
     const [cart] = validationsOf(shop, "cart");
     cart.enabled = false;
     const off = await getSyncStatus(graphql, shop);
-    expect(off.functions.map((f) => [f.function, f.enabled])).toEqual([["address", true], ["cart", false], ["weight", null], ["products", null]]);
+    expect(off.functions.map((f) => [f.function, f.enabled])).toEqual([["address", true], ["cart", false], ["weight", null], ["productsLean", null], ["products", null]]);
     expect(off.inSync).toBe(true);
     expect(await functionRow(shop, "cart")).toMatchObject({ enabled: false });
 
@@ -703,6 +779,7 @@ describe("getSyncStatus", () => {
       { function: "address", needed: false, validationExists: false, inSync: true, bytesUsed: 0 },
       { function: "cart", needed: true, validationExists: null, enabled: true, inSync: true },
       { function: "weight", needed: false, validationExists: false, inSync: true, bytesUsed: 0 },
+      { function: "productsLean", needed: false, validationExists: false, inSync: true, bytesUsed: 0 },
       { function: "products", needed: false, validationExists: false, inSync: true, bytesUsed: 0 },
     ]);
   });

@@ -38,5 +38,6 @@ export const RULE_FAMILIES: Record<CheckoutFunction, RuleCompilers> = {
   address: ADDRESS_RULES,
   cart: CART_TOTALS_RULES,
   weight: CART_WEIGHT_RULES,
+  productsLean: PRODUCT_RULES,
   products: PRODUCT_RULES,
 };

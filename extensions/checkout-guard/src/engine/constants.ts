@@ -79,6 +79,9 @@ export const CART_RULE_KINDS = [
   "dependency",
 ] as const;
 
+/** Product rules: cart rules that select lines (the products functions, functions.ts). */
+export const PRODUCT_RULE_KINDS = ["lineQuantity", "productQuantity", "exclusive", "dependency"] as const;
+
 /**
  * Number of distinct tag lists, and of collection lists, the products function's
  * input query can ask Shopify about (`product.hasAnyTag` / `inAnyCollection`,

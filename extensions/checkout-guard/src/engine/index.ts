@@ -15,7 +15,7 @@ import type { FunctionInput } from "./types";
 export * from "./config";
 export { evaluateFacts, isAddressRule, addressTarget, CART_TARGET, type Evaluation, type RuleCompilers } from "./evaluate";
 export { documentFromInput, validationErrors, toResult } from "./run";
-export { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfKind, splitConfig, type CheckoutFunction } from "./functions";
+export { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfRule, functionsOfRules, splitConfig, type CheckoutFunction } from "./functions";
 export { ADDRESS_RULES, CART_RULES };
 
 /** Every family: what the functions decide together (the admin and the tests). */

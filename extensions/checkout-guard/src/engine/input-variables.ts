@@ -6,9 +6,9 @@
  *
  * - every function: `$scheduleAt0…7`, the schedule boundaries of its rules
  *   (`shop.localTime.dateTimeAfter`);
- * - the products function (checkout-guard-products) also `$tags0…` and
- *   `$collections0…`, the distinct tag and collection lists its rules select
- *   on, one per slot (the query hands them to `hasAnyTag` / `inAnyCollection`;
+ * - the products functions (checkout-guard-products-lean: one of each,
+ *   checkout-guard-products: two) also `$tags0…` and `$collections0…`, the
+ *   distinct tag and collection lists its rules select on, one per slot (the query hands them to `hasAnyTag` / `inAnyCollection`;
  *   selection-slots.ts), an empty list for a slot no rule uses.
  *
  * Derived from the document alone, so the two metafields always describe the
@@ -16,9 +16,9 @@
  * (publishing, the simulator) and the sample-input builder.
  */
 import type { Config, InputVariables } from "./config";
-import { COLLECTION_LIST_SLOTS, SCHEDULE_SLOTS, TAG_LIST_SLOTS } from "./constants";
+import { SCHEDULE_SLOTS } from "./constants";
 import { selectionLists } from "./selection-slots";
-import type { CheckoutFunction } from "./functions";
+import { CHECKOUT_FUNCTIONS, type CheckoutFunction } from "./functions";
 
 /** Fills the schedule slots no rule uses; never reached, so never "passed". */
 export const UNUSED_SCHEDULE_SLOT = "9999-12-31T23:59:59";
@@ -31,16 +31,18 @@ export interface FunctionInputVariables {
   address: ScheduleVariables;
   cart: ScheduleVariables;
   weight: ScheduleVariables;
+  productsLean: InputVariables;
   products: InputVariables;
 }
 
 /** The variables of `fn`'s input query for its configuration document (or any document: rules of other functions are read the same way). */
 export function inputVariablesFor<F extends CheckoutFunction>(fn: F, config: Pick<Config, "rules" | "clock">): FunctionInputVariables[F] {
   const variables: Record<string, unknown> = {};
-  if (fn === "products") {
+  const slots = (CHECKOUT_FUNCTIONS[fn] as { listSlots?: { tags: number; collections: number } }).listSlots;
+  if (slots) {
     const lists = selectionLists(config.rules);
-    for (let slot = 0; slot < TAG_LIST_SLOTS; slot++) variables[`tags${slot}`] = lists.tags[slot] ?? [];
-    for (let slot = 0; slot < COLLECTION_LIST_SLOTS; slot++) {
+    for (let slot = 0; slot < slots.tags; slot++) variables[`tags${slot}`] = lists.tags[slot] ?? [];
+    for (let slot = 0; slot < slots.collections; slot++) {
       variables[`collections${slot}`] = (lists.collections[slot] ?? []).map((id) => `gid://shopify/Collection/${id}`);
     }
   }

@@ -51,7 +51,7 @@ describe("lineQuantity (rule 10)", () => {
       minLength: 1,
       maxLength: 3,
     });
-    const select = fc.constantFrom({ products: ["2"] }, { tags: ["x"] });
+    const select = fc.constantFrom<{ products?: string[]; tags?: string[] }>({ products: ["2"] }, { tags: ["x"] });
     fc.assert(
       fc.property(cart, bounds, select, (specs, limits, selector) => {
         const selected = specs.filter((spec) => (selector.products ? selector.products.includes(String(spec.productId)) : spec.tags.includes("x")));
@@ -156,7 +156,7 @@ describe("productQuantity (rule 11)", () => {
       minLength: 1,
       maxLength: 3,
     });
-    const select = fc.constantFrom({ products: ["1", "3"] }, { tags: ["x"] });
+    const select = fc.constantFrom<{ products?: string[]; tags?: string[] }>({ products: ["1", "3"] }, { tags: ["x"] });
     fc.assert(
       fc.property(cart, bounds, select, (specs, limits, selector) => {
         const selected = (spec: (typeof specs)[number]) =>

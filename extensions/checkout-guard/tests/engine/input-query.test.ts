@@ -5,7 +5,8 @@
  * shipping address, and only where the function needs it: the address
  * function reads no cart lines, the cart functions read of the addresses only
  * the country, and of each line only what their rules read (cart totals: the
- * quantity; weight: the weights; products: ids, titles, tags, collections).
+ * quantity; weight: the weights; products: ids, titles, tags, collections,
+ * the lean products function three values a line fewer).
  * Their variables are the ones the admin writes.
  */
 import { buildSchema, Kind, parse, validate, visit, type OperationDefinitionNode } from "graphql";
@@ -13,9 +14,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { functionFiles } from "../../runner/build";
-import { COLLECTION_LIST_SLOTS, SCHEDULE_SLOTS, TAG_LIST_SLOTS } from "../../src/engine/constants";
+import { SCHEDULE_SLOTS } from "../../src/engine/constants";
 import { COLLECTION_SLOT_FIELDS, TAG_SLOT_FIELDS } from "../../src/engine/selection-slots";
-import { CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../src/engine/functions";
+import { CHECKOUT_FUNCTION_NAMES, CHECKOUT_FUNCTIONS, type CheckoutFunction } from "../../src/engine/functions";
 import { inputVariablesFor } from "../../src/engine/input-variables";
 
 const SHARED_SCHEMA = join(__dirname, "..", "..", "..", "..", "..", "shared", "shopify", "cart-checkout-validation-2026-04.schema.graphql");
@@ -40,6 +41,10 @@ function queryOf(fn: CheckoutFunction) {
   });
   return { files, source, document, paths };
 }
+
+/** The number of tag and of collection lists a function's query answers (none but the products functions). */
+const listSlotsOf = (fn: CheckoutFunction) =>
+  (CHECKOUT_FUNCTIONS[fn] as { listSlots?: { tags: number; collections: number } }).listSlots ?? { tags: 0, collections: 0 };
 
 const leaves = (paths: string[], under: string) =>
   paths.filter((p) => p.startsWith(`${under}.`) && !paths.some((q) => q.startsWith(`${p}.`))).map((p) => p.slice(under.length + 1));
@@ -74,12 +79,11 @@ describe.each(CHECKOUT_FUNCTION_NAMES)("the %s function's input query", (fn) => 
     const declared = Object.fromEntries(
       (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, source.slice(v.type.loc!.start, v.type.loc!.end)]),
     );
-    // Only the products function asks Shopify about the products' tags and collections, one list per slot.
+    // Only the products functions ask Shopify about the products' tags and collections, one list per slot.
     const expected: Record<string, string> = {};
-    if (fn === "products") {
-      for (let i = 0; i < TAG_LIST_SLOTS; i++) expected[`tags${i}`] = "[String!]!";
-      for (let i = 0; i < COLLECTION_LIST_SLOTS; i++) expected[`collections${i}`] = "[ID!]!";
-    }
+    const slots = listSlotsOf(fn);
+    for (let i = 0; i < slots.tags; i++) expected[`tags${i}`] = "[String!]!";
+    for (let i = 0; i < slots.collections; i++) expected[`collections${i}`] = "[ID!]!";
     for (let i = 0; i < SCHEDULE_SLOTS; i++) expected[`scheduleAt${i}`] = "DateTimeWithoutTimezone!";
     expect(declared).toEqual(expected);
     // What the admin writes for this function's document: a value for each of them, and nothing else.
@@ -92,9 +96,9 @@ describe("what each function reads of the cart", () => {
   const address = queryOf("address");
   const cart = queryOf("cart");
   const weight = queryOf("weight");
-  const products = queryOf("products");
   const read = (query: { paths: string[] }, field: string) => query.paths.some((p) => p.split(".").includes(field));
-  const CART_FUNCTIONS = ["cart", "weight", "products"] as const;
+  const CART_FUNCTIONS = ["cart", "weight", "productsLean", "products"] as const;
+  const PRODUCTS_FUNCTIONS = ["productsLean", "products"] as const;
 
   test("the address function reads no cart lines (its cost does not grow with the cart)", () => {
     expect(read(address, "lines")).toBe(false);
@@ -136,7 +140,8 @@ describe("what each function reads of the cart", () => {
     expect(read(weight, "cost")).toBe(false);
   });
 
-  test("the products function reads of each line the quantity, ids, titles, tags and collections: no weights, no costs", () => {
+  test.each(PRODUCTS_FUNCTIONS)("the %s function reads of each line the quantity, ids, titles, tags and collections: no weights, no costs", (fn) => {
+    const products = queryOf(fn);
     const lineLeaves = leaves(products.paths, "cart.lines");
     expect([...new Set(lineLeaves.map((p) => p.split(".").pop()))].sort()).toEqual(
       ["__typename", "hasAnyTag", "id", "inAnyCollection", "quantity", "title"].sort(),
@@ -145,7 +150,19 @@ describe("what each function reads of the cart", () => {
     expect(read(products, "cost")).toBe(false);
   });
 
-  test("the products function answers each list slot with one boolean per line, under the alias the engine reads", () => {
+  test("the lean products function asks three values a line fewer: no variant id, one list of each", () => {
+    const lean = leaves(queryOf("productsLean").paths, "cart.lines");
+    const full = leaves(queryOf("products").paths, "cart.lines");
+    // Fields, not aliases: `t0` and `t1` are both `hasAnyTag`.
+    expect(full.length - lean.length).toBe(3);
+    expect(full.filter((p) => !lean.includes(p))).toEqual(["merchandise.id"]);
+    expect(lean.filter((p) => !full.includes(p))).toEqual([]);
+    expect(listSlotsOf("productsLean")).toEqual({ tags: 1, collections: 1 });
+  });
+
+  test.each(PRODUCTS_FUNCTIONS)("the %s function answers each list slot with one boolean per line, under the alias the engine reads", (fn) => {
+    const products = queryOf(fn);
+    const { tags, collections } = listSlotsOf(fn);
     const slots: string[] = [];
     visit(products.document, {
       Field: (node) => {
@@ -155,17 +172,17 @@ describe("what each function reads of the cart", () => {
       },
     });
     expect(slots).toEqual([
-      ...TAG_SLOT_FIELDS.map((alias, i) => `${alias}=hasAnyTag($tags${i})`),
-      ...COLLECTION_SLOT_FIELDS.map((alias, i) => `${alias}=inAnyCollection($collections${i})`),
+      ...TAG_SLOT_FIELDS.slice(0, tags).map((alias, i) => `${alias}=hasAnyTag($tags${i})`),
+      ...COLLECTION_SLOT_FIELDS.slice(0, collections).map((alias, i) => `${alias}=inAnyCollection($collections${i})`),
     ]);
   });
 
-  test("only the products function declares list slots", () => {
+  test("only the products functions declare list slots", () => {
     const declares = (fn: CheckoutFunction) =>
       (queryOf(fn).document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode).variableDefinitions!.map(
         (v) => v.variable.name.value,
       );
-    expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => declares(fn).includes("tags0"))).toEqual(["products"]);
-    expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => declares(fn).includes("collections0"))).toEqual(["products"]);
+    expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => declares(fn).includes("tags0"))).toEqual([...PRODUCTS_FUNCTIONS]);
+    expect(CHECKOUT_FUNCTION_NAMES.filter((fn) => declares(fn).includes("collections0"))).toEqual([...PRODUCTS_FUNCTIONS]);
   });
 });

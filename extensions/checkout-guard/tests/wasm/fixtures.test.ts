@@ -40,8 +40,10 @@ test("every case has a fixture of each function with rules in it: one per family
   expect(of("cart-quantity-max")).toEqual(["cart"]);
   expect(of("subtotal-max-usd")).toEqual(["cart"]);
   expect(of("weight-max-unit-conversion")).toEqual(["weight"]);
-  expect(of("line-quantity-every-line")).toEqual(["products"]);
-  expect(of("dependency-missing")).toEqual(["products"]);
+  expect(of("line-quantity-every-line")).toEqual(["productsLean"]);
+  expect(of("dependency-missing")).toEqual(["productsLean"]);
+  expect(of("line-quantity-max-variant")).toEqual(["products"]);
+  expect(of("product-rules-in-both-products-functions")).toEqual(["productsLean", "products"]);
 });
 
 test("a case of every function's rules: each function's fixture expects its own rule's error", () => {
@@ -53,7 +55,8 @@ test("a case of every function's rules: each function's fixture expects its own 
     address: ["House number missing."],
     cart: ["Max 3 items."],
     weight: ["Max 1 kg (now 1.2 kg)."],
-    products: ["Red wine: one per order."],
+    productsLean: ["Red wine: one per order."],
+    products: ["Cheese: one of this size."],
   });
 });
 
@@ -79,6 +82,7 @@ describe.each(CHECKOUT_FUNCTION_NAMES)("the %s function's fixtures", (fn) => {
     address: null,
     cart: /^quantity$/,
     weight: /^(quantity|merchandise(\.(__typename|weight|weightUnit|requiresShipping))?)$/,
+    productsLean: /^(quantity|merchandise(\.(__typename|title|product(\.(id|title|t0|c0))?))?)$/,
     products: /^(quantity|merchandise(\.(__typename|id|title|product(\.(id|title|t\d|c\d))?))?)$/,
   };
   if (LINE_FIELDS[fn]) {

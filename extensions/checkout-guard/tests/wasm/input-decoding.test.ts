@@ -45,7 +45,8 @@ const SAMPLE_RULE: Record<CheckoutFunction, Record<string, unknown>> = {
   address: { id: "kind", kind: "addressKind", block: ["parcelLocker"] },
   cart: { id: "q", kind: "cartQuantity", max: 30 },
   weight: { id: "w", kind: "weight", max: 30, unit: "KILOGRAMS" },
-  products: { id: "l", kind: "lineQuantity", max: 3, select: { tags: ["wine"] } },
+  productsLean: { id: "l", kind: "lineQuantity", max: 3, select: { tags: ["wine"] } },
+  products: { id: "l", kind: "lineQuantity", max: 3, select: { tags: ["wine"], variants: ["5"] } },
 };
 
 describe.each(MODELS)('inputDecoding: "%s"', (inputDecoding) => {

@@ -65,9 +65,15 @@ describe("each function reads its catalog", () => {
       french: "Le poids maximum de commande est de 0,2 kg (actuellement 0,25 kg).",
       fallback: "Your order's weight is outside this store's limits.",
     },
-    products: {
+    productsLean: {
       rules: [{ id: "l", kind: "lineQuantity", max: 1 }],
       spec: { lines: [{ quantity: 2, product: { title: "Thé" } }] },
+      french: "Thé : la quantité maximale est de 1.",
+      fallback: "Thé can't be ordered this way. Please check your cart.",
+    },
+    products: {
+      rules: [{ id: "l", kind: "lineQuantity", max: 1, select: { variants: ["9"] } }],
+      spec: { lines: [{ quantity: 2, product: { title: "Thé" }, variantId: 9 }] },
       french: "Thé : la quantité maximale est de 1.",
       fallback: "Thé can't be ordered this way. Please check your cart.",
     },
