@@ -16,6 +16,7 @@
  */
 import type { Rule, RuleOf } from "./config";
 import { CartLines } from "./cart-lines";
+import { ProductLines } from "./product-lines";
 import type { Facts } from "./facts";
 import { compileSelector } from "./selectors";
 import { slotFields, type SlotFields } from "./selection-slots";
@@ -44,7 +45,8 @@ function cartQuantityCheck(rule: RuleOf<"cartQuantity">): CartCheck {
 function lineQuantityCheck(rule: RuleOf<"lineQuantity">, slots: SlotFields): CartCheck {
   const { min, max, multiple } = rule;
   const select = compileSelector(rule.select, slots);
-  return ({ cart }) => {
+  return (facts) => {
+    const cart = productLines(facts);
     const selected = select(cart);
     if (selected !== null && selected.length === 0) return NONE;
     // Every line in bounds (the cart's, or the selection's, smallest and largest quantities tell): nothing to walk.
@@ -76,7 +78,8 @@ function lineQuantityCheck(rule: RuleOf<"lineQuantity">, slots: SlotFields): Car
 function productQuantityCheck(rule: RuleOf<"productQuantity">, slots: SlotFields): CartCheck {
   const { min, max } = rule;
   const select = compileSelector(rule.select, slots);
-  return ({ cart }) => {
+  return (facts) => {
+    const cart = productLines(facts);
     const selected = select(cart);
     // Every line, each product within bounds without summing: a product's quantity is at
     // least its line's (so at least the cart's smallest), and at most the cart's total,
@@ -148,7 +151,8 @@ function weightCheck(rule: RuleOf<"weight">): CartCheck {
 function exclusiveCheck(rule: RuleOf<"exclusive">, slots: SlotFields): CartCheck {
   const select = compileSelector(rule.select, slots);
   const selectOther = rule.other ? compileSelector(rule.other, slots) : null;
-  return ({ cart }) => {
+  return (facts) => {
+    const cart = productLines(facts);
     const selected = select(cart) ?? cart.allPositions();
     if (selected.length === 0) return NONE;
     if (!selectOther) {
@@ -170,7 +174,8 @@ function exclusiveCheck(rule: RuleOf<"exclusive">, slots: SlotFields): CartCheck
 function dependencyCheck(rule: RuleOf<"dependency">, slots: SlotFields): CartCheck {
   const select = compileSelector(rule.select, slots);
   const selectRequired = compileSelector(rule.requires, slots);
-  return ({ cart }) => {
+  return (facts) => {
+    const cart = productLines(facts);
     const required = selectRequired(cart);
     if (required === null || required.length > 0) return NONE;
     const selected = select(cart) ?? cart.allPositions();
@@ -181,7 +186,9 @@ function dependencyCheck(rule: RuleOf<"dependency">, slots: SlotFields): CartChe
 const noCheck: CartCheck = () => NONE;
 const readLines = (rawLines: unknown) => new CartLines(rawLines);
 // The products function reads each line's product with its quantity, in one pass.
-const readProductLines = (rawLines: unknown) => new CartLines(rawLines, true);
+const readProductLines = (rawLines: unknown) => new ProductLines(rawLines);
+/** The lines of a products function's run: read by `readProductLines` (PRODUCT_RULES.lines). */
+const productLines = (facts: Facts) => facts.cart as ProductLines;
 
 /**
  * The cart functions' rule families (see evaluate.ts and functions.ts): each
@@ -235,5 +242,6 @@ export const CART_RULES: RuleCompilers = {
     }
     return noCheck;
   },
-  lines: readLines,
+  // ProductLines: the cart's lines with what the product rules ask of them too.
+  lines: readProductLines,
 };

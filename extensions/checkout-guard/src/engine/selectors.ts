@@ -9,16 +9,16 @@
  * custom product has no id, tags or collections: only an empty selector
  * matches it.
  *
- * A compiled selector looks its lists up in the cart's indexes (cart-lines.ts),
+ * A compiled selector looks its lists up in the cart's indexes (product-lines.ts),
  * so its cost follows the selector and the lines it matches, not the cart size.
  */
 import type { Selector } from "./config";
-import { union, type CartLines } from "./cart-lines";
+import { union, type ProductLines } from "./product-lines";
 import { listKey, PRODUCT_GID, VARIANT_GID, type SlotFields } from "./selection-slots";
 
 /** Matching line positions in cart order, or null when the selector matches every line. */
 export type Selection = readonly number[] | null;
-export type CompiledSelector = (cart: CartLines) => Selection;
+export type CompiledSelector = (cart: ProductLines) => Selection;
 
 const NO_KEYS: readonly string[] = [];
 const NO_LINES: readonly number[] = [];

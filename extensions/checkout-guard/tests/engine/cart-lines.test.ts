@@ -1,10 +1,11 @@
 /**
- * The cart's shared line indexes (cart-lines.ts) and the selectors that look
+ * The cart's shared lines and indexes (cart-lines.ts, product-lines.ts) and the selectors that look
  * them up: the same lines, in the same order, as reading every line would give.
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { CartLines, SCAN_LIMIT, union } from "../../src/engine/cart-lines";
+import { CartLines } from "../../src/engine/cart-lines";
+import { ProductLines, SCAN_LIMIT, union } from "../../src/engine/product-lines";
 import { compileSelector } from "../../src/engine/selectors";
 import { slotFields } from "../../src/engine/selection-slots";
 import type { Rule } from "../../src/engine/config";
@@ -29,7 +30,7 @@ describe("CartLines", () => {
     ];
     // Slots t0 (wine), t1 (beer, wine), c0 (8, 7).
     answerSlots(lines, [{ select: { tags: ["wine"] } }, { select: { tags: ["beer", "wine"], collections: ["8", "7"] } }]);
-    const cart = new CartLines(lines);
+    const cart = new ProductLines(lines);
     expect(cart.withProducts(["gid://shopify/Product/1"])).toEqual([0, 3]);
     expect(cart.withProducts(["gid://shopify/Product/2", "gid://shopify/Product/1", "gid://shopify/Product/9"])).toEqual([0, 2, 3]);
     expect(cart.withVariants(["gid://shopify/ProductVariant/12", "gid://shopify/ProductVariant/11"])).toEqual([0, 3]);
@@ -40,7 +41,7 @@ describe("CartLines", () => {
   });
 
   test("totals by product sum a product's variants, keep custom products apart, and are shared per list of lines", () => {
-    const cart = new CartLines([
+    const cart = new ProductLines([
       line({ productId: 1, quantity: 2 }),
       line({ custom: true, quantity: 1 }),
       line({ productId: 1, quantity: 3 }),
@@ -79,7 +80,7 @@ describe("finding the lines of product and variant GIDs", () => {
   ])("%s gives the lines a line-by-line reading gives", (_, amongSize) => {
     fc.assert(
       fc.property(fc.array(lineSpec, { maxLength: 30 }), fc.uniqueArray(id, { minLength: amongSize, maxLength: amongSize }), (specs, ids) => {
-        const cart = new CartLines(specs.map((spec) => line(spec)));
+        const cart = new ProductLines(specs.map((spec) => line(spec)));
         for (const kind of ["Product", "ProductVariant"] as const) {
           const among = ids.map((i) => gid(kind, i));
           // Ask for parts of the list, twice (the pass is kept for the run).
@@ -133,7 +134,7 @@ describe("compileSelector on the indexes", () => {
         const lines = specs.map((spec) => line(spec));
         const rules = [{ id: "r", kind: "lineQuantity", select }] as Rule[];
         answerSlots(lines, rules);
-        const selection = compileSelector(select, slotFields(rules))(new CartLines(lines));
+        const selection = compileSelector(select, slotFields(rules))(new ProductLines(lines));
         expect(selection).toEqual(everyLine ? null : expected);
       }),
       { numRuns: 500 },

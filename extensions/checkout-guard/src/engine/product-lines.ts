@@ -1,0 +1,276 @@
+/**
+ * What the product rules ask of the cart's lines (cart-lines.ts), built on
+ * first use and shared by every rule of a run: the lines of given products
+ * and variants, the lines each tag or collection list slot matches, quantity
+ * bounds over a selection, and per-product sums.
+ *
+ * Only the products functions read their lines this way (cart-rules.ts,
+ * `readProductLines`): each line's product is read in the quantities' pass,
+ * and a rule costs what its own selector lists (a few look-ups) plus the lines
+ * it matches, not the whole cart.
+ */
+import { CartLines, type AnyRecord, type Positions } from "./cart-lines";
+
+const NO_POSITIONS: Positions = [];
+
+/** Up to this many product (or variant) GIDs in a document, their lines are found by one pass rather than an index. */
+export const SCAN_LIMIT = 16;
+
+/** Per product (a custom product counts on its own): quantity summed over its lines, and its first line. */
+export interface ProductTotal {
+  quantity: number;
+  position: number;
+}
+
+export interface QuantityBounds {
+  min: number;
+  max: number;
+}
+
+export class ProductLines extends CartLines {
+  private byProduct?: PositionIndex;
+  private repeatedProducts = false;
+  private byVariant?: PositionIndex;
+  private scanned?: Map<readonly string[], (number[] | undefined)[]>;
+  private bySlot?: Record<string, Positions>;
+  private productTotals?: Map<Positions, ProductTotal[]>;
+  private bounds?: Map<Positions, QuantityBounds>;
+  private totalsBounds?: Map<readonly ProductTotal[], QuantityBounds>;
+
+  // Each line's product is read in the quantities' pass (both are read by every product rule).
+  constructor(rawLines: unknown) {
+    super(rawLines, true);
+  }
+
+  /** The product of a ProductVariant line; null for a custom product. */
+  product(position: number): AnyRecord | null {
+    return this.productList()[position];
+  }
+
+  /** The product's title (a custom product's own title); "" when missing. */
+  title(position: number): string {
+    const title = ((this.product(position) ?? this.raw[position].merchandise) as AnyRecord | null | undefined)?.title;
+    return typeof title === "string" ? title : "";
+  }
+
+  /**
+   * Lines of products with these GIDs (`gid://shopify/Product/1`). `among`: every
+   * product GID the document selects on (a list that stays the same for the run).
+   * While it is short, one pass finds those products' lines (a native `indexOf`
+   * per line, ~2k instructions in QuickJS); a longer list builds the index of
+   * every product (~10k a line: each id becomes a property key).
+   */
+  withProducts(gids: readonly string[], among?: readonly string[]): Positions {
+    if (this.byProduct === undefined && among !== undefined && among.length <= SCAN_LIMIT) {
+      return this.scan(gids, among, false);
+    }
+    return lookup(this.productIndex(), gids);
+  }
+
+  /** Whether a product is on more than one line (its quantity is then the sum of those lines'). */
+  get hasRepeatedProducts(): boolean {
+    this.productIndex();
+    return this.repeatedProducts;
+  }
+
+  private productIndex(): PositionIndex {
+    if (this.byProduct) return this.byProduct;
+    const products = this.productList();
+    const map = newIndex();
+    for (let p = 0, n = products.length; p < n; p++) {
+      const id = products[p]?.id;
+      if (typeof id !== "string") continue;
+      // Most products have one line: the first position is stored inline (a call per line costs QuickJS ~1k).
+      if (map[id] === undefined) map[id] = p;
+      else {
+        addPosition(map, id, p);
+        this.repeatedProducts = true;
+      }
+    }
+    return (this.byProduct = map);
+  }
+
+  /** Lines of variants with these GIDs (`gid://shopify/ProductVariant/1`); `among` as for withProducts. */
+  withVariants(gids: readonly string[], among?: readonly string[]): Positions {
+    if (this.byVariant === undefined && among !== undefined && among.length <= SCAN_LIMIT) {
+      return this.scan(gids, among, true);
+    }
+    if (!this.byVariant) {
+      const products = this.productList();
+      const raw = this.raw;
+      const map = newIndex();
+      for (let p = 0; p < products.length; p++) {
+        if (products[p] === null) continue; // a custom product has no variant
+        const id = (raw[p].merchandise as AnyRecord).id;
+        if (typeof id !== "string") continue;
+        if (map[id] === undefined) map[id] = p;
+        else addPosition(map, id, p);
+      }
+      this.byVariant = map;
+    }
+    return lookup(this.byVariant, gids);
+  }
+
+  /**
+   * The lines of `gids`, from one pass per `among` list that finds the lines of
+   * each of its GIDs: the product's id (`variants`: the merchandise's id, of
+   * lines that have a product).
+   */
+  private scan(gids: readonly string[], among: readonly string[], variants: boolean): Positions {
+    const scanned = (this.scanned ??= new Map());
+    let found = scanned.get(among);
+    if (found === undefined) {
+      found = [];
+      const products = this.productList();
+      const raw = this.raw;
+      for (let p = 0, n = products.length; p < n; p++) {
+        const product = products[p];
+        if (product === null) continue;
+        const k = among.indexOf((variants ? (raw[p].merchandise as AnyRecord) : product).id as string);
+        if (k < 0) continue;
+        const positions = found[k];
+        if (positions === undefined) found[k] = [p];
+        else positions.push(p);
+      }
+      scanned.set(among, found);
+    }
+    let positions: Positions = NO_POSITIONS;
+    for (let i = 0; i < gids.length; i++) {
+      const k = among.indexOf(gids[i]);
+      const lines = k < 0 ? undefined : found[k];
+      if (lines !== undefined) positions = union(positions, lines);
+    }
+    return positions;
+  }
+
+  /**
+   * Lines whose product answers true in one of the query's list slots (`t0`,
+   * `c1` …: `hasAnyTag` / `inAnyCollection` for one tag or collection list,
+   * selection-slots.ts).
+   */
+  withSlot(field: string): Positions {
+    const cached = (this.bySlot ??= Object.create(null) as Record<string, Positions>)[field];
+    if (cached) return cached;
+    const products = this.productList();
+    const found: number[] = [];
+    let count = 0;
+    for (let p = 0, n = products.length; p < n; p++) {
+      if (products[p]?.[field] === true) found[count++] = p;
+    }
+    return (this.bySlot[field] = found);
+  }
+
+  /**
+   * Smallest and largest quantity among these lines (of a list the indexes gave:
+   * kept per list, so rules with the same selector walk its lines once).
+   */
+  quantityBounds(positions: Positions): QuantityBounds {
+    const cache = (this.bounds ??= new Map());
+    let bounds = cache.get(positions);
+    if (bounds) return bounds;
+    const quantities = this.quantities;
+    let min = Infinity;
+    let max = 0;
+    for (let i = 0, n = positions.length; i < n; i++) {
+      const q = quantities[positions[i]];
+      if (q < min) min = q;
+      if (q > max) max = q;
+    }
+    cache.set(positions, (bounds = { min: positions.length > 0 ? min : 0, max }));
+    return bounds;
+  }
+
+  /**
+   * Quantity per product over the given lines (every line when omitted), in
+   * order of first appearance. Kept per list of lines: rules with the same
+   * selector (a minimum and a maximum, say) get the same list from the indexes.
+   */
+  totalsByProduct(positions: Positions = this.allPositions()): ProductTotal[] {
+    const cache = (this.productTotals ??= new Map());
+    const cached = cache.get(positions);
+    if (cached) return cached;
+    const products = this.productList();
+    const quantities = this.quantities;
+    const byKey: Record<string, ProductTotal> = Object.create(null);
+    const totals: ProductTotal[] = [];
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i];
+      const id = products[p]?.id;
+      const key = typeof id === "string" ? id : "#" + p;
+      const entry = byKey[key];
+      if (entry) entry.quantity += quantities[p];
+      else totals.push((byKey[key] = { quantity: quantities[p], position: p }));
+    }
+    cache.set(positions, totals);
+    return totals;
+  }
+
+  /** Smallest and largest of these per-product totals (kept per list, as quantityBounds). */
+  totalBounds(totals: readonly ProductTotal[]): QuantityBounds {
+    const cache = (this.totalsBounds ??= new Map());
+    let bounds = cache.get(totals);
+    if (bounds) return bounds;
+    let min = Infinity;
+    let max = 0;
+    for (let i = 0, n = totals.length; i < n; i++) {
+      const q = totals[i].quantity;
+      if (q < min) min = q;
+      if (q > max) max = q;
+    }
+    cache.set(totals, (bounds = { min: totals.length > 0 ? min : 0, max }));
+    return bounds;
+  }
+
+  /** Each line's product (null for a custom product), read with the quantities. */
+  private productList(): (AnyRecord | null)[] {
+    return (this.read ?? this.quantitiesRead()).products!;
+  }
+}
+
+/**
+ * Key → the positions of the lines carrying it: a bare number for one line (most
+ * product and variant ids), an array for more. A prototype-free object rather
+ * than a Map: adding a key costs QuickJS about half as much.
+ */
+type PositionIndex = Record<string, number | number[]>;
+const newIndex = (): PositionIndex => Object.create(null);
+
+/** Adds a position to a key (positions arrive in cart order; a line adds a key once). */
+function addPosition(index: PositionIndex, key: string, position: number): void {
+  const found = index[key];
+  if (found === undefined) index[key] = position;
+  else if (typeof found === "number") {
+    if (found !== position) index[key] = [found, position];
+  } else if (found[found.length - 1] !== position) found.push(position);
+}
+
+function lookup(index: PositionIndex, keys: readonly string[]): Positions {
+  let positions: Positions = NO_POSITIONS;
+  for (let i = 0; i < keys.length; i++) {
+    const found = index[keys[i]];
+    if (found !== undefined) positions = union(positions, typeof found === "number" ? [found] : found);
+  }
+  return positions;
+}
+
+/** Union of two position lists in cart order, without repeats. */
+export function union(a: Positions, b: Positions): Positions {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i] : Infinity;
+    const y = j < b.length ? b[j] : Infinity;
+    if (x <= y) {
+      out.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
