@@ -63,7 +63,10 @@ export function evaluateFacts(config: Config, facts: Facts, compilers: RuleCompi
     collector.add(target, message);
   };
 
-  for (const rule of config.rules) {
+  // Indexed loops rather than for…of: QuickJS charges an iterator object and a call per step.
+  const rules = config.rules;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
     if (collector.full) break;
     if (!stageBlocks(rule.stage, facts.step)) continue;
     // Most rules have no schedule and no scope: skip those calls (thousands of
@@ -75,9 +78,12 @@ export function evaluateFacts(config: Config, facts: Facts, compilers: RuleCompi
       if (groupsWithAddress.length === 0 || compilers.address === undefined) continue;
       const check = compilers.address(rule, kindCache);
       const banner = rule.display === "banner";
-      for (const group of groupsWithAddress) {
+      for (let g = 0; g < groupsWithAddress.length; g++) {
+        const group = groupsWithAddress[g];
         if (scope && !inScope(scope, group.country ? [group.country] : [])) continue;
-        for (const finding of check(group.address!, group.country)) {
+        const findings = check(group.address!, group.country);
+        for (let i = 0; i < findings.length; i++) {
+          const finding = findings[i];
           report(rule, finding, banner || !finding.field ? CART_TARGET : addressTarget(group.index, finding.field));
         }
       }
@@ -86,8 +92,8 @@ export function evaluateFacts(config: Config, facts: Facts, compilers: RuleCompi
       // The cart's lines are read here, on the first cart rule that applies.
       if (facts.cart.isEmpty) continue;
       if (scope && !inScope(scope, facts.cartCountries)) continue;
-      const check = compilers.cart(rule as CartRule, config.rules);
-      for (const finding of check(facts)) report(rule, finding, CART_TARGET);
+      const findings = compilers.cart(rule as CartRule, rules)(facts);
+      for (let i = 0; i < findings.length; i++) report(rule, findings[i], CART_TARGET);
     }
   }
   return { errors: collector.errors, violations, dropped: collector.dropped };
