@@ -57,16 +57,38 @@ function detectCached(cache: KindCache, text: string): AddressKind[] {
   return kinds;
 }
 
+/**
+ * USPS military mail: the city of an APO, FPO or DPO address is that word and
+ * its state is AA, AE or AP ("Armed Forces Americas / Europe / Pacific";
+ * Shopify's US province codes). Either says so whatever the street lines are
+ * ("UNIT 2050 BOX 4190" alone is also a civilian condo unit).
+ */
+const MILITARY_CITY = /^[AFD]\.?\s?P\.?\s?O\.?$/i;
+const MILITARY_STATES: readonly string[] = ["AA", "AE", "AP"];
+
+/** The field of a US address that makes it a military one (its city, else its state), or null. */
+function militaryField(address: Address, country: string | null): AddressField | null {
+  if (country !== "US") return null;
+  if (MILITARY_CITY.test(valueOf(address, "city"))) return "city";
+  return MILITARY_STATES.includes(valueOf(address, "provinceCode").toUpperCase()) ? "provinceCode" : null;
+}
+
 function addressKindCheck(rule: RuleOf<"addressKind">, cache: KindCache): AddressCheck {
   const blocked = new Set<AddressKind>(rule.block);
   const fields = rule.fields ?? ADDRESS_KIND_FIELDS;
-  return (address) => {
+  const blocksMilitary = blocked.has("military");
+  return (address, country) => {
     const findings: Finding[] = [];
     for (const field of fields) {
       const text = valueOf(address, field);
       if (text === "") continue;
       const kind = detectCached(cache, text).find((k) => blocked.has(k));
       if (kind) findings.push({ key: "addressKind", field, args: { field, kind } });
+    }
+    // A military address whose street lines say nothing the patterns know: its city or state does.
+    if (blocksMilitary && !findings.some((f) => f.args.kind === "military")) {
+      const field = militaryField(address, country);
+      if (field) findings.push({ key: "addressKind", field, args: { field, kind: "military" } });
     }
     return findings;
   };
