@@ -66,7 +66,7 @@ export function selectionLists(rules: readonly Rule[]): SelectionLists {
 export interface SlotFields {
   tags: Map<string, string>;
   collections: Map<string, string>;
-  /** Every product GID and every variant GID the document's selectors list, without repeats (cart-lines.ts finds their lines in one pass). */
+  /** Every product GID and every variant GID the document's selectors list, without repeats (product-lines.ts finds their lines in one pass). */
   products: string[];
   variants: string[];
 }
