@@ -58,20 +58,14 @@ function detectCached(cache: KindCache, text: string): AddressKind[] {
 }
 
 /**
- * USPS military mail: the city of an APO, FPO or DPO address is that word and
- * its state is AA, AE or AP ("Armed Forces Americas / Europe / Pacific";
- * Shopify's US province codes). Either says so whatever the street lines are
- * ("UNIT 2050 BOX 4190" alone is also a civilian condo unit).
+ * USPS military mail goes to the states AA, AE and AP ("Armed Forces
+ * Americas / Europe / Pacific", Shopify's US province codes, with the city
+ * APO, FPO or DPO): the state says so whatever the street lines are ("UNIT
+ * 2050" alone is also a civilian condo unit). Upper case: Shopify's codes are.
  */
-const MILITARY_CITY = /^[AFD]\.?\s?P\.?\s?O\.?$/i;
 const MILITARY_STATES: readonly string[] = ["AA", "AE", "AP"];
-
-/** The field of a US address that makes it a military one (its city, else its state), or null. */
-function militaryField(address: Address, country: string | null): AddressField | null {
-  if (country !== "US") return null;
-  if (MILITARY_CITY.test(valueOf(address, "city"))) return "city";
-  return MILITARY_STATES.includes(valueOf(address, "provinceCode").toUpperCase()) ? "provinceCode" : null;
-}
+const isMilitaryState = (address: Address, country: string | null) =>
+  country === "US" && MILITARY_STATES.includes(valueOf(address, "provinceCode"));
 
 function addressKindCheck(rule: RuleOf<"addressKind">, cache: KindCache): AddressCheck {
   const blocked = new Set<AddressKind>(rule.block);
@@ -79,16 +73,17 @@ function addressKindCheck(rule: RuleOf<"addressKind">, cache: KindCache): Addres
   const blocksMilitary = blocked.has("military");
   return (address, country) => {
     const findings: Finding[] = [];
+    let military = false;
     for (const field of fields) {
       const text = valueOf(address, field);
       if (text === "") continue;
       const kind = detectCached(cache, text).find((k) => blocked.has(k));
       if (kind) findings.push({ key: "addressKind", field, args: { field, kind } });
+      if (kind === "military") military = true;
     }
-    // A military address whose street lines say nothing the patterns know: its city or state does.
-    if (blocksMilitary && !findings.some((f) => f.args.kind === "military")) {
-      const field = militaryField(address, country);
-      if (field) findings.push({ key: "addressKind", field, args: { field, kind: "military" } });
+    // A military address whose street lines say nothing the patterns know: its state does.
+    if (blocksMilitary && !military && isMilitaryState(address, country)) {
+      findings.push({ key: "addressKind", field: "provinceCode", args: { field: "provinceCode", kind: "military" } });
     }
     return findings;
   };
