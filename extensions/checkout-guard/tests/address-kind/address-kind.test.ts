@@ -227,6 +227,8 @@ describe("normalisation", () => {
     ["BOX123", "box 123"],
     ["Apartado nº 5", "apartado no 5"],
     ["4001-901 Porto", "4001901 porto"],
+    ["Unit 12/4", "unit 124"],
+    ["12 - 4 Main St", "12 4 main st"],
     ["🏠📦", ""],
   ])("%j → %j", (input, expected) => {
     expect(normalizeAddressLine(input)).toBe(expected);
@@ -238,6 +240,19 @@ describe("normalisation", () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 40 }), (ascii) => {
         expect(normalizeAddressLine(`${ascii} \u00e9`)).toBe(`${normalizeAddressLine(ascii)} e`.trim());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  // The step that joins digits across "-" or "/" is skipped for lines without either:
+  // on any line of digits, letters and separators, the same as applying it always.
+  it("joins digits across - and / exactly as an unconditional replace would", () => {
+    const unit = fc.constantFrom("1", "2", "a", "b", "-", "/", " ", ".", "#");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 24 }), (text) => {
+        const always = text.toLowerCase().replace(/(\d)[-/](?=\d)/g, "$1").replace(/[^a-z0-9]+/g, " ").replace(/([a-z])(?=\d)|(\d)(?=[a-z])/g, "$1$2 ").trim();
+        expect(normalizeAddressLine(text)).toBe(always);
       }),
       { numRuns: 500 },
     );
