@@ -12,7 +12,7 @@
  * do better: with its two cheapest rules, a products function already needs more
  * than 80% of the limit for a 200-line cart in the worst case (receiving the
  * lines' products and reading them; see docs/function-runtime.md: the lean one
- * 81%, the other 100%), and then at 2,000 lines too for what follows. Refusing
+ * 81%, the other 98%), and then at 2,000 lines too for what follows. Refusing
  * there would only take the rules away from every smaller cart too, so such a
  * configuration is saved, and the status card says up to which cart size the
  * function checks (`checkableLines`): larger carts go through unchecked, as
