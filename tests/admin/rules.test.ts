@@ -228,8 +228,8 @@ describe("rules list", () => {
         { function: "address", title: "Checkout Guard: addresses", needed: true, ruleCount: 2, validationExists: true, enabled: true, inSync: true, bytesUsed: built.functions.address.bytes },
         { function: "cart", title: "Checkout Guard: cart totals", needed: true, ruleCount: 1, validationExists: true, enabled: true, inSync: true, bytesUsed: built.functions.cart.bytes },
         { function: "weight", title: "Checkout Guard: cart weight", needed: false, ruleCount: 0, validationExists: false, inSync: true, bytesUsed: 0, cost: null },
-        { function: "productsLean", title: "Checkout Guard: products", needed: false, ruleCount: 0, validationExists: false, inSync: true, bytesUsed: 0, cost: null },
-        { function: "products", title: "Checkout Guard: products by variant or by more lists", needed: false, ruleCount: 0, validationExists: false, inSync: true, bytesUsed: 0, cost: null },
+        { function: "productsLean", title: "Checkout Guard: products by product, tag or collection", needed: false, ruleCount: 0, validationExists: false, inSync: true, bytesUsed: 0, cost: null },
+        { function: "products", title: "Checkout Guard: products", needed: false, ruleCount: 0, validationExists: false, inSync: true, bytesUsed: 0, cost: null },
       ],
     });
     // And, beside the bytes, each needed function's predicted worst case at 200 and 2,000 lines, against Shopify's limit.

@@ -105,8 +105,8 @@ describe("simulator", () => {
         { function: "address", title: "Checkout Guard: addresses", ruleCount: 1 },
         { function: "cart", title: "Checkout Guard: cart totals", ruleCount: 2 },
         { function: "weight", title: "Checkout Guard: cart weight", ruleCount: 1 },
-        { function: "productsLean", title: "Checkout Guard: products", ruleCount: 1 },
-        { function: "products", title: "Checkout Guard: products by variant or by more lists", ruleCount: 0 },
+        { function: "productsLean", title: "Checkout Guard: products by product, tag or collection", ruleCount: 1 },
+        { function: "products", title: "Checkout Guard: products", ruleCount: 0 },
       ],
       problem: null,
       shop,
@@ -131,8 +131,8 @@ describe("simulator", () => {
       ["address", "Checkout Guard: addresses", 1, true, [poBox]],
       ["cart", "Checkout Guard: cart totals", 2, true, []],
       ["weight", "Checkout Guard: cart weight", 1, true, []],
-      ["productsLean", "Checkout Guard: products", 1, true, [packs]],
-      ["products", "Checkout Guard: products by variant or by more lists", 0, false, []],
+      ["productsLean", "Checkout Guard: products by product, tag or collection", 1, true, [packs]],
+      ["products", "Checkout Guard: products", 0, false, []],
     ]);
     for (const f of result.functions.filter((f) => f.ran)) {
       expect(f.instructions).toBeGreaterThan(10_000);

@@ -57,7 +57,7 @@ const status = (over: Partial<StatusView>): StatusView => ({
     fn({ cost: cost(3_250_000, 3_250_000) }),
     fn({ function: "cart", title: "Checkout Guard: cart totals", ruleCount: 1, bytesUsed: 8_765, syncedAt: "2026-12-03T10:16:00.000Z", cost: cost(4_070_000, 18_660_000) }),
     fn({ function: "weight", title: "Checkout Guard: cart weight", ruleCount: 1, bytesUsed: 120, cost: cost(10_760_000, 85_450_000) }),
-    fn({ function: "productsLean", title: "Checkout Guard: products", ruleCount: 3, bytesUsed: 400, cost: cost(14_320_000, 120_140_000) }),
+    fn({ function: "productsLean", title: "Checkout Guard: products by product, tag or collection", ruleCount: 3, bytesUsed: 400, cost: cost(14_320_000, 120_140_000) }),
   ],
   ...over,
 });
@@ -68,7 +68,7 @@ describe("StatusCard", () => {
     expect(text).toContain("Checkout Guard: addresses 2 address rules");
     expect(text).toContain("Checkout Guard: cart totals 1 cart quantity, line count and subtotal rule ");
     expect(text).toContain("Checkout Guard: cart weight 1 weight rule ");
-    expect(text).toContain("Checkout Guard: products 3 product rules (line and product quantities, exclusive products, dependencies)");
+    expect(text).toContain("Checkout Guard: products by product, tag or collection 3 product rules (line and product quantities, exclusive products, dependencies)");
     expect(text.match(/Validation in Shopify Present/g)).toHaveLength(4);
     expect(text.match(/Up to date \(version 7\)/g)).toHaveLength(4);
     expect(text).toContain("1,234 of 10,000 bytes");
@@ -108,7 +108,7 @@ describe("StatusCard", () => {
         functions: [
           fn({ enabled: false, inSync: false, syncedVersion: 6 }),
           fn({ function: "cart", title: "Checkout Guard: cart totals", needed: false, ruleCount: 0, validationExists: false, enabled: null, bytesUsed: 0 }),
-          fn({ function: "productsLean", title: "Checkout Guard: products", needed: false, ruleCount: 0, validationExists: false, enabled: null, bytesUsed: 0 }),
+          fn({ function: "productsLean", title: "Checkout Guard: products by product, tag or collection", needed: false, ruleCount: 0, validationExists: false, enabled: null, bytesUsed: 0 }),
         ],
       }),
     );

@@ -28,7 +28,7 @@ import { CHROMIUM } from "../e2e/harness";
 const ALLOWED: RegExp[] = [
   /^Checkout Guard$/,
   /^Shopify$/,
-  /^Checkout Guard: (addresses|cart totals|cart weight|products|products by variant or by more lists)$/,
+  /^Checkout Guard: (addresses|cart totals|cart weight|products|products by product, tag or collection)$/,
   /^(Type|Active|Inactive)$/,
   /^Version \d+$/,
   // Country and currency codes (placeholders such as "FR", "USD").

@@ -143,7 +143,7 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     const products = publishedOn(shop, "productsLean")!;
     expect(address.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: addresses" });
     expect(cart.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: cart totals" });
-    expect(products.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products" });
+    expect(products.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products by product, tag or collection" });
 
     // The address document holds only the address rule, and only its schedule boundaries.
     expect(address.config.rules.map((r) => r.id)).toEqual([rules[0].id]);
@@ -219,7 +219,7 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(onWeight.config).toEqual({ v: 1, rules: [{ id: weight.value.id, kind: "weight", max: 30, unit: "KILOGRAMS" }] });
     expect(onProducts.config.rules.map((r) => r.id)).toEqual([packs.id]);
     expect(onWeight.variables).toEqual(unusedSlots(0));
-    expect(onProducts.validation.title).toBe("Checkout Guard: products by variant or by more lists");
+    expect(onProducts.validation.title).toBe("Checkout Guard: products");
     // The products query's two slots of each list: the rule's lists in the first, the second empty.
     expect(onProducts.variables).toEqual({ tags0: ["wholesale"], tags1: [], collections0: ["gid://shopify/Collection/123"], collections1: [], ...unusedSlots(0) });
     const expected = await expectedDocuments(shop);
@@ -255,8 +255,8 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     const lean = publishedOn(shop, "productsLean")!;
     const products = publishedOn(shop, "products")!;
     expect(lean.validation.id).not.toBe(products.validation.id);
-    expect(lean.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products" });
-    expect(products.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products by variant or by more lists" });
+    expect(lean.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products by product, tag or collection" });
+    expect(products.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products" });
 
     // Each document holds its own rules, in the merchant's order, and only its own schedule boundary.
     expect(lean.config.rules.map((r) => r.id)).toEqual([packs.value.id, cap.id]);

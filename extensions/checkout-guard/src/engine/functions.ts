@@ -40,14 +40,15 @@ export const CHECKOUT_FUNCTIONS = {
   weight: { handle: "checkout-guard-weight", title: "Checkout Guard: cart weight", rules: "weight rules", kinds: ["weight"] },
   productsLean: {
     handle: "checkout-guard-products-lean",
-    title: "Checkout Guard: products",
+    title: "Checkout Guard: products by product, tag or collection",
     rules: "product rules (line and product quantities, exclusive products, dependencies)",
     kinds: PRODUCT_RULE_KINDS,
     listSlots: { tags: 1, collections: 1 },
   },
   products: {
     handle: "checkout-guard-products",
-    title: "Checkout Guard: products by variant or by more lists",
+    // The title Validations of this function had before the lean one existed: they keep it (updates set metafields only).
+    title: "Checkout Guard: products",
     rules: "product rules by variant, or by a second tag or collection list",
     kinds: PRODUCT_RULE_KINDS,
     listSlots: { tags: TAG_LIST_SLOTS, collections: COLLECTION_LIST_SLOTS },
