@@ -34,7 +34,7 @@ import {
 } from "../../extensions/checkout-guard/src/engine/config";
 import {
   CHECKOUT_FUNCTION_NAMES,
-  CHECKOUT_FUNCTIONS,
+  listSlotsOf,
   splitConfig,
   type CheckoutFunction,
 } from "../../extensions/checkout-guard/src/engine/functions";
@@ -191,7 +191,7 @@ export function functionLimitProblems(functions: FunctionDocuments, names?: Read
     }
     if (variableBytes > METAFIELD_BYTE_LIMIT) {
       problems.push(
-        "listSlots" in CHECKOUT_FUNCTIONS[fn]
+        listSlotsOf(fn).tags > 0
           ? t("server.config.tagsTooLarge", { rules: label, bytes: variableBytes, limit: METAFIELD_BYTE_LIMIT })
           : t("server.config.variablesTooLarge", { rules: label, bytes: variableBytes, limit: METAFIELD_BYTE_LIMIT }),
       );

@@ -25,9 +25,9 @@
  * country scope). The extensions live beside this package, in the folders
  * named by their handles.
  */
-import type { Config, Rule, RuleKind, Selector } from "./config";
+import type { Config, Rule, RuleKind } from "./config";
 import { ADDRESS_RULE_KINDS, COLLECTION_LIST_SLOTS, PRODUCT_RULE_KINDS, TAG_LIST_SLOTS } from "./constants";
-import { listKey, listsOfRule } from "./selection-slots";
+import { listKey, listsOfRule, SELECTOR_FIELDS, type RuleSelectors } from "./selection-slots";
 
 export const CHECKOUT_FUNCTIONS = {
   address: { handle: "checkout-guard-address", title: "Checkout Guard: addresses", rules: "address rules", kinds: ADDRESS_RULE_KINDS },
@@ -61,6 +61,12 @@ export const CHECKOUT_FUNCTIONS = {
 export type CheckoutFunction = keyof typeof CHECKOUT_FUNCTIONS;
 export const CHECKOUT_FUNCTION_NAMES = Object.keys(CHECKOUT_FUNCTIONS) as CheckoutFunction[];
 
+/** How many tag lists and collection lists a function's query answers (none but the products functions). */
+export function listSlotsOf(fn: CheckoutFunction): { tags: number; collections: number } {
+  const entry = CHECKOUT_FUNCTIONS[fn];
+  return "listSlots" in entry ? entry.listSlots : { tags: 0, collections: 0 };
+}
+
 /** The function of a rule that is not a product rule (those depend on the document: functionsOfRules). */
 function functionOfKind(kind: RuleKind): CheckoutFunction {
   return CHECKOUT_FUNCTION_NAMES.find((fn) => (CHECKOUT_FUNCTIONS[fn].kinds as readonly string[]).includes(kind)) ?? "address";
@@ -80,8 +86,8 @@ export function functionsOfRules(rules: readonly RuleOutline[]): CheckoutFunctio
   return rules.map((rule) => {
     if (!(PRODUCT_RULE_KINDS as readonly string[]).includes(rule.kind)) return functionOfKind(rule.kind);
     if (selectsVariants(rule)) return "products";
-    const tags = oneList(listsOfRule(rule as Rule, "tags"));
-    const collections = oneList(listsOfRule(rule as Rule, "collections"));
+    const tags = oneList(listsOfRule(rule, "tags"));
+    const collections = oneList(listsOfRule(rule, "collections"));
     if (tags === null || collections === null) return "products";
     if ((tags !== undefined && leanTags !== undefined && tags !== leanTags) || (collections !== undefined && leanCollections !== undefined && collections !== leanCollections)) {
       return "products";
@@ -99,9 +105,8 @@ export function functionOfRule(rule: RuleOutline, rules: readonly RuleOutline[] 
 }
 
 /** What decides a rule's function: its kind and, for a product rule, its selectors. */
-export type RuleOutline = Pick<Rule, "kind"> & Partial<Record<(typeof SELECTOR_FIELDS)[number], Selector>>;
+export type RuleOutline = Pick<Rule, "kind"> & RuleSelectors;
 
-const SELECTOR_FIELDS = ["select", "other", "requires"] as const;
 function selectsVariants(rule: RuleOutline): boolean {
   return SELECTOR_FIELDS.some((field) => (rule[field]?.variants?.length ?? 0) > 0);
 }

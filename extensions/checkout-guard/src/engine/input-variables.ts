@@ -18,7 +18,7 @@
 import type { Config, InputVariables } from "./config";
 import { SCHEDULE_SLOTS } from "./constants";
 import { selectionLists } from "./selection-slots";
-import { CHECKOUT_FUNCTIONS, type CheckoutFunction } from "./functions";
+import { listSlotsOf, type CheckoutFunction } from "./functions";
 
 /** Fills the schedule slots no rule uses; never reached, so never "passed". */
 export const UNUSED_SCHEDULE_SLOT = "9999-12-31T23:59:59";
@@ -38,8 +38,8 @@ export interface FunctionInputVariables {
 /** The variables of `fn`'s input query for its configuration document (or any document: rules of other functions are read the same way). */
 export function inputVariablesFor<F extends CheckoutFunction>(fn: F, config: Pick<Config, "rules" | "clock">): FunctionInputVariables[F] {
   const variables: Record<string, unknown> = {};
-  const slots = (CHECKOUT_FUNCTIONS[fn] as { listSlots?: { tags: number; collections: number } }).listSlots;
-  if (slots) {
+  const slots = listSlotsOf(fn);
+  if (slots.tags + slots.collections > 0) {
     const lists = selectionLists(config.rules);
     for (let slot = 0; slot < slots.tags; slot++) variables[`tags${slot}`] = lists.tags[slot] ?? [];
     for (let slot = 0; slot < slots.collections; slot++) {

@@ -35,13 +35,15 @@ export function listKey(values: readonly string[]): string {
   return values.length === 1 ? values[0] : values.join("\n");
 }
 
-const SELECTOR_FIELDS = ["select", "other", "requires"] as const;
+/** A rule's selector fields (exclusive's `other`, dependency's `requires`). */
+export const SELECTOR_FIELDS = ["select", "other", "requires"] as const;
+export type RuleSelectors = Partial<Record<(typeof SELECTOR_FIELDS)[number], Selector>>;
 
 /** The non-empty tag or collection lists of a rule's selectors. */
-export function listsOfRule(rule: Rule, kind: "tags" | "collections"): readonly string[][] {
+export function listsOfRule(rule: Rule | RuleSelectors, kind: "tags" | "collections"): readonly string[][] {
   const lists: string[][] = [];
   for (const field of SELECTOR_FIELDS) {
-    const list = (rule as Partial<Record<(typeof SELECTOR_FIELDS)[number], Selector>>)[field]?.[kind];
+    const list = (rule as RuleSelectors)[field]?.[kind];
     if (Array.isArray(list) && list.length > 0) lists.push(list);
   }
   return lists;
@@ -78,7 +80,7 @@ export const VARIANT_GID = "gid://shopify/ProductVariant/";
 export function slotFields(rules: readonly Rule[]): SlotFields {
   const slots: SlotFields = { tags: new Map(), collections: new Map(), products: [], variants: [] };
   for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r] as Partial<Record<(typeof SELECTOR_FIELDS)[number], Selector>>;
+    const rule = rules[r] as RuleSelectors;
     for (let f = 0; f < SELECTOR_FIELDS.length; f++) {
       const selector = rule[SELECTOR_FIELDS[f]];
       if (!selector) continue;

@@ -16,7 +16,7 @@ import { describe, expect, test } from "vitest";
 import { functionFiles } from "../../runner/build";
 import { SCHEDULE_SLOTS } from "../../src/engine/constants";
 import { COLLECTION_SLOT_FIELDS, TAG_SLOT_FIELDS } from "../../src/engine/selection-slots";
-import { CHECKOUT_FUNCTION_NAMES, CHECKOUT_FUNCTIONS, type CheckoutFunction } from "../../src/engine/functions";
+import { CHECKOUT_FUNCTION_NAMES, listSlotsOf, type CheckoutFunction } from "../../src/engine/functions";
 import { inputVariablesFor } from "../../src/engine/input-variables";
 
 const SHARED_SCHEMA = join(__dirname, "..", "..", "..", "..", "..", "shared", "shopify", "cart-checkout-validation-2026-04.schema.graphql");
@@ -41,10 +41,6 @@ function queryOf(fn: CheckoutFunction) {
   });
   return { files, source, document, paths };
 }
-
-/** The number of tag and of collection lists a function's query answers (none but the products functions). */
-const listSlotsOf = (fn: CheckoutFunction) =>
-  (CHECKOUT_FUNCTIONS[fn] as { listSlots?: { tags: number; collections: number } }).listSlots ?? { tags: 0, collections: 0 };
 
 const leaves = (paths: string[], under: string) =>
   paths.filter((p) => p.startsWith(`${under}.`) && !paths.some((q) => q.startsWith(`${p}.`))).map((p) => p.slice(under.length + 1));
