@@ -1,7 +1,7 @@
 /**
  * The detector on real address lines (real-corpus.tsv, issue #12): public,
  * independently labelled data, each line with its source. The patterns were
- * tuned on the tuning part only; the held-out part (every round-5 source, whole
+ * tuned on the tuning part only; the held-out part (every round-6 source, whole
  * sources) measures them on sources whose lines nobody looked at while writing them.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -26,12 +26,18 @@ const GOAL = { precision: 0.995, recall: 0.97 };
  * to the tests that must pass.
  */
 const HELD_OUT_SHORTFALLS = new Map<AddressKind, string>([
-  // round 5's held-out part, read once after its lines and rule were committed (docs/address-kinds.md)
+  // round 6's held-out part: none stated before its figures are read (see docs/address-kinds.md)
+]);
+
+/**
+ * Tuning-part shortfalls, stated likewise: round 5's held-out misses (read once) are
+ * tuning lines now, and the patterns have not yet been tuned on them.
+ */
+const TUNING_SHORTFALLS = new Map<AddressKind, string>([
   [
     "military",
-    "recall 0.69 on the IRS's APO/FPO organizations: 'Unit nnnn' alone (also a condo unit's line on a civil address), 'OPC n Box n', 'CMR B467', an old 'APO 205', 'PSC Box n' without its number",
+    "recall 0.78: round 5's misses, tuning now and not yet tuned on: 'Unit nnnn' alone, 'OPC n Box n', 'CMR B467', an old 'APO 205', 'PSC Box n' without its number",
   ],
-  ["poBox", "precision 0.97: 'PSC BOX 4914' (a military line without its PSC number) read as a PO box"],
 ]);
 
 describe("real corpus: provenance", () => {
@@ -58,10 +64,11 @@ describe("real corpus: provenance", () => {
     expect(() => loadRealCorpus(file("unknown.tsv", `${header}en\tpoBox\tPO Box 1\ty\tline 1\n`))).toThrow(/unknown source/);
     expect(() => loadRealCorpus(file("nosource.tsv", `${header}en\tpoBox\tPO Box 1\n`))).toThrow(/5 tab-separated/);
     expect(() => loadRealCorpus(file("noloc.tsv", "#source\tx\tsomewhere\tlabelled\nen\t-\tMain St 1\tx\tline 1\n"))).toThrow(/repository@commit:path or URL/);
-    expect(() => loadRealCorpus(file("badround.tsv", `${header.trimEnd()}\tround 6\nen\tpoBox\tPO Box 1\tx\tline 1\n`))).toThrow(/"round 2", "round 3", "round 4" or "round 5"/);
-    expect(() => loadRealCorpus(file("protoround.tsv", `${header.trimEnd()}\tconstructor\nen\tpoBox\tPO Box 1\tx\tline 1\n`))).toThrow(/"round 5"/);
+    expect(() => loadRealCorpus(file("badround.tsv", `${header.trimEnd()}\tround 7\nen\tpoBox\tPO Box 1\tx\tline 1\n`))).toThrow(/"round 2", "round 3", "round 4", "round 5" or "round 6"/);
+    expect(() => loadRealCorpus(file("protoround.tsv", `${header.trimEnd()}\tconstructor\nen\tpoBox\tPO Box 1\tx\tline 1\n`))).toThrow(/"round 6"/);
     expect(loadRealCorpus(file("round4.tsv", `${header.trimEnd()}\tround 4\nen\tpoBox\tPO Box 1\tx\tline 1\n`)).sources[0].round).toBe(4);
-    expect(loadRealCorpus(file("round5.tsv", `${header.trimEnd()}\tround 5\nen\tpoBox\tPO Box 1\tx\tline 1\n`)).entries[0].heldOut).toBe(true);
+    expect(loadRealCorpus(file("round5.tsv", `${header.trimEnd()}\tround 5\nen\tpoBox\tPO Box 1\tx\tline 1\n`)).entries[0].heldOut).toBe(false);
+    expect(loadRealCorpus(file("round6.tsv", `${header.trimEnd()}\tround 6\nen\tpoBox\tPO Box 1\tx\tline 1\n`)).entries[0].heldOut).toBe(true);
   });
 
   it("has no duplicate lines", () => {
@@ -79,13 +86,12 @@ describe("real corpus: composition", () => {
     expect(entries.filter((e) => e.kinds.length > 0).length).toBeGreaterThanOrEqual(150);
   });
 
-  it("holds out every round-5 source, whole, chosen by its round alone", () => {
-    expect(HELD_OUT_ROUND).toBe(5);
-    const round5 = entries.filter((e) => e.round === 5);
-    expect(round5.length).toBeGreaterThan(0);
-    // every round-5 line is held out; rounds 1 to 4 (whose held-out parts had been looked at) are all tuning now
-    for (const e of entries) expect(e.heldOut).toBe(e.round === 5);
-    expect(heldOut.length).toBe(round5.length);
+  it("holds out every round-6 source, whole, chosen by its round alone", () => {
+    expect(HELD_OUT_ROUND).toBe(6);
+    const round6 = entries.filter((e) => e.round === 6);
+    // every round-6 line is held out; rounds 1 to 5 (whose held-out parts had been looked at) are all tuning now
+    for (const e of entries) expect(e.heldOut).toBe(e.round === 6);
+    expect(heldOut.length).toBe(round6.length);
     // no source has lines in both parts
     const partOf = new Map<string, boolean>();
     for (const e of entries) {
@@ -93,8 +99,9 @@ describe("real corpus: composition", () => {
       partOf.set(e.source, e.heldOut);
     }
     // the rule looks at the round only, not at the key
-    expect(isHeldOut("a", 5)).toBe(true);
-    expect(isHeldOut("b", 5)).toBe(true);
+    expect(isHeldOut("a", 6)).toBe(true);
+    expect(isHeldOut("b", 6)).toBe(true);
+    expect(isHeldOut("a", 5)).toBe(false);
     expect(isHeldOut("a", 4)).toBe(false);
     expect(isHeldOut("a", 1)).toBe(false);
     // FNV-1a's published test vectors: round 4's split and round 5's sampling used it, the same on any machine
@@ -115,7 +122,7 @@ describe("real corpus: the goals", () => {
     for (const kind of ADDRESS_KINDS) {
       const c = result.perKind[kind];
       if (c.support === 0 && c.fp === 0) continue; // no line of this kind in the part: nothing to measure
-      const shortfall = part === "heldOut" ? HELD_OUT_SHORTFALLS.get(kind) : undefined;
+      const shortfall = (part === "heldOut" ? HELD_OUT_SHORTFALLS : TUNING_SHORTFALLS).get(kind);
       const test = shortfall ? it.fails : it;
       // a kind with few lines in the part passes or fails on one line: the title says so
       const thin = c.support < MIN_SUPPORT_TO_JUDGE ? ` (only ${c.support} line${c.support === 1 ? "" : "s"}: too few to judge)` : "";
@@ -130,7 +137,7 @@ describe("real corpus: the goals", () => {
     const misses = evaluate(heldOut, detectAddressKinds).misclassified.map((m) => m.text).sort();
     const documented = readFileSync(new URL("../../../../docs/address-kinds.md", import.meta.url), "utf8");
     for (const text of misses) expect(documented, `held-out miss ${JSON.stringify(text)} is not listed in docs/address-kinds.md`).toContain(`\`${text}\``);
-    // round 5's held-out misses, all listed in the docs: 16 military lines, one of them also read as a PO box
-    expect(misses.length).toBeLessThanOrEqual(16);
+    // round 6's held-out misses: none stated before its figures are read
+    expect(misses.length).toBeLessThanOrEqual(0);
   });
 });
