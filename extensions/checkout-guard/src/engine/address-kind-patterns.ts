@@ -172,10 +172,13 @@ export const ADDRESS_KIND_PATTERN_SOURCES: readonly KindPatternSource[] = [
   P("military", "apo/fpo/dpo + aa/ae/ap", `\\b[afd] ?p ?o (?:aa|ae|ap)\\b`),
   P("military", "apo/fpo/dpo + military zip", `\\b[afd] ?p ?o (?:09|34|96)\\d{3}\\b`),
   P("military", "apo/fpo/dpo alone", `^[afd] ?p ?o$`),
-  // the designations before AA/AE/AP (1980s): "APO New York 09012", "FPO San Francisco 96601"
-  P("military", "apo/fpo + old gateway city", `\\b[afd] ?p ?o (?:new york|san francisco|miami|seattle)\\b`),
-  // (a Fleet Post Office unit has six digits: "UNIT 100100 BOX 4120")
-  P("military", "psc/cmr/unit box", `\\b(?:psc|cmr|upr|omc) \\d+ box \\d|\\bunit \\d{4,6} box \\d|^box \\d+ unit \\d{4,6}\\b`),
+  // the designations before AA/AE/AP (1980s): "APO New York 09012", "FPO San Francisco 96601",
+  // or the post office's own number, three digits, after the unit: "ARMISH-MAAG APO 205"
+  P("military", "apo/fpo + old gateway city", `\\b(?:[afd] ?p ?o (?:new york|san francisco|miami|seattle)|[af]po \\d{3})\\b`),
+  // (a Fleet Post Office unit has six digits: "UNIT 100100 BOX 4120"; an Overseas Processing
+  // Center box "OPC 557 BOX 80", a CMR with a letter "CMR B467 BOX 7925", a PSC without its
+  // number "PSC BOX 4914", as organizations file them with the IRS)
+  P("military", "psc/cmr/unit box", `\\b(?:psc|cmr|upr|omc|opc) (?:[a-z] )?(?:\\d+ )?box \\d|\\bunit \\d{4,6} box \\d|^box \\d+ unit \\d{4,6}\\b`),
   // a Community Mail Room alone: "CMR 1250"
   P("military", "cmr <n>", `\\bcmr \\d{2,}\\b`),
   // ships: "USNS Comfort", "USCGC Hamilton", "USS John C Stennis, Box 50", "USS Cochrane

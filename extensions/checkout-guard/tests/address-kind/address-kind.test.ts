@@ -159,6 +159,11 @@ describe("named cases", () => {
     ["PS RIMI Tilta(NOSLOGOTS)", ["parcelLocker"]],
     ["UNIT 100100 BOX 4120", ["military"]],
     ["USS Cochrane (DDG-21)", ["military"]],
+    // issue #12, sixth round (round 5's held-out misses, tuning lines now)
+    ["OPC 557 BOX 80", ["military"]],
+    ["CMR B467 BOX 7925", ["military"]],
+    ["PSC BOX 4914", ["military"]],
+    ["ARMISH-MAAG APO 205              EN", ["military"]],
     // several at once
     ["PO Box 12 PMB 4", ["poBox", "privateMailbox"]],
     // ordinary streets and names
@@ -211,6 +216,8 @@ describe("named cases", () => {
     ["401 Post Office Road", []],
     ["Postbox Cottage, Church Lane", []],
     ["140 Phantom St Unit 16332", []],
+    ["OPC Holdings, 12 Main St", []],
+    ["Apo 12, Purok 4", []],
     ["", []],
     ["   ", []],
   ];
