@@ -26,7 +26,11 @@ const GOAL = { precision: 0.995, recall: 0.97 };
  * to the tests that must pass.
  */
 const HELD_OUT_SHORTFALLS = new Map<AddressKind, string>([
-  // round 6's held-out part: none stated before its figures are read (see docs/address-kinds.md)
+  // round 6's held-out part, read once after its lines and rule were committed (docs/address-kinds.md)
+  [
+    "military",
+    "recall 0.77 on the IRS's 2022 and 2024 APO/FPO organizations: 'Unit nnnn' alone (9, also a condo unit's line on a civil address), a unit after an installation's or unit's name ('MCB CAMP S D BUTLER UNIT 35023', 'HHB 210 FA BDE UNIT 15564': 5), a unit with a building, a USS without box or hull number",
+  ],
 ]);
 
 /**
@@ -139,7 +143,7 @@ describe("real corpus: the goals", () => {
     const misses = evaluate(heldOut, detectAddressKinds).misclassified.map((m) => m.text).sort();
     const documented = readFileSync(new URL("../../../../docs/address-kinds.md", import.meta.url), "utf8");
     for (const text of misses) expect(documented, `held-out miss ${JSON.stringify(text)} is not listed in docs/address-kinds.md`).toContain(`\`${text}\``);
-    // round 6's held-out misses: none stated before its figures are read
-    expect(misses.length).toBeLessThanOrEqual(0);
+    // round 6's held-out misses, all listed in the docs: 16 military lines
+    expect(misses.length).toBeLessThanOrEqual(16);
   });
 });
