@@ -4,13 +4,13 @@
  * the extension folder its handle names (engine/functions.ts), so that every
  * function of CHECKOUT_FUNCTIONS is covered without a list of imports here.
  *
- * And the rule family each function compiles (the compilers its entry passes
+ * And the rule family each function evaluates (the family its entry passes
  * to the engine), for tests that evaluate below the entry.
  */
 import path from "node:path";
 import { ADDRESS_RULES } from "../src/engine/address-rules";
 import { CART_TOTALS_RULES, CART_WEIGHT_RULES, PRODUCT_RULES } from "../src/engine/cart-rules";
-import type { RuleCompilers } from "../src/engine/evaluate";
+import type { RuleFamily } from "../src/engine/evaluate";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../src/engine/functions";
 import type { FunctionResult } from "../src/engine/types";
 
@@ -34,7 +34,7 @@ export const ENTRIES = Object.fromEntries(
 ) as Record<CheckoutFunction, (input: unknown) => FunctionResult>;
 
 /** The rule family each function's entry evaluates (what its bundle compiles). */
-export const RULE_FAMILIES: Record<CheckoutFunction, RuleCompilers> = {
+export const RULE_FAMILIES: Record<CheckoutFunction, RuleFamily> = {
   address: ADDRESS_RULES,
   cart: CART_TOTALS_RULES,
   weight: CART_WEIGHT_RULES,

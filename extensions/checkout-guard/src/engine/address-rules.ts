@@ -13,7 +13,7 @@ import { ADDRESS_KIND_FIELDS } from "./constants";
 import { charsetAccepts } from "./charset";
 import { postalCodeListed } from "./postal-codes";
 import { charsetMessageKey } from "./messages";
-import type { RuleCompilers } from "./evaluate";
+import type { RuleFamily } from "./evaluate";
 import type { Address, Finding } from "./types";
 
 export type AddressRule = RuleOf<
@@ -234,4 +234,4 @@ export function compileAddressRule(rule: AddressRule, cache: KindCache = new Map
 }
 
 /** The address function's rule family (see evaluate.ts). */
-export const ADDRESS_RULES: RuleCompilers = { address: compileAddressRule };
+export const ADDRESS_RULES: RuleFamily = { address: compileAddressRule };

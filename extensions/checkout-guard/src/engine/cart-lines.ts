@@ -22,14 +22,12 @@ export type AnyRecord = Record<string, unknown>;
 /** Line positions, in cart order. */
 export type Positions = readonly number[];
 
-/** Each line's quantity and the totals (and, for the products function, its product), read in one pass on first use. */
+/** Each line's quantity and the totals, read in one pass on first use. */
 export interface Quantities {
   /** The input's line objects, in cart order. */
   raw: AnyRecord[];
   /** Each line's quantity (0 when missing or invalid), by position. */
   quantities: number[];
-  /** Each line's product, when read in the same pass (see the constructor). */
-  products?: (AnyRecord | null)[];
   total: number;
   min: number;
   max: number;
@@ -38,8 +36,6 @@ export interface Quantities {
 export class CartLines {
   /** The input's lines, as given (Shopify's are all objects). */
   protected readonly input: unknown[];
-  /** Read each line's product in the quantities' pass (ProductLines: every product rule reads both). */
-  private readonly readsProducts: boolean;
 
   // Built on first use.
   protected read?: Quantities;
@@ -47,16 +43,15 @@ export class CartLines {
   private shipped?: { grams: number; lines: number };
 
   // Nothing is read here: the weight function reads the lines in its own single pass.
-  constructor(rawLines: unknown, readsProducts = false) {
+  constructor(rawLines: unknown) {
     this.input = Array.isArray(rawLines) ? rawLines : [];
-    this.readsProducts = readsProducts;
   }
 
   // A pass over the lines costs QuickJS thousands of instructions a line on
-  // Shopify's engine (~5k for this one, ~5k more for a separate pass over the
-  // products), so the products are read here when they will be needed, with
-  // the cheapest checks that hold: `q === (q | 0)` only for a number that is a
-  // whole int32 (not a string, NaN or Infinity; `Infinity` is a global look-up).
+  // Shopify's engine (~6k for this one), with the cheapest checks that hold:
+  // `q === (q | 0)` only for a number that is a whole int32 (not a string, NaN
+  // or Infinity; `Infinity` is a global look-up). ProductLines reads the
+  // products in the same pass.
   protected quantitiesRead(): Quantities {
     if (this.read) return this.read;
     const rawLines = this.input;
@@ -65,7 +60,6 @@ export class CartLines {
     let max = 0;
     let malformed = false;
     const quantities: number[] = [];
-    const products: (AnyRecord | null)[] | undefined = this.readsProducts ? [] : undefined;
     // Indexed stores rather than push: cheaper in QuickJS.
     let count = 0;
     for (let i = 0, n = rawLines.length; i < n; i++) {
@@ -76,7 +70,6 @@ export class CartLines {
       }
       const q = line.quantity as number;
       const quantity = q === (q | 0) && q > 0 ? q : 0;
-      if (products) products[count] = ((line.merchandise as AnyRecord | null | undefined)?.product as AnyRecord | null | undefined) ?? null;
       quantities[count++] = quantity;
       total += quantity;
       if (quantity < min) min = quantity;
@@ -84,7 +77,7 @@ export class CartLines {
     }
     // Shopify's lines are all objects: keep its array rather than copy it.
     const raw = (malformed ? rawLines.filter((line) => line !== null && typeof line === "object") : rawLines) as AnyRecord[];
-    return (this.read = { raw, quantities, products, total, min: raw.length > 0 ? min : 0, max });
+    return (this.read = { raw, quantities, total, min: raw.length > 0 ? min : 0, max });
   }
 
   // The getters read `this.read` first: a call costs QuickJS more than the check.

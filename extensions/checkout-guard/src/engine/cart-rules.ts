@@ -1,6 +1,8 @@
 /**
- * Cart rules (kinds 9–16). Each rule is compiled once per evaluation into a
- * check of the cart facts, returning its findings (message key and values).
+ * Cart rules (kinds 9–16). Each rule is checked against the cart facts,
+ * returning its findings (message key and values). A check reads its rule
+ * where it runs, rather than compiling it into a closure first: QuickJS
+ * charges a closure, and each variable it captures, at every rule of every run.
  *
  * Semantics (also in docs/configuration.md):
  * - An empty cart is never blocked by a cart rule: there is nothing to buy,
@@ -18,9 +20,9 @@ import type { Rule, RuleOf } from "./config";
 import { CartLines } from "./cart-lines";
 import { ProductLines } from "./product-lines";
 import type { Facts } from "./facts";
-import { compileSelector } from "./selectors";
+import { selectLines } from "./selectors";
 import { slotFields, type SlotFields } from "./selection-slots";
-import type { RuleCompilers } from "./evaluate";
+import type { RuleFamily } from "./evaluate";
 import type { Finding } from "./types";
 import { fromGrams } from "./weight";
 
@@ -28,119 +30,110 @@ export type CartRule = RuleOf<
   "cartQuantity" | "lineQuantity" | "productQuantity" | "subtotal" | "distinctLines" | "weight" | "exclusive" | "dependency"
 >;
 
-export type CartCheck = (facts: Facts) => Finding[];
+/** A cart rule's findings on the cart facts (`rules`: the document, whose list slots product selectors read). */
+export type CartCheck = (rule: CartRule, facts: Facts, rules: readonly Rule[]) => Finding[];
 
 const NONE: Finding[] = [];
 
-function cartQuantityCheck(rule: RuleOf<"cartQuantity">): CartCheck {
-  const { min, max } = rule;
-  return ({ cart }) => {
-    const quantity = cart.totalQuantity;
-    if (max !== undefined && quantity > max) return [{ key: "cartQuantityMax", args: { min, max, limit: max, quantity } }];
-    if (min !== undefined && quantity < min) return [{ key: "cartQuantityMin", args: { min, max, limit: min, quantity } }];
-    return NONE;
-  };
+function cartQuantityFindings({ min, max }: RuleOf<"cartQuantity">, { cart }: Facts): Finding[] {
+  const quantity = cart.totalQuantity;
+  if (max !== undefined && quantity > max) return [{ key: "cartQuantityMax", args: { min, max, limit: max, quantity } }];
+  if (min !== undefined && quantity < min) return [{ key: "cartQuantityMin", args: { min, max, limit: min, quantity } }];
+  return NONE;
 }
 
-function lineQuantityCheck(rule: RuleOf<"lineQuantity">, slots: SlotFields): CartCheck {
+function lineQuantityFindings(rule: RuleOf<"lineQuantity">, cart: ProductLines, slots: SlotFields): Finding[] {
+  const selected = selectLines(rule.select, cart, slots);
+  if (selected !== null && selected.length === 0) return NONE;
   const { min, max, multiple } = rule;
-  const select = compileSelector(rule.select, slots);
-  return (facts) => {
-    const cart = productLines(facts);
-    const selected = select(cart);
-    if (selected !== null && selected.length === 0) return NONE;
-    // Every line in bounds (the cart's, or the selection's, smallest and largest quantities tell): nothing to walk.
-    if (multiple === undefined) {
-      const bounds = selected === null ? { min: cart.minQuantity, max: cart.maxQuantity } : cart.quantityBounds(selected);
-      if ((max === undefined || bounds.max <= max) && (min === undefined || bounds.min >= min)) return NONE;
-    }
-    const positions = selected ?? cart.allPositions();
-    const quantities = cart.quantities; // a getter: read once, not per line
-    const findings: Finding[] = [];
-    for (let i = 0; i < positions.length; i++) {
-      const quantity = quantities[positions[i]];
-      const key =
-        max !== undefined && quantity > max
-          ? "lineQuantityMax"
-          : min !== undefined && quantity < min
-            ? "lineQuantityMin"
-            : multiple !== undefined && quantity % multiple !== 0
-              ? "lineQuantityMultiple"
-              : null;
-      if (key === null) continue;
-      const limit = key === "lineQuantityMax" ? max : key === "lineQuantityMin" ? min : undefined;
-      findings.push({ key, args: { min, max, multiple, limit, quantity, product: cart.title(positions[i]) } });
-    }
-    return findings;
-  };
+  // Every line in bounds (the cart's, or the selection's, smallest and largest quantities tell): nothing to walk.
+  if (multiple === undefined) {
+    const bounds = selected === null ? null : cart.quantityBounds(selected);
+    const smallest = bounds === null ? cart.minQuantity : bounds.min;
+    const largest = bounds === null ? cart.maxQuantity : bounds.max;
+    if ((max === undefined || largest <= max) && (min === undefined || smallest >= min)) return NONE;
+  }
+  const positions = selected ?? cart.allPositions();
+  const quantities = cart.quantities; // a getter: read once, not per line
+  const findings: Finding[] = [];
+  for (let i = 0; i < positions.length; i++) {
+    const quantity = quantities[positions[i]];
+    const key =
+      max !== undefined && quantity > max
+        ? "lineQuantityMax"
+        : min !== undefined && quantity < min
+          ? "lineQuantityMin"
+          : multiple !== undefined && quantity % multiple !== 0
+            ? "lineQuantityMultiple"
+            : null;
+    if (key === null) continue;
+    const limit = key === "lineQuantityMax" ? max : key === "lineQuantityMin" ? min : undefined;
+    findings.push({ key, args: { min, max, multiple, limit, quantity, product: cart.title(positions[i]) } });
+  }
+  return findings;
 }
 
-function productQuantityCheck(rule: RuleOf<"productQuantity">, slots: SlotFields): CartCheck {
+function productQuantityFindings(rule: RuleOf<"productQuantity">, cart: ProductLines, slots: SlotFields): Finding[] {
   const { min, max } = rule;
-  const select = compileSelector(rule.select, slots);
-  return (facts) => {
-    const cart = productLines(facts);
-    const selected = select(cart);
-    // Every line, each product within bounds without summing: a product's quantity is at
-    // least its line's (so at least the cart's smallest), and at most the cart's total,
-    // or its line's when no product is on two lines. Totals per product cost QuickJS
-    // ~19k instructions a line; the product index ~4.5k, and only when needed.
-    if (
-      selected === null &&
-      (min === undefined || cart.minQuantity >= min) &&
-      (max === undefined || cart.totalQuantity <= max || (cart.maxQuantity <= max && !cart.hasRepeatedProducts))
-    ) {
-      return NONE;
+  const selected = selectLines(rule.select, cart, slots);
+  // Every line, each product within bounds without summing: a product's quantity is at
+  // least its line's (so at least the cart's smallest), and at most the cart's total,
+  // or its line's when no product is on two lines. Totals per product cost QuickJS
+  // ~19k instructions a line; the product index ~4.5k, and only when needed.
+  if (
+    selected === null &&
+    (min === undefined || cart.minQuantity >= min) &&
+    (max === undefined || cart.totalQuantity <= max || (cart.maxQuantity <= max && !cart.hasRepeatedProducts))
+  ) {
+    return NONE;
+  }
+  const totals = cart.totalsByProduct(selected ?? undefined);
+  // Every product in bounds: nothing to walk (rules with the same selector share the totals and their bounds).
+  const bounds = cart.totalBounds(totals);
+  if ((max === undefined || bounds.max <= max) && (min === undefined || bounds.min >= min)) return NONE;
+  const findings: Finding[] = [];
+  for (let i = 0; i < totals.length; i++) {
+    const { quantity, position } = totals[i];
+    if (max !== undefined && quantity > max) {
+      findings.push({ key: "productQuantityMax", args: { min, max, limit: max, quantity, product: cart.title(position) } });
+    } else if (min !== undefined && quantity < min) {
+      findings.push({ key: "productQuantityMin", args: { min, max, limit: min, quantity, product: cart.title(position) } });
     }
-    const totals = cart.totalsByProduct(selected ?? undefined);
-    // Every product in bounds: nothing to walk (rules with the same selector share the totals and their bounds).
-    const bounds = cart.totalBounds(totals);
-    if ((max === undefined || bounds.max <= max) && (min === undefined || bounds.min >= min)) return NONE;
-    const findings: Finding[] = [];
-    for (let i = 0; i < totals.length; i++) {
-      const { quantity, position } = totals[i];
-      if (max !== undefined && quantity > max) {
-        findings.push({ key: "productQuantityMax", args: { min, max, limit: max, quantity, product: cart.title(position) } });
-      } else if (min !== undefined && quantity < min) {
-        findings.push({ key: "productQuantityMin", args: { min, max, limit: min, quantity, product: cart.title(position) } });
-      }
-    }
-    return findings;
-  };
+  }
+  return findings;
 }
 
 /** Limits apply in the cart's presentment currency only; other currencies are not checked. */
-function subtotalCheck(rule: RuleOf<"subtotal">): CartCheck {
-  const limits = new Map(Object.entries(rule.limits).map(([currency, limit]) => [currency.toUpperCase(), limit]));
-  return ({ subtotal }) => {
-    if (!subtotal) return NONE;
-    const limit = limits.get(subtotal.currency);
-    if (!limit) return NONE;
-    const { min, max } = limit;
-    const amount = Math.round(subtotal.amount * 100) / 100;
-    const args = { min, max, subtotal: amount, currency: subtotal.currency, money: true };
-    if (max !== undefined && amount > max) return [{ key: "subtotalMax", args: { ...args, limit: max } }];
-    if (min !== undefined && amount < min) return [{ key: "subtotalMin", args: { ...args, limit: min } }];
-    return NONE;
-  };
+function subtotalFindings(rule: RuleOf<"subtotal">, { subtotal }: Facts): Finding[] {
+  if (!subtotal) return NONE;
+  const limit = limitOfCurrency(rule.limits, subtotal.currency);
+  if (!limit) return NONE;
+  const { min, max } = limit;
+  const amount = Math.round(subtotal.amount * 100) / 100;
+  const args = { min, max, subtotal: amount, currency: subtotal.currency, money: true };
+  if (max !== undefined && amount > max) return [{ key: "subtotalMax", args: { ...args, limit: max } }];
+  if (min !== undefined && amount < min) return [{ key: "subtotalMin", args: { ...args, limit: min } }];
+  return NONE;
 }
 
-function distinctLinesCheck(rule: RuleOf<"distinctLines">): CartCheck {
-  return ({ cart }) =>
-    cart.length > rule.max ? [{ key: "distinctLines", args: { max: rule.max, limit: rule.max, lines: cart.length } }] : NONE;
+/** The limit of a currency (the admin writes codes upper-case; any case is accepted). */
+function limitOfCurrency(limits: RuleOf<"subtotal">["limits"], currency: string) {
+  for (const code in limits) if (code.toUpperCase() === currency) return limits[code];
+  return undefined;
 }
 
-function weightCheck(rule: RuleOf<"weight">): CartCheck {
-  const { min, max, unit } = rule;
-  return ({ cart }) => {
-    const shipped = cart.shippedWeight();
-    if (shipped.lines === 0) return NONE;
-    const weight = fromGrams(shipped.grams, unit);
-    const args = { min, max, weight, unit };
-    if (max !== undefined && weight > max) return [{ key: "weightMax", args: { ...args, limit: max } }];
-    if (min !== undefined && weight < min) return [{ key: "weightMin", args: { ...args, limit: min } }];
-    return NONE;
-  };
+function distinctLinesFindings(rule: RuleOf<"distinctLines">, { cart }: Facts): Finding[] {
+  return cart.length > rule.max ? [{ key: "distinctLines", args: { max: rule.max, limit: rule.max, lines: cart.length } }] : NONE;
+}
+
+function weightFindings({ min, max, unit }: RuleOf<"weight">, { cart }: Facts): Finding[] {
+  const shipped = cart.shippedWeight();
+  if (shipped.lines === 0) return NONE;
+  const weight = fromGrams(shipped.grams, unit);
+  const args = { min, max, weight, unit };
+  if (max !== undefined && weight > max) return [{ key: "weightMax", args: { ...args, limit: max } }];
+  if (min !== undefined && weight < min) return [{ key: "weightMin", args: { ...args, limit: min } }];
+  return NONE;
 }
 
 /**
@@ -148,99 +141,97 @@ function weightCheck(rule: RuleOf<"weight">): CartCheck {
  * With `other`: no line matching `select` may share the cart with a different
  * line matching `other`.
  */
-function exclusiveCheck(rule: RuleOf<"exclusive">, slots: SlotFields): CartCheck {
-  const select = compileSelector(rule.select, slots);
-  const selectOther = rule.other ? compileSelector(rule.other, slots) : null;
-  return (facts) => {
-    const cart = productLines(facts);
-    const selected = select(cart) ?? cart.allPositions();
-    if (selected.length === 0) return NONE;
-    if (!selectOther) {
-      // Positions are distinct lines: fewer selected than lines means another line is in the cart.
-      return selected.length < cart.length ? [{ key: "exclusive", args: { product: cart.title(selected[0]) } }] : NONE;
+function exclusiveFindings(rule: RuleOf<"exclusive">, cart: ProductLines, slots: SlotFields): Finding[] {
+  const selected = selectLines(rule.select, cart, slots) ?? cart.allPositions();
+  if (selected.length === 0) return NONE;
+  if (rule.other === undefined) {
+    // Positions are distinct lines: fewer selected than lines means another line is in the cart.
+    return selected.length < cart.length ? [{ key: "exclusive", args: { product: cart.title(selected[0]) } }] : NONE;
+  }
+  const others = selectLines(rule.other, cart, slots) ?? cart.allPositions();
+  for (let i = 0; i < others.length; i++) {
+    const partner = selected[0] !== others[i] ? selected[0] : selected[1];
+    if (partner !== undefined) {
+      return [{ key: "exclusiveOther", args: { product: cart.title(partner), other: cart.title(others[i]) } }];
     }
-    const others = selectOther(cart) ?? cart.allPositions();
-    for (let i = 0; i < others.length; i++) {
-      const partner = selected[0] !== others[i] ? selected[0] : selected[1];
-      if (partner !== undefined) {
-        return [{ key: "exclusiveOther", args: { product: cart.title(partner), other: cart.title(others[i]) } }];
-      }
-    }
-    return NONE;
-  };
+  }
+  return NONE;
 }
 
 /** When a line matches `select`, some line (possibly the same) must match `requires`. */
-function dependencyCheck(rule: RuleOf<"dependency">, slots: SlotFields): CartCheck {
-  const select = compileSelector(rule.select, slots);
-  const selectRequired = compileSelector(rule.requires, slots);
-  return (facts) => {
-    const cart = productLines(facts);
-    const required = selectRequired(cart);
-    if (required === null || required.length > 0) return NONE;
-    const selected = select(cart) ?? cart.allPositions();
-    return selected.length > 0 ? [{ key: "dependency", args: { product: cart.title(selected[0]) } }] : NONE;
-  };
+function dependencyFindings(rule: RuleOf<"dependency">, cart: ProductLines, slots: SlotFields): Finding[] {
+  const required = selectLines(rule.requires, cart, slots);
+  if (required === null || required.length > 0) return NONE;
+  const selected = selectLines(rule.select, cart, slots) ?? cart.allPositions();
+  return selected.length > 0 ? [{ key: "dependency", args: { product: cart.title(selected[0]) } }] : NONE;
 }
 
-const noCheck: CartCheck = () => NONE;
+/** What a family answers for a kind that is not its own (the identity tells CART_RULES to ask the next). */
+const NOT_OF_THIS_FAMILY: Finding[] = [];
 const readLines = (rawLines: unknown) => new CartLines(rawLines);
 // The products function reads each line's product with its quantity, in one pass.
 const readProductLines = (rawLines: unknown) => new ProductLines(rawLines);
-/** The lines of a products function's run: read by `readProductLines` (PRODUCT_RULES.lines). */
-const productLines = (facts: Facts) => facts.cart as ProductLines;
 
 /**
  * The cart functions' rule families (see evaluate.ts and functions.ts): each
- * compiles only its own kinds, so that each bundle holds only their code.
+ * checks only its own kinds, so that each bundle holds only their code.
  */
-export const CART_TOTALS_RULES: RuleCompilers = {
-  cart: (rule) =>
+export const CART_TOTALS_RULES: RuleFamily = {
+  cart: (rule, facts) =>
     rule.kind === "cartQuantity"
-      ? cartQuantityCheck(rule)
+      ? cartQuantityFindings(rule, facts)
       : rule.kind === "subtotal"
-        ? subtotalCheck(rule)
+        ? subtotalFindings(rule, facts)
         : rule.kind === "distinctLines"
-          ? distinctLinesCheck(rule)
-          : noCheck,
+          ? distinctLinesFindings(rule, facts)
+          : NOT_OF_THIS_FAMILY,
   lines: readLines,
 };
 
-export const CART_WEIGHT_RULES: RuleCompilers = {
-  cart: (rule) => (rule.kind === "weight" ? weightCheck(rule) : noCheck),
+export const CART_WEIGHT_RULES: RuleFamily = {
+  cart: (rule, facts) => (rule.kind === "weight" ? weightFindings(rule, facts) : NOT_OF_THIS_FAMILY),
   lines: readLines,
 };
 
-// The document's list slots, derived once per document (every product rule of a run asks).
-const slotsOfDocument = new WeakMap<readonly Rule[], SlotFields>();
+// The document's list slots, derived once per document (every product rule of a run asks;
+// the last document is kept: an identity check costs QuickJS less than a WeakMap).
+let slotsDocument: readonly Rule[] | null = null;
+let slotsOfDocument: SlotFields;
 function documentSlots(rules: readonly Rule[]): SlotFields {
-  let slots = slotsOfDocument.get(rules);
-  if (!slots) slotsOfDocument.set(rules, (slots = slotFields(rules)));
-  return slots;
+  if (rules !== slotsDocument) {
+    slotsOfDocument = slotFields(rules);
+    slotsDocument = rules;
+  }
+  return slotsOfDocument;
 }
 
-export const PRODUCT_RULES: RuleCompilers = {
-  cart: (rule, rules) =>
-    rule.kind === "lineQuantity"
-      ? lineQuantityCheck(rule, documentSlots(rules))
+export const PRODUCT_RULES: RuleFamily = {
+  cart: (rule, facts, rules) => {
+    // The lines of a products function's run are read by `readProductLines` (PRODUCT_RULES.lines).
+    const cart = facts.cart as ProductLines;
+    const slots = documentSlots(rules);
+    cart.readWith(slots);
+    return rule.kind === "lineQuantity"
+      ? lineQuantityFindings(rule, cart, slots)
       : rule.kind === "productQuantity"
-        ? productQuantityCheck(rule, documentSlots(rules))
+        ? productQuantityFindings(rule, cart, slots)
         : rule.kind === "exclusive"
-          ? exclusiveCheck(rule, documentSlots(rules))
+          ? exclusiveFindings(rule, cart, slots)
           : rule.kind === "dependency"
-            ? dependencyCheck(rule, documentSlots(rules))
-            : noCheck,
+            ? dependencyFindings(rule, cart, slots)
+            : NOT_OF_THIS_FAMILY;
+  },
   lines: readProductLines,
 };
 
 /** Every cart rule (the admin and the tests: what the cart functions decide together). */
-export const CART_RULES: RuleCompilers = {
-  cart: (rule, rules) => {
+export const CART_RULES: RuleFamily = {
+  cart: (rule, facts, rules) => {
     for (const family of [CART_TOTALS_RULES, CART_WEIGHT_RULES, PRODUCT_RULES]) {
-      const check = family.cart!(rule, rules);
-      if (check !== noCheck) return check;
+      const findings = family.cart!(rule, facts, rules);
+      if (findings !== NOT_OF_THIS_FAMILY) return findings;
     }
-    return noCheck;
+    return NONE;
   },
   // ProductLines: the cart's lines with what the product rules ask of them too.
   lines: readProductLines,

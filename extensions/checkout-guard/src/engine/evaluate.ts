@@ -1,12 +1,12 @@
 /**
  * Evaluates a configuration against the function input: the one evaluator of
  * the address function, the cart function, the admin's simulator and the tests.
- * Each function passes only its own family's compiler, so that its bundle holds
- * only the code its rules run (rules of the other family are skipped).
+ * Each function passes only its own rule family, so that its bundle holds
+ * only the code its rules run (rules of the other families are skipped).
  *
- * Work per run: the input is read once (readFacts), each rule is compiled
- * once (regular expression, postal-code sets, selectors), then address rules
- * run once per delivery group with an address and cart rules once per cart,
+ * Work per run: the input is read once (readFacts), each address rule is
+ * compiled once (regular expression, postal-code sets) and run once per
+ * delivery group with an address, each cart rule is checked once per cart,
  * on indexes of the lines shared by all of them (cart-lines.ts). Nothing is
  * quadratic in lines or rules; evaluation stops early once the output is
  * full (see output.ts).
@@ -20,7 +20,7 @@ import { pickTemplate, renderMessage } from "./messages";
 import { ErrorCollector } from "./output";
 import { makeScheduleCheck } from "./schedule";
 import { compileScope, inScope } from "./scope";
-import { stageBlocks } from "./stage";
+import { stagesBlockingAt } from "./stage";
 import type { Finding, ValidationError, Violation } from "./types";
 
 export interface Evaluation {
@@ -32,23 +32,26 @@ export interface Evaluation {
   dropped: number;
 }
 
-const ADDRESS_KINDS = new Set<RuleKind>(ADDRESS_RULE_KINDS);
-export const isAddressRule = (rule: Rule): rule is AddressRule => ADDRESS_KINDS.has(rule.kind);
+// A prototype-free object rather than a Set: a property look-up costs QuickJS less than a call.
+const ADDRESS_KINDS: Partial<Record<RuleKind, true>> = Object.create(null);
+for (const kind of ADDRESS_RULE_KINDS) ADDRESS_KINDS[kind] = true;
+export const isAddressRule = (rule: Rule): rule is AddressRule => ADDRESS_KINDS[rule.kind] === true;
 
 export const CART_TARGET = "$.cart";
 export const addressTarget = (groupIndex: number, field: string) =>
   `$.cart.deliveryGroups[${groupIndex}].deliveryAddress.${field}`;
 
 /** The rule families a run evaluates: a family left out is skipped. */
-export interface RuleCompilers {
+export interface RuleFamily {
+  /** Compiles an address rule once per run (its check then runs on each delivery group's address). */
   address?: (rule: AddressRule, cache: KindCache) => AddressCheck;
-  /** Compiles a cart rule of the document `rules` (product selectors read the whole document's list slots). */
-  cart?: (rule: CartRule, rules: readonly Rule[]) => CartCheck;
+  /** Checks a cart rule of the document `rules` (product selectors read the whole document's list slots). */
+  cart?: CartCheck;
   /** How the cart rules read the lines (with `cart`). */
   lines?: LinesReader;
 }
 
-export function evaluateFacts(config: Config, facts: Facts, compilers: RuleCompilers): Evaluation {
+export function evaluateFacts(config: Config, facts: Facts, family: RuleFamily): Evaluation {
   const collector = new ErrorCollector();
   const violations: Violation[] = [];
   const scheduled = makeScheduleCheck(config.clock, facts.clock);
@@ -63,21 +66,26 @@ export function evaluateFacts(config: Config, facts: Facts, compilers: RuleCompi
     collector.add(target, message);
   };
 
+  const blocking = stagesBlockingAt(facts.step);
+  // The cart's lines are read on the first cart rule that applies.
+  let cartEmpty: boolean | undefined;
+
   // Indexed loops rather than for…of: QuickJS charges an iterator object and a call per step.
   const rules = config.rules;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
     if (collector.full) break;
-    if (!stageBlocks(rule.stage, facts.step)) continue;
+    if (!blocking[rule.stage ?? "checkout"]) continue;
     // Most rules have no schedule and no scope: skip those calls (thousands of
     // instructions each in QuickJS, at every rule).
     if (rule.schedule !== undefined && !scheduled(rule.schedule)) continue;
     const scope = rule.countries === undefined ? null : compileScope(rule.countries);
 
-    if (isAddressRule(rule)) {
-      if (groupsWithAddress.length === 0 || compilers.address === undefined) continue;
-      const check = compilers.address(rule, kindCache);
-      const banner = rule.display === "banner";
+    // isAddressRule, inlined (a call per rule).
+    if (ADDRESS_KINDS[rule.kind] === true) {
+      if (groupsWithAddress.length === 0 || family.address === undefined) continue;
+      const check = family.address(rule as AddressRule, kindCache);
+      const banner = (rule as AddressRule).display === "banner";
       for (let g = 0; g < groupsWithAddress.length; g++) {
         const group = groupsWithAddress[g];
         if (scope && !inScope(scope, group.country ? [group.country] : [])) continue;
@@ -88,11 +96,10 @@ export function evaluateFacts(config: Config, facts: Facts, compilers: RuleCompi
         }
       }
     } else {
-      if (compilers.cart === undefined) continue;
-      // The cart's lines are read here, on the first cart rule that applies.
-      if (facts.cart.isEmpty) continue;
+      if (family.cart === undefined) continue;
+      if ((cartEmpty ??= facts.cart.isEmpty)) continue;
       if (scope && !inScope(scope, facts.cartCountries)) continue;
-      const findings = compilers.cart(rule as CartRule, rules)(facts);
+      const findings = family.cart(rule as CartRule, facts, rules);
       for (let i = 0; i < findings.length; i++) report(rule, findings[i], CART_TARGET);
     }
   }

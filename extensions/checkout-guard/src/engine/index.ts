@@ -8,18 +8,18 @@
 import type { Config } from "./config";
 import { ADDRESS_RULES } from "./address-rules";
 import { CART_RULES } from "./cart-rules";
-import { evaluateFacts, type Evaluation, type RuleCompilers } from "./evaluate";
+import { evaluateFacts, type Evaluation, type RuleFamily } from "./evaluate";
 import { readFacts } from "./facts";
 import type { FunctionInput } from "./types";
 
 export * from "./config";
-export { evaluateFacts, isAddressRule, addressTarget, CART_TARGET, type Evaluation, type RuleCompilers } from "./evaluate";
+export { evaluateFacts, isAddressRule, addressTarget, CART_TARGET, type Evaluation, type RuleFamily } from "./evaluate";
 export { documentFromInput, validationErrors, toResult } from "./run";
 export { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfRule, functionsOfRules, splitConfig, type CheckoutFunction } from "./functions";
 export { ADDRESS_RULES, CART_RULES };
 
 /** Every family: what the functions decide together (the admin and the tests). */
-export const ALL_RULES: RuleCompilers = { ...ADDRESS_RULES, ...CART_RULES };
+export const ALL_RULES: RuleFamily = { ...ADDRESS_RULES, ...CART_RULES };
 
 /** Evaluates every family of rules, in the merchant's order: what the functions decide together. */
 export function evaluate(config: Config, input: FunctionInput): Evaluation {

@@ -5,11 +5,15 @@
  * bounds over a selection, and per-product sums.
  *
  * Only the products functions read their lines this way (cart-rules.ts,
- * `readProductLines`): each line's product is read in the quantities' pass,
- * and a rule costs what its own selector lists (a few look-ups) plus the lines
- * it matches, not the whole cart.
+ * `readProductLines`). Given the document's lists and ids (`readWith`), one
+ * pass reads each line's quantity and finds the lines of every list slot and
+ * of the document's products and variants (while there are at most
+ * SCAN_LIMIT of each): a pass per question cost QuickJS ~12k instructions a
+ * line, the one pass ~8.7k. A rule then costs what its own selector lists
+ * (a few look-ups) plus the lines it matches, not the whole cart.
  */
-import { CartLines, type AnyRecord, type Positions } from "./cart-lines";
+import { CartLines, type AnyRecord, type Positions, type Quantities } from "./cart-lines";
+import type { SlotFields } from "./selection-slots";
 
 const NO_POSITIONS: Positions = [];
 
@@ -27,7 +31,13 @@ export interface QuantityBounds {
   max: number;
 }
 
+/** The product of a ProductVariant line; null for a custom product (or a line without merchandise). */
+const productOf = (line: AnyRecord): AnyRecord | null =>
+  ((line.merchandise as AnyRecord | null | undefined)?.product as AnyRecord | null | undefined) ?? null;
+
 export class ProductLines extends CartLines {
+  /** The document's list slots and ids, looked for in the quantities' pass. */
+  private slots?: SlotFields;
   private byProduct?: PositionIndex;
   private repeatedProducts = false;
   private byVariant?: PositionIndex;
@@ -37,19 +47,101 @@ export class ProductLines extends CartLines {
   private bounds?: Map<Positions, QuantityBounds>;
   private totalsBounds?: Map<readonly ProductTotal[], QuantityBounds>;
 
-  // Each line's product is read in the quantities' pass (both are read by every product rule).
-  constructor(rawLines: unknown) {
-    super(rawLines, true);
+  /**
+   * The document's list slots and ids (slotFields), so that the pass reading
+   * the quantities also finds their lines. Without it (or once the lines are
+   * read), each is found by a pass of its own when first asked.
+   */
+  readWith(slots: SlotFields): void {
+    if (this.slots === undefined && this.read === undefined) this.slots = slots;
+  }
+
+  // The quantities' pass of CartLines, and in the same loop each line's answers in
+  // the document's slots (up to four fields, unrolled: a loop per line costs QuickJS
+  // more) and its product's and variant's place among the document's GIDs.
+  protected override quantitiesRead(): Quantities {
+    if (this.read) return this.read;
+    const slots = this.slots;
+    const fields = slots === undefined ? [] : slots.fields;
+    const f0 = fields[0] as string | undefined;
+    const f1 = fields[1] as string | undefined;
+    const f2 = fields[2] as string | undefined;
+    const f3 = fields[3] as string | undefined;
+    const s0: number[] = [];
+    const s1: number[] = [];
+    const s2: number[] = [];
+    const s3: number[] = [];
+    const products = slots !== undefined && slots.products.length > 0 && slots.products.length <= SCAN_LIMIT ? slots.products : null;
+    const variants = slots !== undefined && slots.variants.length > 0 && slots.variants.length <= SCAN_LIMIT ? slots.variants : null;
+    const ofProducts: (number[] | undefined)[] = [];
+    const ofVariants: (number[] | undefined)[] = [];
+    const looksUp = f0 !== undefined || products !== null || variants !== null;
+
+    const input = this.input;
+    let total = 0;
+    let min = Infinity;
+    let max = 0;
+    let malformed = false;
+    const quantities: number[] = [];
+    let count = 0;
+    for (let i = 0, n = input.length; i < n; i++) {
+      const line = input[i] as AnyRecord | null;
+      if (typeof line !== "object" || line === null) {
+        malformed = true;
+        continue;
+      }
+      const q = line.quantity as number;
+      const quantity = q === (q | 0) && q > 0 ? q : 0;
+      const position = count;
+      quantities[count++] = quantity;
+      total += quantity;
+      if (quantity < min) min = quantity;
+      if (quantity > max) max = quantity;
+      if (!looksUp) continue;
+      const merchandise = line.merchandise as AnyRecord | null | undefined;
+      const product = merchandise?.product as AnyRecord | null | undefined;
+      if (product === null || product === undefined) continue; // a custom product: no tags, collections nor ids
+      if (f0 !== undefined) {
+        if (product[f0] === true) s0.push(position);
+        if (f1 !== undefined) {
+          if (product[f1] === true) s1.push(position);
+          if (f2 !== undefined) {
+            if (product[f2] === true) s2.push(position);
+            if (f3 !== undefined && product[f3] === true) s3.push(position);
+          }
+        }
+      }
+      if (products !== null) {
+        const k = products.indexOf(product.id as string);
+        if (k >= 0) (ofProducts[k] ??= []).push(position);
+      }
+      if (variants !== null) {
+        const k = variants.indexOf(merchandise!.id as string);
+        if (k >= 0) (ofVariants[k] ??= []).push(position);
+      }
+    }
+    if (looksUp) {
+      const bySlot: Record<string, Positions> = (this.bySlot = Object.create(null));
+      const found = [s0, s1, s2, s3];
+      for (let f = 0; f < fields.length; f++) bySlot[fields[f]] = found[f];
+      this.scanned = new Map();
+      if (products !== null) this.scanned.set(products, ofProducts);
+      if (variants !== null) this.scanned.set(variants, ofVariants);
+    }
+    // Shopify's lines are all objects: keep its array rather than copy it.
+    const raw = (malformed ? input.filter((line) => line !== null && typeof line === "object") : input) as AnyRecord[];
+    return (this.read = { raw, quantities, total, min: raw.length > 0 ? min : 0, max });
   }
 
   /** The product of a ProductVariant line; null for a custom product. */
   product(position: number): AnyRecord | null {
-    return this.productList()[position];
+    return productOf(this.raw[position]);
   }
 
   /** The product's title (a custom product's own title); "" when missing. */
   title(position: number): string {
-    const title = ((this.product(position) ?? this.raw[position].merchandise) as AnyRecord | null | undefined)?.title;
+    const line = this.raw[position];
+    const title = ((productOf(line) ?? line.merchandise) as AnyRecord | null | undefined)?.title;
     return typeof title === "string" ? title : "";
   }
 
@@ -75,10 +167,10 @@ export class ProductLines extends CartLines {
 
   private productIndex(): PositionIndex {
     if (this.byProduct) return this.byProduct;
-    const products = this.productList();
+    const raw = this.raw;
     const map = newIndex();
-    for (let p = 0, n = products.length; p < n; p++) {
-      const id = products[p]?.id;
+    for (let p = 0, n = raw.length; p < n; p++) {
+      const id = productOf(raw[p])?.id;
       if (typeof id !== "string") continue;
       // Most products have one line: the first position is stored inline (a call per line costs QuickJS ~1k).
       if (map[id] === undefined) map[id] = p;
@@ -96,11 +188,10 @@ export class ProductLines extends CartLines {
       return this.scan(gids, among, true);
     }
     if (!this.byVariant) {
-      const products = this.productList();
       const raw = this.raw;
       const map = newIndex();
-      for (let p = 0; p < products.length; p++) {
-        if (products[p] === null) continue; // a custom product has no variant
+      for (let p = 0; p < raw.length; p++) {
+        if (productOf(raw[p]) === null) continue; // a custom product has no variant
         const id = (raw[p].merchandise as AnyRecord).id;
         if (typeof id !== "string") continue;
         if (map[id] === undefined) map[id] = p;
@@ -112,19 +203,19 @@ export class ProductLines extends CartLines {
   }
 
   /**
-   * The lines of `gids`, from one pass per `among` list that finds the lines of
-   * each of its GIDs: the product's id (`variants`: the merchandise's id, of
-   * lines that have a product).
+   * The lines of `gids`, from one pass per `among` list (the quantities' pass,
+   * for the document's lists: readWith) that finds the lines of each of its
+   * GIDs: the product's id (`variants`: the merchandise's id, of lines that
+   * have a product).
    */
   private scan(gids: readonly string[], among: readonly string[], variants: boolean): Positions {
+    const raw = this.raw; // the quantities' pass first: it may find them
     const scanned = (this.scanned ??= new Map());
     let found = scanned.get(among);
     if (found === undefined) {
       found = [];
-      const products = this.productList();
-      const raw = this.raw;
-      for (let p = 0, n = products.length; p < n; p++) {
-        const product = products[p];
+      for (let p = 0, n = raw.length; p < n; p++) {
+        const product = productOf(raw[p]);
         if (product === null) continue;
         const k = among.indexOf((variants ? (raw[p].merchandise as AnyRecord) : product).id as string);
         if (k < 0) continue;
@@ -149,13 +240,12 @@ export class ProductLines extends CartLines {
    * selection-slots.ts).
    */
   withSlot(field: string): Positions {
+    const raw = this.raw; // the quantities' pass first: it answers the document's slots
     const cached = (this.bySlot ??= Object.create(null) as Record<string, Positions>)[field];
     if (cached) return cached;
-    const products = this.productList();
     const found: number[] = [];
-    let count = 0;
-    for (let p = 0, n = products.length; p < n; p++) {
-      if (products[p]?.[field] === true) found[count++] = p;
+    for (let p = 0, n = raw.length; p < n; p++) {
+      if (productOf(raw[p])?.[field] === true) found.push(p);
     }
     return (this.bySlot[field] = found);
   }
@@ -189,13 +279,13 @@ export class ProductLines extends CartLines {
     const cache = (this.productTotals ??= new Map());
     const cached = cache.get(positions);
     if (cached) return cached;
-    const products = this.productList();
+    const raw = this.raw;
     const quantities = this.quantities;
     const byKey: Record<string, ProductTotal> = Object.create(null);
     const totals: ProductTotal[] = [];
     for (let i = 0; i < positions.length; i++) {
       const p = positions[i];
-      const id = products[p]?.id;
+      const id = productOf(raw[p])?.id;
       const key = typeof id === "string" ? id : "#" + p;
       const entry = byKey[key];
       if (entry) entry.quantity += quantities[p];
@@ -219,11 +309,6 @@ export class ProductLines extends CartLines {
     }
     cache.set(totals, (bounds = { min: totals.length > 0 ? min : 0, max }));
     return bounds;
-  }
-
-  /** Each line's product (null for a custom product), read with the quantities. */
-  private productList(): (AnyRecord | null)[] {
-    return (this.read ?? this.quantitiesRead()).products!;
   }
 }
 

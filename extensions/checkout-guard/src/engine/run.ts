@@ -12,7 +12,7 @@
  */
 import type { Config } from "./config";
 import { CONFIG_VERSION } from "./constants";
-import { evaluateFacts, type RuleCompilers } from "./evaluate";
+import { evaluateFacts, type RuleFamily } from "./evaluate";
 import { readFacts } from "./facts";
 import type { FunctionInput, FunctionResult, ValidationError } from "./types";
 
@@ -35,10 +35,10 @@ export function documentFromInput(input: FunctionInput): Config | null {
 }
 
 /** The validation errors of one function's rules for an input: [] when checkout may proceed. */
-export function validationErrors(input: FunctionInput, compilers: RuleCompilers): ValidationError[] {
+export function validationErrors(input: FunctionInput, family: RuleFamily): ValidationError[] {
   try {
     const config = documentFromInput(input);
-    return config ? evaluateFacts(config, readFacts(input, compilers.lines), compilers).errors : [];
+    return config ? evaluateFacts(config, readFacts(input, family.lines), family).errors : [];
   } catch {
     return [];
   }

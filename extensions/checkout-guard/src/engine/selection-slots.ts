@@ -71,39 +71,52 @@ export interface SlotFields {
   /** Every product GID and every variant GID the document's selectors list, without repeats (product-lines.ts finds their lines in one pass). */
   products: string[];
   variants: string[];
+  /** The input fields of the slots taken (product-lines.ts reads them in one pass). */
+  fields: string[];
 }
 
 export const PRODUCT_GID = "gid://shopify/Product/";
 export const VARIANT_GID = "gid://shopify/ProductVariant/";
 
-// Run at checkout for every product rule's document: plain loops, no lists built.
+// Run at checkout over every rule of a products function's document: static
+// reads and one call per selector (a helper per list and computed keys cost
+// QuickJS ~17k instructions a rule). The admin validated the document's shape.
 export function slotFields(rules: readonly Rule[]): SlotFields {
-  const slots: SlotFields = { tags: new Map(), collections: new Map(), products: [], variants: [] };
+  const slots: SlotFields = { tags: new Map(), collections: new Map(), products: [], variants: [], fields: [] };
   for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r] as RuleSelectors;
-    for (let f = 0; f < SELECTOR_FIELDS.length; f++) {
-      const selector = rule[SELECTOR_FIELDS[f]];
-      if (!selector) continue;
-      assignSlot(slots.tags, selector.tags, TAG_SLOT_FIELDS);
-      assignSlot(slots.collections, selector.collections, COLLECTION_SLOT_FIELDS);
-      addGids(slots.products, PRODUCT_GID, selector.products);
-      addGids(slots.variants, VARIANT_GID, selector.variants);
-    }
+    const { select, other, requires } = rules[r] as RuleSelectors;
+    if (select !== undefined) addSelector(slots, select);
+    if (other !== undefined) addSelector(slots, other);
+    if (requires !== undefined) addSelector(slots, requires);
   }
   return slots;
 }
 
-/** Gives a list the next free slot, if it has none and one is free (as selectionLists orders them). */
-function assignSlot(slots: Map<string, string>, list: readonly string[] | undefined, fields: readonly string[]): void {
-  if (!Array.isArray(list) || list.length === 0 || slots.size === fields.length) return;
-  const key = listKey(list);
-  if (!slots.has(key)) slots.set(key, fields[slots.size]);
+function takeSlot(slots: SlotFields, lists: Map<string, string>, key: string, field: string): void {
+  lists.set(key, field);
+  slots.fields.push(field);
 }
 
-function addGids(gids: string[], prefix: string, ids: readonly string[] | undefined): void {
-  if (!Array.isArray(ids)) return;
-  for (let i = 0; i < ids.length; i++) {
-    const gid = prefix + ids[i];
-    if (gids.indexOf(gid) < 0) gids.push(gid);
+/** Gives the selector's lists the next free slots (as selectionLists orders them) and adds its GIDs. */
+function addSelector(slots: SlotFields, { tags, collections, products, variants }: Selector): void {
+  if (tags !== undefined && tags.length > 0 && slots.tags.size < TAG_SLOT_FIELDS.length) {
+    const key = tags.length === 1 ? tags[0] : listKey(tags);
+    if (!slots.tags.has(key)) takeSlot(slots, slots.tags, key, TAG_SLOT_FIELDS[slots.tags.size]);
+  }
+  if (collections !== undefined && collections.length > 0 && slots.collections.size < COLLECTION_SLOT_FIELDS.length) {
+    const key = collections.length === 1 ? collections[0] : listKey(collections);
+    if (!slots.collections.has(key)) takeSlot(slots, slots.collections, key, COLLECTION_SLOT_FIELDS[slots.collections.size]);
+  }
+  if (products !== undefined) {
+    for (let i = 0; i < products.length; i++) {
+      const gid = PRODUCT_GID + products[i];
+      if (slots.products.indexOf(gid) < 0) slots.products.push(gid);
+    }
+  }
+  if (variants !== undefined) {
+    for (let i = 0; i < variants.length; i++) {
+      const gid = VARIANT_GID + variants[i];
+      if (slots.variants.indexOf(gid) < 0) slots.variants.push(gid);
+    }
   }
 }

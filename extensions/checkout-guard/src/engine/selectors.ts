@@ -9,8 +9,11 @@
  * custom product has no id, tags or collections: only an empty selector
  * matches it.
  *
- * A compiled selector looks its lists up in the cart's indexes (product-lines.ts),
- * so its cost follows the selector and the lines it matches, not the cart size.
+ * A selector is read where a rule is checked, at every run, rather than
+ * compiled into a closure: QuickJS charges ~3.4k instructions for a closure and
+ * more for each variable it captures, about half a product rule's cost. It
+ * looks its lists up in the cart's indexes (product-lines.ts), so its cost
+ * follows the selector and the lines it matches, not the cart size.
  */
 import type { Selector } from "./config";
 import { union, type ProductLines } from "./product-lines";
@@ -18,41 +21,40 @@ import { listKey, PRODUCT_GID, VARIANT_GID, type SlotFields } from "./selection-
 
 /** Matching line positions in cart order, or null when the selector matches every line. */
 export type Selection = readonly number[] | null;
-export type CompiledSelector = (cart: ProductLines) => Selection;
 
-const NO_KEYS: readonly string[] = [];
 const NO_LINES: readonly number[] = [];
 
-// Plain loops, and nothing built for an absent list: selectors are compiled for
-// every cart rule at every run, where QuickJS charges a closure per `map` call.
-function gids(prefix: string, ids: readonly string[] | undefined): readonly string[] {
-  if (ids === undefined || ids.length === 0) return NO_KEYS;
+// A plain loop: QuickJS charges a closure per `map` call.
+function gids(prefix: string, ids: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < ids.length; i++) out.push(prefix + ids[i]);
   return out;
 }
 
-/** The slot answering a list: undefined without a list, "" for a list without a slot. */
-function slotOf(list: readonly string[] | undefined, slots: ReadonlyMap<string, string>): string | undefined {
-  if (list === undefined || list.length === 0) return undefined;
-  return slots.get(listKey(list)) ?? "";
-}
-
-const everyLine: CompiledSelector = () => null;
-
-export function compileSelector(selector: Selector | undefined, slots: SlotFields): CompiledSelector {
-  if (selector === undefined) return everyLine;
-  const products = gids(PRODUCT_GID, selector.products);
-  const variants = gids(VARIANT_GID, selector.variants);
-  const tags = slotOf(selector.tags, slots.tags);
-  const collections = slotOf(selector.collections, slots.collections);
-  if (products.length + variants.length === 0 && tags === undefined && collections === undefined) return everyLine;
-  return (cart) => {
-    let found: readonly number[] = NO_LINES;
-    if (products.length > 0) found = cart.withProducts(products, slots.products);
-    if (variants.length > 0) found = union(found, cart.withVariants(variants, slots.variants));
-    if (tags) found = union(found, cart.withSlot(tags));
-    if (collections) found = union(found, cart.withSlot(collections));
-    return found;
-  };
+/** The lines `selector` matches in `cart`, given the document's list slots. */
+export function selectLines(selector: Selector | undefined, cart: ProductLines, slots: SlotFields): Selection {
+  if (selector === undefined) return null;
+  const { products, variants, tags, collections } = selector;
+  let listed = false;
+  let found: readonly number[] = NO_LINES;
+  if (products !== undefined && products.length > 0) {
+    listed = true;
+    found = cart.withProducts(gids(PRODUCT_GID, products), slots.products);
+  }
+  if (variants !== undefined && variants.length > 0) {
+    listed = true;
+    found = union(found, cart.withVariants(gids(VARIANT_GID, variants), slots.variants));
+  }
+  // A list without a slot matches no line.
+  if (tags !== undefined && tags.length > 0) {
+    listed = true;
+    const field = slots.tags.get(tags.length === 1 ? tags[0] : listKey(tags));
+    if (field !== undefined) found = union(found, cart.withSlot(field));
+  }
+  if (collections !== undefined && collections.length > 0) {
+    listed = true;
+    const field = slots.collections.get(collections.length === 1 ? collections[0] : listKey(collections));
+    if (field !== undefined) found = union(found, cart.withSlot(field));
+  }
+  return listed ? found : null;
 }

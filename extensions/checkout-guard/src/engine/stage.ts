@@ -30,3 +30,12 @@ export function stageBlocks(stage: Stage | undefined, step: JourneyStep): boolea
       return true;
   }
 }
+
+/** Whether each stage blocks at `step`: worked out once a run, then one look-up a rule (a call costs QuickJS more). */
+export function stagesBlockingAt(step: JourneyStep): Record<Stage, boolean> {
+  return {
+    checkout: stageBlocks("checkout", step),
+    cartAndCheckout: stageBlocks("cartAndCheckout", step),
+    completion: stageBlocks("completion", step),
+  };
+}

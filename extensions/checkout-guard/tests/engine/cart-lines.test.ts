@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { CartLines } from "../../src/engine/cart-lines";
 import { ProductLines, SCAN_LIMIT, union } from "../../src/engine/product-lines";
-import { compileSelector } from "../../src/engine/selectors";
+import { selectLines } from "../../src/engine/selectors";
 import { slotFields } from "../../src/engine/selection-slots";
 import type { Rule } from "../../src/engine/config";
 import { answerSlots, line } from "./build";
@@ -104,8 +104,13 @@ test("union merges two lists in cart order without repeats", () => {
   expect(union([4], [])).toEqual([4]);
 });
 
-describe("compileSelector on the indexes", () => {
-  test("matches what a line-by-line reading of the selector matches", () => {
+describe("selectLines on the indexes", () => {
+  // With the document's slots given (readWith, as the products functions do), the quantities'
+  // pass finds every slot's and GID's lines; without, each is found by a pass of its own.
+  test.each([
+    ["in the quantities' pass", true],
+    ["by a pass each", false],
+  ])("matches what a line-by-line reading of the selector matches, the lines found %s", (_, oneRead) => {
     const id = fc.constantFrom("1", "2", "3");
     const tag = fc.constantFrom("a", "b", "C");
     const lineSpec = fc.record({
@@ -134,8 +139,11 @@ describe("compileSelector on the indexes", () => {
         const lines = specs.map((spec) => line(spec));
         const rules = [{ id: "r", kind: "lineQuantity", select }] as Rule[];
         answerSlots(lines, rules);
-        const selection = compileSelector(select, slotFields(rules))(new ProductLines(lines));
-        expect(selection).toEqual(everyLine ? null : expected);
+        const slots = slotFields(rules);
+        const cart = new ProductLines(lines);
+        if (oneRead) cart.readWith(slots);
+        expect(selectLines(select, cart, slots)).toEqual(everyLine ? null : expected);
+        expect(cart.quantities).toEqual(specs.map((spec) => spec.quantity ?? 1));
       }),
       { numRuns: 500 },
     );
