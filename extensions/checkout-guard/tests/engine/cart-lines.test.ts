@@ -143,7 +143,7 @@ describe("selectLines on the indexes", () => {
         const cart = new ProductLines(lines);
         if (oneRead) cart.readWith(slots);
         expect(selectLines(select, cart, slots)).toEqual(everyLine ? null : expected);
-        expect(cart.quantities).toEqual(specs.map((spec) => spec.quantity ?? 1));
+        expect(cart.quantities).toEqual(specs.map(() => 1));
       }),
       { numRuns: 500 },
     );
