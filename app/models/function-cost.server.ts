@@ -8,18 +8,20 @@
  * lines, in the worst case (every rule blocking), and a configuration predicted
  * over 80% of the limit is refused, naming the rules that cost most.
  *
- * Except where no configuration of that function with more than one rule could
- * do better: with its two cheapest rules, a products function already needs more
- * than 80% of the limit for a 200-line cart in the worst case (receiving the
- * lines' products and reading them; see docs/function-runtime.md: the lean one
- * 81%, the other 98%), and then at 2,000 lines too for what follows. Refusing
- * there would only take the rules away from every smaller cart too, so such a
- * configuration is saved, and the status card says up to which cart size the
- * function checks (`checkableLines`): larger carts go through unchecked, as
- * Shopify lets a function that fails through.
+ * Except where the cart's size, not the merchant's rules, takes the function
+ * there: where receiving the lines alone (the function with no rule) already
+ * needs over half the limit, as for both products functions at 200 lines (see
+ * docs/function-runtime.md: the lean one 60%, the other 77%), a few rules cross
+ * 80% whatever they are, and then at 2,000 lines too for what follows.
+ * Refusing there would only take the rules away from every smaller cart too,
+ * so such a configuration is saved, and the status card says up to which cart
+ * size the function checks (`checkableLines`): larger carts go through
+ * unchecked, as Shopify lets a function that fails through. (The bar is the
+ * floor, not the cheapest rules: making rules cheaper must never make the guard
+ * refuse more.)
  */
 import { checkableLines, instructionLimitFor, predictCost } from "../../extensions/checkout-guard/runner/cost-model";
-import type { Rule, RuleKind } from "../../extensions/checkout-guard/src/engine/config";
+import type { Rule } from "../../extensions/checkout-guard/src/engine/config";
 import { t } from "../i18n.server";
 import {
   CHECKOUT_FUNCTION_NAMES,
@@ -33,6 +35,8 @@ import {
 export const GUARDED_CART_LINES = [200, 2000] as const;
 /** Share of Shopify's limit a configuration may be predicted to use. */
 export const LIMIT_SHARE = 0.8;
+/** Share of the limit over which receiving the lines alone makes a cart size not the merchant's doing. */
+export const LINE_BOUND_SHARE = 0.5;
 
 /** A rule's id, name, kind and (for a product rule) selectors, which tell which products function runs it. */
 export type CostedRule = RuleOutline & { id: string; name: string };
@@ -47,7 +51,7 @@ export interface FunctionCost {
     predicted: number;
     limit: number;
     share: number;
-    /** Over the safe share with the function's two cheapest rules, here or at a smaller size (not the merchant's doing). */
+    /** Receiving the lines alone takes over LINE_BOUND_SHARE of the limit, here or at a smaller size (not the merchant's doing). */
     unavoidable: boolean;
   }[];
   /** The largest cart this function checks within the limit, every smaller one included (worst case); null without rules. */
@@ -56,14 +60,9 @@ export interface FunctionCost {
   costliest: { name: string; instructions: number }[];
 }
 
-/**
- * The function's cost with its two cheapest rules (two of its cheapest kind):
- * when that is over the safe share, no configuration of more than one rule
- * could do better.
- */
-function cheapestUse(fn: CheckoutFunction, lines: number): number {
-  const two = (kind: RuleKind) => [{ id: "first", kind }, { id: "second", kind }];
-  return Math.min(...CHECKOUT_FUNCTIONS[fn].kinds.map((kind) => predictCost(fn, two(kind), lines).worstCase));
+/** Whether receiving `lines` lines, with no rule, takes the function over LINE_BOUND_SHARE of the limit. */
+export function lineBound(fn: CheckoutFunction, lines: number): boolean {
+  return predictCost(fn, [], lines).worstCase > LINE_BOUND_SHARE * instructionLimitFor(lines);
 }
 
 /** Each function's predicted worst-case cost for these (active and scheduled) rules. */
@@ -79,7 +78,7 @@ export function predictConfigurationCost(rules: readonly CostedRule[]): Function
     const atLines = GUARDED_CART_LINES.map((lines) => {
       const predicted = own.length === 0 ? 0 : predictCost(fn, own, lines).worstCase;
       const limit = instructionLimitFor(lines);
-      const unavoidable = own.length > 0 && (smallerUnavoidable || cheapestUse(fn, lines) > LIMIT_SHARE * limit);
+      const unavoidable = own.length > 0 && (smallerUnavoidable || lineBound(fn, lines));
       smallerUnavoidable = unavoidable;
       return { lines, predicted, limit, share: predicted / limit, unavoidable };
     });

@@ -4,8 +4,8 @@
  * over 80% of Shopify's instruction limit for, at 200 or at 2,000 cart lines,
  * in the worst case, is refused when the document is built, like one over
  * 10,000 bytes: nothing is saved and the message names the function and its
- * costliest rules; except where the function is over with any configuration
- * (then it says up to which cart size it checks). The configurations are sized
+ * costliest rules; except where receiving the cart's lines alone takes the
+ * function over half the limit (then it says up to which cart size it checks). The configurations are sized
  * from the model's own figures, so that the tests hold whatever the next fit says.
  */
 import { describe, expect, it } from "vitest";
@@ -14,6 +14,8 @@ import {
   costGuardError,
   GUARDED_CART_LINES,
   LIMIT_SHARE,
+  LINE_BOUND_SHARE,
+  lineBound,
   predictConfigurationCost,
   predictVersionCost,
   type CostedRule,
@@ -115,13 +117,16 @@ describe("buildConfigDocument's cost guard", () => {
     expect(costGuardError(costed(typical))).toBeNull();
   });
 
-  it("does not refuse what no configuration of the function could do better; says which carts it checks instead", () => {
-    // With its two cheapest rules, each products function is already over the share at 200 lines
-    // in the worst case (receiving the products of 200 lines, then reading them).
-    for (const fn of ["productsLean", "products"] as const) {
-      const two = [{ id: "a", kind: "lineQuantity" as const }, { id: "b", kind: "lineQuantity" as const }];
-      expect(predictCost(fn, two, 200).worstCase / instructionLimitFor(200), fn).toBeGreaterThan(LIMIT_SHARE);
+  it("does not refuse where the cart's size, not the rules, takes the function over; says which carts it checks instead", () => {
+    // Receiving 200 lines' products alone takes each products function over half the limit;
+    // not so for the other functions, nor for the lean one at 2,000 lines.
+    for (const fn of CHECKOUT_FUNCTION_NAMES) {
+      const floor = predictCost(fn, [], 200).worstCase / instructionLimitFor(200);
+      const productsFunction = fn === "productsLean" || fn === "products";
+      expect(floor > LINE_BOUND_SHARE, `${fn}: ${floor}`).toBe(productsFunction);
+      expect(lineBound(fn, 200), fn).toBe(productsFunction);
     }
+    expect(lineBound("productsLean", 2000)).toBe(false);
     // One rule of each product kind, by product: the lean function, over the share, saved.
     const ofEachKind = [
       record("lineQuantity", 0, "Packs of 6"),
