@@ -31,6 +31,11 @@ export interface QuantityBounds {
   max: number;
 }
 
+/** A selection's smallest and largest line quantity, and the sum of its lines' quantities. */
+export interface SelectionQuantities extends QuantityBounds {
+  total: number;
+}
+
 /** The product of a ProductVariant line; null for a custom product (or a line without merchandise). */
 const productOf = (line: AnyRecord): AnyRecord | null =>
   ((line.merchandise as AnyRecord | null | undefined)?.product as AnyRecord | null | undefined) ?? null;
@@ -44,7 +49,7 @@ export class ProductLines extends CartLines {
   private scanned?: Map<readonly string[], (number[] | undefined)[]>;
   private bySlot?: Record<string, Positions>;
   private productTotals?: Map<Positions, ProductTotal[]>;
-  private bounds?: Map<Positions, QuantityBounds>;
+  private bounds?: Map<Positions, SelectionQuantities>;
   private totalsBounds?: Map<readonly ProductTotal[], QuantityBounds>;
 
   /**
@@ -251,22 +256,25 @@ export class ProductLines extends CartLines {
   }
 
   /**
-   * Smallest and largest quantity among these lines (of a list the indexes gave:
-   * kept per list, so rules with the same selector walk its lines once).
+   * Smallest and largest quantity among these lines, and their sum (of a list
+   * the indexes gave: kept per list, so rules with the same selector walk its
+   * lines once).
    */
-  quantityBounds(positions: Positions): QuantityBounds {
+  quantityBounds(positions: Positions): SelectionQuantities {
     const cache = (this.bounds ??= new Map());
     let bounds = cache.get(positions);
     if (bounds) return bounds;
     const quantities = this.quantities;
     let min = Infinity;
     let max = 0;
+    let total = 0;
     for (let i = 0, n = positions.length; i < n; i++) {
       const q = quantities[positions[i]];
+      total += q;
       if (q < min) min = q;
       if (q > max) max = q;
     }
-    cache.set(positions, (bounds = { min: positions.length > 0 ? min : 0, max }));
+    cache.set(positions, (bounds = { min: positions.length > 0 ? min : 0, max, total }));
     return bounds;
   }
 
