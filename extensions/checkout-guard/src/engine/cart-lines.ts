@@ -50,8 +50,8 @@ export class CartLines {
   // A pass over the lines costs QuickJS thousands of instructions a line on
   // Shopify's engine (~6k for this one), with the cheapest checks that hold:
   // `q === (q | 0)` only for a number that is a whole int32 (not a string, NaN
-  // or Infinity; `Infinity` is a global look-up). ProductLines reads the
-  // products in the same pass.
+  // or Infinity; `Infinity` is a global look-up). ProductLines reads its
+  // lines in a pass of its own, and quantities only where asked.
   protected quantitiesRead(): Quantities {
     if (this.read) return this.read;
     const rawLines = this.input;

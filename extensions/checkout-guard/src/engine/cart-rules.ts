@@ -54,10 +54,9 @@ function lineQuantityFindings(rule: RuleOf<"lineQuantity">, cart: ProductLines, 
     if ((max === undefined || largest <= max) && (min === undefined || smallest >= min)) return NONE;
   }
   const positions = selected ?? cart.allPositions();
-  const quantities = cart.quantities; // a getter: read once, not per line
   const findings: Finding[] = [];
   for (let i = 0; i < positions.length; i++) {
-    const quantity = quantities[positions[i]];
+    const quantity = cart.quantityAt(positions[i]);
     const key =
       max !== undefined && quantity > max
         ? "lineQuantityMax"

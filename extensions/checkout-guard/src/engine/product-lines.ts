@@ -6,16 +6,19 @@
  *
  * Only the products functions read their lines this way (cart-rules.ts,
  * `readProductLines`). Given the document's lists and ids (`readWith`), one
- * pass reads each line's quantity and finds the lines of every list slot and
- * of the document's products and variants (while there are at most
- * SCAN_LIMIT of each): a pass per question cost QuickJS ~12k instructions a
- * line, the one pass ~8.7k. A rule then costs what its own selector lists
- * (a few look-ups) plus the lines it matches, not the whole cart.
+ * pass over the lines finds the lines of every list slot and of the
+ * document's products and variants (while there are at most SCAN_LIMIT of
+ * each): a pass per question cost QuickJS ~12k instructions a line with the
+ * quantities. Quantities are read only of the lines a selection matches, the
+ * whole cart's only for a rule without a selector. A rule then costs what its
+ * own selector lists (a few look-ups) plus the lines it matches, not the whole
+ * cart.
  */
 import { CartLines, type AnyRecord, type Positions, type Quantities } from "./cart-lines";
 import type { SlotFields } from "./selection-slots";
 
 const NO_POSITIONS: Positions = [];
+const NO_FIELDS: readonly string[] = [];
 
 /** Up to this many product (or variant) GIDs in a document, their lines are found by one pass rather than an index. */
 export const SCAN_LIMIT = 16;
@@ -40,9 +43,29 @@ export interface SelectionQuantities extends QuantityBounds {
 const productOf = (line: AnyRecord): AnyRecord | null =>
   ((line.merchandise as AnyRecord | null | undefined)?.product as AnyRecord | null | undefined) ?? null;
 
+/** A line's quantity, as CartLines reads it: 0 when missing or invalid (see there). */
+const quantityOf = (line: AnyRecord): number => {
+  const q = line.quantity as number;
+  return q === (q | 0) && q > 0 ? q : 0;
+};
+
+/**
+ * GID → its place in `gids`, for the lines' pass: null when there is none, or
+ * more than SCAN_LIMIT (their lines are then found through the product index).
+ * A key look-up costs QuickJS less than `indexOf` on even three GIDs.
+ */
+function gidIndex(gids: readonly string[]): Record<string, number> | null {
+  if (gids.length === 0 || gids.length > SCAN_LIMIT) return null;
+  const index: Record<string, number> = Object.create(null);
+  for (let k = 0; k < gids.length; k++) index[gids[k]] = k;
+  return index;
+}
+
 export class ProductLines extends CartLines {
-  /** The document's list slots and ids, looked for in the quantities' pass. */
+  /** The document's list slots and ids, looked for in the lines' pass. */
   private slots?: SlotFields;
+  /** The input's lines that are objects, from the lines' pass. */
+  private objects?: AnyRecord[];
   private byProduct?: PositionIndex;
   private repeatedProducts = false;
   private byVariant?: PositionIndex;
@@ -53,89 +76,102 @@ export class ProductLines extends CartLines {
   private totalsBounds?: Map<readonly ProductTotal[], QuantityBounds>;
 
   /**
-   * The document's list slots and ids (slotFields), so that the pass reading
-   * the quantities also finds their lines. Without it (or once the lines are
-   * read), each is found by a pass of its own when first asked.
+   * The document's list slots and ids (slotFields), so that the pass over the
+   * lines also finds their lines. Without it (or once the lines are read), each
+   * is found by a pass of its own when first asked.
    */
   readWith(slots: SlotFields): void {
-    if (this.slots === undefined && this.read === undefined) this.slots = slots;
+    if (this.slots === undefined && this.objects === undefined) this.slots = slots;
   }
 
-  // The quantities' pass of CartLines, and in the same loop each line's answers in
-  // the document's slots (up to four fields, unrolled: a loop per line costs QuickJS
-  // more) and its product's and variant's place among the document's GIDs.
-  protected override quantitiesRead(): Quantities {
-    if (this.read) return this.read;
+  protected override get raw(): AnyRecord[] {
+    return this.objects ?? this.readLines();
+  }
+
+  // The lines that are objects and, in the same loop, each line's answers in the
+  // document's slots and its product's and variant's place among the document's
+  // GIDs. The slots are read by name (t0 … c1): QuickJS charges a computed key
+  // ~350 instructions more a read; a slot field of another name is found by
+  // withSlot's own pass.
+  private readLines(): AnyRecord[] {
     const slots = this.slots;
-    const fields = slots === undefined ? [] : slots.fields;
-    const f0 = fields[0] as string | undefined;
-    const f1 = fields[1] as string | undefined;
-    const f2 = fields[2] as string | undefined;
-    const f3 = fields[3] as string | undefined;
-    const s0: number[] = [];
-    const s1: number[] = [];
-    const s2: number[] = [];
-    const s3: number[] = [];
-    const products = slots !== undefined && slots.products.length > 0 && slots.products.length <= SCAN_LIMIT ? slots.products : null;
-    const variants = slots !== undefined && slots.variants.length > 0 && slots.variants.length <= SCAN_LIMIT ? slots.variants : null;
+    const fields = slots === undefined ? NO_FIELDS : slots.fields;
+    const t0 = fields.includes("t0");
+    const t1 = fields.includes("t1");
+    const c0 = fields.includes("c0");
+    const c1 = fields.includes("c1");
+    const inT0: number[] = [];
+    const inT1: number[] = [];
+    const inC0: number[] = [];
+    const inC1: number[] = [];
+    const products = slots === undefined ? null : gidIndex(slots.products);
+    const variants = slots === undefined ? null : gidIndex(slots.variants);
     const ofProducts: (number[] | undefined)[] = [];
     const ofVariants: (number[] | undefined)[] = [];
-    const looksUp = f0 !== undefined || products !== null || variants !== null;
+    const looksUp = t0 || t1 || c0 || c1 || products !== null || variants !== null;
 
     const input = this.input;
-    let total = 0;
-    let min = Infinity;
-    let max = 0;
     let malformed = false;
-    const quantities: number[] = [];
-    let count = 0;
+    let position = 0;
     for (let i = 0, n = input.length; i < n; i++) {
       const line = input[i] as AnyRecord | null;
       if (typeof line !== "object" || line === null) {
         malformed = true;
         continue;
       }
-      const q = line.quantity as number;
-      const quantity = q === (q | 0) && q > 0 ? q : 0;
-      const position = count;
-      quantities[count++] = quantity;
-      total += quantity;
-      if (quantity < min) min = quantity;
-      if (quantity > max) max = quantity;
+      const p = position++;
       if (!looksUp) continue;
       const merchandise = line.merchandise as AnyRecord | null | undefined;
       const product = merchandise?.product as AnyRecord | null | undefined;
       if (product === null || product === undefined) continue; // a custom product: no tags, collections nor ids
-      if (f0 !== undefined) {
-        if (product[f0] === true) s0.push(position);
-        if (f1 !== undefined) {
-          if (product[f1] === true) s1.push(position);
-          if (f2 !== undefined) {
-            if (product[f2] === true) s2.push(position);
-            if (f3 !== undefined && product[f3] === true) s3.push(position);
-          }
-        }
-      }
+      if (t0 && product.t0 === true) inT0.push(p);
+      if (t1 && product.t1 === true) inT1.push(p);
+      if (c0 && product.c0 === true) inC0.push(p);
+      if (c1 && product.c1 === true) inC1.push(p);
       if (products !== null) {
-        const k = products.indexOf(product.id as string);
-        if (k >= 0) (ofProducts[k] ??= []).push(position);
+        const k = products[product.id as string];
+        if (k !== undefined) (ofProducts[k] ??= []).push(p);
       }
       if (variants !== null) {
-        const k = variants.indexOf(merchandise!.id as string);
-        if (k >= 0) (ofVariants[k] ??= []).push(position);
+        const k = variants[merchandise!.id as string];
+        if (k !== undefined) (ofVariants[k] ??= []).push(p);
       }
     }
     if (looksUp) {
       const bySlot: Record<string, Positions> = (this.bySlot = Object.create(null));
-      const found = [s0, s1, s2, s3];
-      for (let f = 0; f < fields.length; f++) bySlot[fields[f]] = found[f];
+      if (t0) bySlot.t0 = inT0;
+      if (t1) bySlot.t1 = inT1;
+      if (c0) bySlot.c0 = inC0;
+      if (c1) bySlot.c1 = inC1;
       this.scanned = new Map();
-      if (products !== null) this.scanned.set(products, ofProducts);
-      if (variants !== null) this.scanned.set(variants, ofVariants);
+      if (products !== null) this.scanned.set(slots!.products, ofProducts);
+      if (variants !== null) this.scanned.set(slots!.variants, ofVariants);
     }
     // Shopify's lines are all objects: keep its array rather than copy it.
-    const raw = (malformed ? input.filter((line) => line !== null && typeof line === "object") : input) as AnyRecord[];
+    return (this.objects = (malformed ? input.filter((line) => line !== null && typeof line === "object") : input) as AnyRecord[]);
+  }
+
+  // Every line's quantity, for a rule without a selector: over the lines already read.
+  protected override quantitiesRead(): Quantities {
+    if (this.read) return this.read;
+    const raw = this.raw;
+    const quantities: number[] = [];
+    let total = 0;
+    let min = Infinity;
+    let max = 0;
+    for (let p = 0, n = raw.length; p < n; p++) {
+      const quantity = quantityOf(raw[p]);
+      quantities[p] = quantity;
+      total += quantity;
+      if (quantity < min) min = quantity;
+      if (quantity > max) max = quantity;
+    }
     return (this.read = { raw, quantities, total, min: raw.length > 0 ? min : 0, max });
+  }
+
+  /** The quantity of the line at `position` (0 when missing or invalid). */
+  quantityAt(position: number): number {
+    return quantityOf(this.raw[position]);
   }
 
   /** The product of a ProductVariant line; null for a custom product. */
@@ -208,13 +244,13 @@ export class ProductLines extends CartLines {
   }
 
   /**
-   * The lines of `gids`, from one pass per `among` list (the quantities' pass,
-   * for the document's lists: readWith) that finds the lines of each of its
+   * The lines of `gids`, from one pass per `among` list (the lines' pass, for
+   * the document's lists: readWith) that finds the lines of each of its
    * GIDs: the product's id (`variants`: the merchandise's id, of lines that
    * have a product).
    */
   private scan(gids: readonly string[], among: readonly string[], variants: boolean): Positions {
-    const raw = this.raw; // the quantities' pass first: it may find them
+    const raw = this.raw; // the lines' pass first: it may find them
     const scanned = (this.scanned ??= new Map());
     let found = scanned.get(among);
     if (found === undefined) {
@@ -245,7 +281,7 @@ export class ProductLines extends CartLines {
    * selection-slots.ts).
    */
   withSlot(field: string): Positions {
-    const raw = this.raw; // the quantities' pass first: it answers the document's slots
+    const raw = this.raw; // the lines' pass first: it answers the document's slots
     const cached = (this.bySlot ??= Object.create(null) as Record<string, Positions>)[field];
     if (cached) return cached;
     const found: number[] = [];
@@ -264,12 +300,12 @@ export class ProductLines extends CartLines {
     const cache = (this.bounds ??= new Map());
     let bounds = cache.get(positions);
     if (bounds) return bounds;
-    const quantities = this.quantities;
+    const raw = this.raw;
     let min = Infinity;
     let max = 0;
     let total = 0;
     for (let i = 0, n = positions.length; i < n; i++) {
-      const q = quantities[positions[i]];
+      const q = quantityOf(raw[positions[i]]);
       total += q;
       if (q < min) min = q;
       if (q > max) max = q;
@@ -288,16 +324,16 @@ export class ProductLines extends CartLines {
     const cached = cache.get(positions);
     if (cached) return cached;
     const raw = this.raw;
-    const quantities = this.quantities;
     const byKey: Record<string, ProductTotal> = Object.create(null);
     const totals: ProductTotal[] = [];
     for (let i = 0; i < positions.length; i++) {
       const p = positions[i];
-      const id = productOf(raw[p])?.id;
+      const line = raw[p];
+      const id = productOf(line)?.id;
       const key = typeof id === "string" ? id : "#" + p;
       const entry = byKey[key];
-      if (entry) entry.quantity += quantities[p];
-      else totals.push((byKey[key] = { quantity: quantities[p], position: p }));
+      if (entry) entry.quantity += quantityOf(line);
+      else totals.push((byKey[key] = { quantity: quantityOf(line), position: p }));
     }
     cache.set(positions, totals);
     return totals;
