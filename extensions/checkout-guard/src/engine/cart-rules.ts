@@ -198,24 +198,26 @@ export const CART_WEIGHT_RULES: RuleFamily = {
   lines: readLines,
 };
 
-// The document's list slots, derived once per document (every product rule of a run asks;
-// the last document is kept: an identity check costs QuickJS less than a WeakMap).
-let slotsDocument: readonly Rule[] | null = null;
-let slotsOfDocument: SlotFields;
-function documentSlots(rules: readonly Rule[]): SlotFields {
-  if (rules !== slotsDocument) {
-    slotsOfDocument = slotFields(rules);
-    slotsDocument = rules;
-  }
-  return slotsOfDocument;
-}
+// What a run's product rules share: its lines, read with the document's list slots
+// (slotFields). Kept for the last run: an identity check costs QuickJS less than the
+// getter, a WeakMap and the calls at every rule.
+let lastFacts: Facts | null = null;
+let lastRules: readonly Rule[] | null = null;
+let lastCart: ProductLines;
+let lastSlots: SlotFields;
 
 export const PRODUCT_RULES: RuleFamily = {
   cart: (rule, facts, rules) => {
-    // The lines of a products function's run are read by `readProductLines` (PRODUCT_RULES.lines).
-    const cart = facts.cart as ProductLines;
-    const slots = documentSlots(rules);
-    cart.readWith(slots);
+    if (facts !== lastFacts || rules !== lastRules) {
+      lastSlots = slotFields(rules);
+      // The lines of a products function's run are read by `readProductLines` (PRODUCT_RULES.lines).
+      lastCart = facts.cart as ProductLines;
+      lastCart.readWith(lastSlots);
+      lastFacts = facts;
+      lastRules = rules;
+    }
+    const cart = lastCart;
+    const slots = lastSlots;
     return rule.kind === "lineQuantity"
       ? lineQuantityFindings(rule, cart, slots)
       : rule.kind === "productQuantity"
