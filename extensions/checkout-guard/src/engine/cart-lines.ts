@@ -33,6 +33,11 @@ export interface Quantities {
   max: number;
 }
 
+/** The input's lines that are objects, given whether a pass met one that is not (Shopify's are all objects: its array is kept rather than copied). */
+export function objectLines(input: unknown[], malformed: boolean): AnyRecord[] {
+  return (malformed ? input.filter((line) => line !== null && typeof line === "object") : input) as AnyRecord[];
+}
+
 export class CartLines {
   /** The input's lines, as given (Shopify's are all objects). */
   protected readonly input: unknown[];
@@ -75,8 +80,7 @@ export class CartLines {
       if (quantity < min) min = quantity;
       if (quantity > max) max = quantity;
     }
-    // Shopify's lines are all objects: keep its array rather than copy it.
-    const raw = (malformed ? rawLines.filter((line) => line !== null && typeof line === "object") : rawLines) as AnyRecord[];
+    const raw = objectLines(rawLines, malformed);
     return (this.read = { raw, quantities, total, min: raw.length > 0 ? min : 0, max });
   }
 

@@ -14,7 +14,7 @@
  * own selector lists (a few look-ups) plus the lines it matches, not the whole
  * cart.
  */
-import { CartLines, type AnyRecord, type Positions, type Quantities } from "./cart-lines";
+import { CartLines, objectLines, type AnyRecord, type Positions, type Quantities } from "./cart-lines";
 import type { SlotFields } from "./selection-slots";
 
 const NO_POSITIONS: Positions = [];
@@ -147,8 +147,7 @@ export class ProductLines extends CartLines {
       if (products !== null) this.scanned.set(slots!.products, ofProducts);
       if (variants !== null) this.scanned.set(slots!.variants, ofVariants);
     }
-    // Shopify's lines are all objects: keep its array rather than copy it.
-    return (this.objects = (malformed ? input.filter((line) => line !== null && typeof line === "object") : input) as AnyRecord[]);
+    return (this.objects = objectLines(input, malformed));
   }
 
   // Every line's quantity, for a rule without a selector: over the lines already read.
