@@ -1,7 +1,10 @@
 /**
- * Address rules (kinds 1–8). Each rule is compiled once per evaluation into a
- * check of one delivery address, which returns the findings (field at fault,
- * message key, message values) for that address.
+ * Address rules (kinds 1–8). Each rule is checked against one delivery
+ * address, returning the findings (field at fault, message key, message
+ * values) for that address. A check reads its rule where it runs, with plain
+ * loops and lists: QuickJS charges a closure, a Set, an iterator or a callback
+ * at every rule of every run. What several checks of a run share (address-kind
+ * detections, compiled patterns) is kept in the run's AddressRun.
  *
  * Fields left blank are skipped by every rule but `requiredFields` (use it to
  * require a field): a pattern, length, character-set, street-number or
@@ -20,8 +23,8 @@ export type AddressRule = RuleOf<
   "addressKind" | "fieldPattern" | "fieldLength" | "requiredFields" | "charset" | "streetNumber" | "postalCode" | "destination"
 >;
 
-/** Checks one address (its country already upper-cased, or null). */
-export type AddressCheck = (address: Address, country: string | null) => Finding[];
+/** A rule's findings on one address (its country already upper-cased, or null). */
+export type AddressCheck = (rule: AddressRule, address: Address, country: string | null, run: AddressRun) => Finding[];
 
 const NONE: Finding[] = [];
 
@@ -42,17 +45,21 @@ function charLength(text: string): number {
 const HAS_NUMBER = /\p{Nd}/u;
 
 /**
- * Address-kind detection is the costliest check; several rules often read the
- * same lines. Results are memoized per text for one evaluation (the cache is
- * created by `compileAddressRules` and dropped with it).
+ * What the address checks of one evaluation share: address-kind detection is
+ * the costliest check, and several rules often read the same lines, so its
+ * results are kept per text; a rule's pattern is compiled once however many
+ * addresses it checks (null: invalid).
  */
-export type KindCache = Map<string, AddressKind[]>;
+export interface AddressRun {
+  kinds: Map<string, AddressKind[]>;
+  patterns: Map<string, RegExp | null>;
+}
 
-function detectCached(cache: KindCache, text: string): AddressKind[] {
-  let kinds = cache.get(text);
+function detectCached(run: AddressRun, text: string): AddressKind[] {
+  let kinds = run.kinds.get(text);
   if (kinds === undefined) {
     kinds = detectAddressKinds(text);
-    cache.set(text, kinds);
+    run.kinds.set(text, kinds);
   }
   return kinds;
 }
@@ -67,171 +74,170 @@ const MILITARY_STATES: readonly string[] = ["AA", "AE", "AP"];
 const isMilitaryState = (address: Address, country: string | null) =>
   country === "US" && MILITARY_STATES.includes(valueOf(address, "provinceCode"));
 
-function addressKindCheck(rule: RuleOf<"addressKind">, cache: KindCache): AddressCheck {
-  const blocked = new Set<AddressKind>(rule.block);
+function addressKindFindings(rule: RuleOf<"addressKind">, address: Address, country: string | null, run: AddressRun): Finding[] {
+  const blocked: readonly AddressKind[] = rule.block;
   const fields = rule.fields ?? ADDRESS_KIND_FIELDS;
-  const blocksMilitary = blocked.has("military");
-  return (address, country) => {
-    const findings: Finding[] = [];
-    let military = false;
-    for (const field of fields) {
-      const text = valueOf(address, field);
-      if (text === "") continue;
-      const kind = detectCached(cache, text).find((k) => blocked.has(k));
-      if (kind) findings.push({ key: "addressKind", field, args: { field, kind } });
+  let findings = NONE;
+  let military = false;
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f];
+    const text = valueOf(address, field);
+    if (text === "") continue;
+    const kinds = detectCached(run, text);
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[k];
+      if (!blocked.includes(kind)) continue;
+      if (findings === NONE) findings = [];
+      findings.push({ key: "addressKind", field, args: { field, kind } });
       if (kind === "military") military = true;
+      break;
     }
-    // A military address whose street lines say nothing the patterns know: its state does.
-    if (blocksMilitary && !military && isMilitaryState(address, country)) {
-      findings.push({ key: "addressKind", field: "provinceCode", args: { field: "provinceCode", kind: "military" } });
-    }
-    return findings;
-  };
+  }
+  // A military address whose street lines say nothing the patterns know: its state does.
+  if (!military && blocked.includes("military") && isMilitaryState(address, country)) {
+    return [...findings, { key: "addressKind", field: "provinceCode", args: { field: "provinceCode", kind: "military" } }];
+  }
+  return findings;
 }
 
 /** An invalid pattern makes the rule inert: it never blocks and never throws. */
-function fieldPatternCheck(rule: RuleOf<"fieldPattern">): AddressCheck {
-  let regex: RegExp;
-  try {
-    regex = new RegExp(rule.pattern, "u" + (rule.ignoreCase ? "i" : ""));
-  } catch {
-    return () => NONE;
+function fieldPatternFindings(rule: RuleOf<"fieldPattern">, address: Address, _country: string | null, run: AddressRun): Finding[] {
+  const text = valueOf(address, rule.field);
+  if (text === "") return NONE;
+  const flags = rule.ignoreCase ? "ui" : "u";
+  const key = flags + "/" + rule.pattern;
+  let regex = run.patterns.get(key);
+  if (regex === undefined) {
+    try {
+      regex = new RegExp(rule.pattern, flags);
+    } catch {
+      regex = null;
+    }
+    run.patterns.set(key, regex);
   }
-  const mustMatch = rule.mode === "allow";
-  return (address) => {
-    const text = valueOf(address, rule.field);
-    if (text === "") return NONE;
-    return regex.test(text) === mustMatch ? NONE : [{ key: "fieldPattern", field: rule.field, args: { field: rule.field } }];
-  };
+  if (regex === null) return NONE;
+  return regex.test(text) === (rule.mode === "allow") ? NONE : [{ key: "fieldPattern", field: rule.field, args: { field: rule.field } }];
 }
 
-function fieldLengthCheck(rule: RuleOf<"fieldLength">): AddressCheck {
-  const { min, max } = rule;
-  return (address) => {
-    const findings: Finding[] = [];
-    for (const field of rule.fields) {
-      const text = valueOf(address, field);
-      if (text === "") continue;
-      // A text has between half its UTF-16 length and that length in characters:
-      // count them (one step per character in QuickJS) only when that decides.
-      if ((max === undefined || text.length <= max) && (min === undefined || text.length >= 2 * min)) continue;
-      const length = charLength(text);
-      if (max !== undefined && length > max) {
-        findings.push({ key: "fieldLengthMax", field, args: { field, min, max, limit: max, length } });
-      } else if (min !== undefined && length < min) {
-        findings.push({ key: "fieldLengthMin", field, args: { field, min, max, limit: min, length } });
-      }
+function fieldLengthFindings(rule: RuleOf<"fieldLength">, address: Address): Finding[] {
+  const { min, max, fields } = rule;
+  let findings = NONE;
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f];
+    const text = valueOf(address, field);
+    if (text === "") continue;
+    // A text has between half its UTF-16 length and that length in characters:
+    // count them (one step per character in QuickJS) only when that decides.
+    if ((max === undefined || text.length <= max) && (min === undefined || text.length >= 2 * min)) continue;
+    const length = charLength(text);
+    if (findings === NONE && ((max !== undefined && length > max) || (min !== undefined && length < min))) findings = [];
+    if (max !== undefined && length > max) {
+      findings.push({ key: "fieldLengthMax", field, args: { field, min, max, limit: max, length } });
+    } else if (min !== undefined && length < min) {
+      findings.push({ key: "fieldLengthMin", field, args: { field, min, max, limit: min, length } });
     }
-    return findings;
-  };
+  }
+  return findings;
 }
 
-function requiredFieldsCheck(rule: RuleOf<"requiredFields">): AddressCheck {
-  return (address) => {
-    const findings: Finding[] = [];
-    for (const field of rule.fields) {
-      if (valueOf(address, field) === "") findings.push({ key: "requiredFields", field, args: { field } });
-    }
-    return findings;
-  };
+function requiredFieldsFindings(rule: RuleOf<"requiredFields">, address: Address): Finding[] {
+  const fields = rule.fields;
+  let findings = NONE;
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f];
+    if (valueOf(address, field) !== "") continue;
+    if (findings === NONE) findings = [];
+    findings.push({ key: "requiredFields", field, args: { field } });
+  }
+  return findings;
 }
 
-function charsetCheck(rule: RuleOf<"charset">): AddressCheck {
-  const key = charsetMessageKey(rule);
+function charsetFindings(rule: RuleOf<"charset">, address: Address): Finding[] {
+  const fields = rule.fields;
   const accents = rule.accents !== false;
-  return (address) => {
-    const findings: Finding[] = [];
-    for (const field of rule.fields) {
-      const text = valueOf(address, field);
-      if (text !== "" && !charsetAccepts(text, rule.allow, accents)) findings.push({ key, field, args: { field } });
-    }
-    return findings;
-  };
-}
-
-function streetNumberCheck(): AddressCheck {
-  return (address) => {
-    const text = valueOf(address, "address1");
-    if (text === "" || HAS_NUMBER.test(text)) return NONE;
-    return [{ key: "streetNumber", field: "address1", args: { field: "address1" } }];
-  };
-}
-
-function postalCodeCheck(rule: RuleOf<"postalCode">): AddressCheck {
-  const codes: Partial<Record<string, readonly string[]>> = rule.codes;
-  const allow = rule.mode === "allow";
-  return (address, country) => {
-    if (country === null) return NONE;
-    const entries = Object.prototype.hasOwnProperty.call(codes, country) ? codes[country] : undefined;
-    if (!entries) return NONE;
-    const zip = valueOf(address, "zip");
-    if (zip === "") return NONE;
-    return postalCodeListed(entries, zip) === allow ? NONE : [{ key: "postalCode", field: "zip", args: { field: "zip", country } }];
-  };
-}
-
-/** Upper-cased (and trimmed) codes; a plain loop (see destinationCheck). */
-function upperCodes(codes: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < codes.length; i++) out.push(codes[i].trim().toUpperCase());
-  return out;
-}
-
-// Lists and a prototype-free table rather than Sets and a Map: a rule names a few
-// codes, and QuickJS charges far more to build a Set than to scan a short list.
-function destinationCheck(rule: RuleOf<"destination">): AddressCheck {
-  const provinces: Record<string, readonly string[]> = Object.create(null);
-  const countries = upperCodes(rule.countries ?? []);
-  const allow = rule.mode === "allow";
-  for (const code in rule.provinces) {
-    const country = code.toUpperCase();
-    provinces[country] = upperCodes(rule.provinces[code]);
-    // Allow mode: the listed countries, and the countries whose provinces are listed.
-    if (allow && !countries.includes(country)) countries.push(country);
+  let findings = NONE;
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f];
+    const text = valueOf(address, field);
+    if (text === "" || charsetAccepts(text, rule.allow, accents)) continue;
+    if (findings === NONE) findings = [];
+    findings.push({ key: charsetMessageKey(rule), field, args: { field } });
   }
-  // An allow list naming nothing would refuse every address: treat it as inert.
-  if (allow && countries.length === 0) return () => NONE;
-  return (address, country) => {
-    if (country === null) return NONE;
-    const province = valueOf(address, "provinceCode").toUpperCase();
-    const listed = provinces[country];
-    if (allow) {
-      if (!countries.includes(country)) return [{ key: "destinationCountry", field: "countryCode", args: { field: "countryCode", country } }];
-      if (listed && !listed.includes(province)) {
-        return [{ key: "destinationProvince", field: "provinceCode", args: { field: "provinceCode", country, province: province || undefined } }];
-      }
-      return NONE;
+  return findings;
+}
+
+function streetNumberFindings(address: Address): Finding[] {
+  const text = valueOf(address, "address1");
+  if (text === "" || HAS_NUMBER.test(text)) return NONE;
+  return [{ key: "streetNumber", field: "address1", args: { field: "address1" } }];
+}
+
+function postalCodeFindings(rule: RuleOf<"postalCode">, address: Address, country: string | null): Finding[] {
+  if (country === null) return NONE;
+  const codes: Partial<Record<string, readonly string[]>> = rule.codes;
+  const entries = Object.prototype.hasOwnProperty.call(codes, country) ? codes[country] : undefined;
+  if (!entries) return NONE;
+  const zip = valueOf(address, "zip");
+  if (zip === "") return NONE;
+  return postalCodeListed(entries, zip) === (rule.mode === "allow") ? NONE : [{ key: "postalCode", field: "zip", args: { field: "zip", country } }];
+}
+
+/** Whether the rule's provinces of a country list `province` (upper-cased, trimmed): a plain loop, no list built. */
+function listsProvince(provinces: readonly string[], province: string): boolean {
+  for (let i = 0; i < provinces.length; i++) if (provinces[i].trim().toUpperCase() === province) return true;
+  return false;
+}
+
+// Lists scanned where the rule runs rather than Sets built: a rule names a few codes,
+// and QuickJS charges far more to build a Set than to scan a short list. Country codes
+// are upper-case two-letter codes (the schema's), so a country is a key of `provinces`.
+function destinationFindings(rule: RuleOf<"destination">, address: Address, country: string | null): Finding[] {
+  if (country === null) return NONE;
+  const countries = rule.countries ?? [];
+  const listed = rule.provinces?.[country];
+  const province = valueOf(address, "provinceCode").toUpperCase();
+  if (rule.mode === "allow") {
+    // Allow mode: the listed countries, and the countries whose provinces are listed. An allow
+    // list naming nothing would refuse every address: treat it as inert.
+    if (listed === undefined && !countries.includes(country)) {
+      if (countries.length === 0 && Object.keys(rule.provinces ?? {}).length === 0) return NONE;
+      return [{ key: "destinationCountry", field: "countryCode", args: { field: "countryCode", country } }];
     }
-    if (countries.includes(country)) return [{ key: "destinationCountry", field: "countryCode", args: { field: "countryCode", country } }];
-    if (listed && province !== "" && listed.includes(province)) {
-      return [{ key: "destinationProvince", field: "provinceCode", args: { field: "provinceCode", country, province } }];
+    if (listed !== undefined && !listsProvince(listed, province)) {
+      return [{ key: "destinationProvince", field: "provinceCode", args: { field: "provinceCode", country, province: province || undefined } }];
     }
     return NONE;
-  };
+  }
+  if (countries.includes(country)) return [{ key: "destinationCountry", field: "countryCode", args: { field: "countryCode", country } }];
+  if (listed !== undefined && province !== "" && listsProvince(listed, province)) {
+    return [{ key: "destinationProvince", field: "provinceCode", args: { field: "provinceCode", country, province } }];
+  }
+  return NONE;
 }
 
-export function compileAddressRule(rule: AddressRule, cache: KindCache = new Map()): AddressCheck {
+/** A rule's findings on one address, by its kind. */
+export const checkAddressRule: AddressCheck = (rule, address, country, run) => {
   switch (rule.kind) {
     case "addressKind":
-      return addressKindCheck(rule, cache);
+      return addressKindFindings(rule, address, country, run);
     case "fieldPattern":
-      return fieldPatternCheck(rule);
+      return fieldPatternFindings(rule, address, country, run);
     case "fieldLength":
-      return fieldLengthCheck(rule);
+      return fieldLengthFindings(rule, address);
     case "requiredFields":
-      return requiredFieldsCheck(rule);
+      return requiredFieldsFindings(rule, address);
     case "charset":
-      return charsetCheck(rule);
+      return charsetFindings(rule, address);
     case "streetNumber":
-      return streetNumberCheck();
+      return streetNumberFindings(address);
     case "postalCode":
-      return postalCodeCheck(rule);
+      return postalCodeFindings(rule, address, country);
     case "destination":
-      return destinationCheck(rule);
+      return destinationFindings(rule, address, country);
     default:
-      return () => NONE;
+      return NONE;
   }
-}
+};
 
 /** The address function's rule family (see evaluate.ts). */
-export const ADDRESS_RULES: RuleFamily = { address: compileAddressRule };
+export const ADDRESS_RULES: RuleFamily = { address: checkAddressRule };

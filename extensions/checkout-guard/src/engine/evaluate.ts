@@ -5,15 +5,15 @@
  * only the code its rules run (rules of the other families are skipped).
  *
  * Work per run: the input is read once (readFacts), each address rule is
- * compiled once (regular expression, postal-code sets) and run once per
- * delivery group with an address, each cart rule is checked once per cart,
+ * checked once per delivery group with an address (a pattern compiled once),
+ * each cart rule once per cart,
  * on indexes of the lines shared by all of them (cart-lines.ts). Nothing is
  * quadratic in lines or rules; evaluation stops early once the output is
  * full (see output.ts).
  */
 import type { Config, Rule, RuleKind } from "./config";
 import { ADDRESS_RULE_KINDS } from "./constants";
-import type { AddressCheck, AddressRule, KindCache } from "./address-rules";
+import type { AddressCheck, AddressRule, AddressRun } from "./address-rules";
 import type { CartCheck, CartRule } from "./cart-rules";
 import type { Facts, LinesReader } from "./facts";
 import { pickTemplate, renderMessage } from "./messages";
@@ -43,8 +43,8 @@ export const addressTarget = (groupIndex: number, field: string) =>
 
 /** The rule families a run evaluates: a family left out is skipped. */
 export interface RuleFamily {
-  /** Compiles an address rule once per run (its check then runs on each delivery group's address). */
-  address?: (rule: AddressRule, cache: KindCache) => AddressCheck;
+  /** Checks an address rule on one delivery group's address. */
+  address?: AddressCheck;
   /** Checks a cart rule of the document `rules` (product selectors read the whole document's list slots). */
   cart?: CartCheck;
   /** How the cart rules read the lines (with `cart`). */
@@ -58,7 +58,8 @@ export function evaluateFacts(config: Config, facts: Facts, family: RuleFamily):
   const languages = facts.languages;
   const messages = facts.messages;
   const groupsWithAddress = facts.groups.filter((g) => g.address !== null);
-  const kindCache: KindCache = new Map();
+  // What the address checks of this run share (address-rules.ts), made at the first address rule.
+  let addressRun: AddressRun | undefined;
 
   const report = (rule: Rule, finding: Finding, target: string) => {
     const message = renderMessage(pickTemplate(rule, finding.key, languages, messages), finding.args, languages, messages);
@@ -84,12 +85,12 @@ export function evaluateFacts(config: Config, facts: Facts, family: RuleFamily):
     // isAddressRule, inlined (a call per rule).
     if (ADDRESS_KINDS[rule.kind] === true) {
       if (groupsWithAddress.length === 0 || family.address === undefined) continue;
-      const check = family.address(rule as AddressRule, kindCache);
       const banner = (rule as AddressRule).display === "banner";
       for (let g = 0; g < groupsWithAddress.length; g++) {
         const group = groupsWithAddress[g];
         if (scope && !inScope(scope, group.country ? [group.country] : [])) continue;
-        const findings = check(group.address!, group.country);
+        addressRun ??= { kinds: new Map(), patterns: new Map() };
+        const findings = family.address(rule as AddressRule, group.address!, group.country, addressRun);
         for (let i = 0; i < findings.length; i++) {
           const finding = findings[i];
           report(rule, finding, banner || !finding.field ? CART_TARGET : addressTarget(group.index, finding.field));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { charsetAccepts } from "../../src/engine/charset";
-import { errorsFor, messagesFor } from "./build";
+import { errorsFor, messagesFor, violationsFor } from "./build";
 
 const target = (field: string, group = 0) => `$.cart.deliveryGroups[${group}].deliveryAddress.${field}`;
 
@@ -77,6 +77,17 @@ describe("fieldPattern (rule 2)", () => {
     const rule = { id: "b", kind: "fieldPattern", field: "city", pattern: "^paris$", mode: "allow" };
     expect(errorsFor([rule], { addresses: [{ city: "PARIS" }] })).toHaveLength(1);
     expect(errorsFor([{ ...rule, ignoreCase: true }], { addresses: [{ city: "PARIS" }] })).toHaveLength(0);
+  });
+
+  test("the same pattern with and without ignoreCase, in one run over several addresses: each rule with its own flags", () => {
+    const strict = { id: "s", kind: "fieldPattern", field: "city", pattern: "^paris$", mode: "allow" };
+    const loose = { ...strict, id: "l", ignoreCase: true };
+    const addresses = [{ city: "PARIS" }, { city: "paris" }, { city: "Lyon" }];
+    expect(violationsFor([strict, loose], { addresses }).map((v) => `${v.ruleId}@${v.target}`)).toEqual([
+      `s@${target("city", 0)}`,
+      `s@${target("city", 2)}`,
+      `l@${target("city", 2)}`,
+    ]);
   });
 
   test("compiled with the u flag", () => {
@@ -276,6 +287,15 @@ describe("destination (rule 8)", () => {
     expect(errorsFor([rule], { addresses: [{ countryCode: "RU" }] }).map((e) => e.target)).toEqual([target("countryCode")]);
     expect(errorsFor([rule], { addresses: [{ countryCode: "US", provinceCode: "HI" }] }).map((e) => e.target)).toEqual([target("provinceCode")]);
     expect(errorsFor([rule], { addresses: [{ countryCode: "US", provinceCode: "CA" }] })).toEqual([]);
+  });
+
+  test("provinces are compared upper-cased and trimmed, whatever case they were written in", () => {
+    const block = { id: "d", kind: "destination", mode: "block", provinces: { US: [" hi", "Ak "] } };
+    expect(errorsFor([block], { addresses: [{ countryCode: "US", provinceCode: "HI" }] }).map((e) => e.target)).toEqual([target("provinceCode")]);
+    expect(errorsFor([block], { addresses: [{ countryCode: "us", provinceCode: "ak" }] }).map((e) => e.target)).toEqual([target("provinceCode")]);
+    const allow = { id: "d", kind: "destination", mode: "allow", provinces: { US: ["ca "] } };
+    expect(errorsFor([allow], { addresses: [{ countryCode: "US", provinceCode: "CA" }] })).toEqual([]);
+    expect(errorsFor([allow], { addresses: [{ countryCode: "DE" }] }).map((e) => e.target)).toEqual([target("countryCode")]);
   });
 
   test("an allow rule listing nothing is inert", () => {
