@@ -40,6 +40,28 @@ describe("CartLines", () => {
     expect(cart.withSlot("c1")).toEqual([]);
   });
 
+  test("entries that are not objects are no lines for the products functions either: positions, slots, GIDs and quantities agree", () => {
+    const rules = [{ select: { tags: ["wine"], products: ["2"] } }, { select: { variants: ["21"], collections: ["7"] } }] as Rule[];
+    const lines = [
+      line({ productId: 1, variantId: 11, tags: ["wine"], quantity: 4 }),
+      line({ productId: 2, variantId: 21, collections: [7], quantity: 2 }),
+      line({ productId: 3, variantId: 31, tags: ["wine"], collections: [7], quantity: 3 }),
+    ];
+    answerSlots(lines, rules);
+    for (const oneRead of [true, false]) {
+      const cart = new ProductLines([null, lines[0], "x", lines[1], 7, lines[2]]);
+      if (oneRead) cart.readWith(slotFields(rules));
+      expect(cart.length).toBe(3);
+      expect(cart.withSlot("t0")).toEqual([0, 2]);
+      expect(cart.withSlot("c0")).toEqual([1, 2]);
+      expect(cart.withProducts(["gid://shopify/Product/2"], ["gid://shopify/Product/2"])).toEqual([1]);
+      expect(cart.withVariants(["gid://shopify/ProductVariant/21"], ["gid://shopify/ProductVariant/21"])).toEqual([1]);
+      expect([0, 1, 2].map((p) => cart.quantityAt(p))).toEqual([4, 2, 3]);
+      expect(cart.quantityBounds([0, 2])).toEqual({ min: 3, max: 4, total: 7 });
+      expect([cart.totalQuantity, cart.minQuantity, cart.maxQuantity]).toEqual([9, 2, 4]);
+    }
+  });
+
   test("totals by product sum a product's variants, keep custom products apart, and are shared per list of lines", () => {
     const cart = new ProductLines([
       line({ productId: 1, quantity: 2 }),
