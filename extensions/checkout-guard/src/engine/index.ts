@@ -13,7 +13,7 @@ import { readFacts } from "./facts";
 import type { FunctionInput } from "./types";
 
 export * from "./config";
-export { evaluateFacts, isAddressRule, addressTarget, CART_TARGET, type Evaluation, type RuleFamily } from "./evaluate";
+export { evaluateFacts, addressTarget, CART_TARGET, type Evaluation, type RuleFamily } from "./evaluate";
 export { documentFromInput, validationErrors, toResult } from "./run";
 export { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfRule, functionsOfRules, splitConfig, type CheckoutFunction } from "./functions";
 export { ADDRESS_RULES, CART_RULES };

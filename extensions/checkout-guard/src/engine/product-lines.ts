@@ -173,11 +173,6 @@ export class ProductLines extends CartLines {
     return quantityOf(this.raw[position]);
   }
 
-  /** The product of a ProductVariant line; null for a custom product. */
-  product(position: number): AnyRecord | null {
-    return productOf(this.raw[position]);
-  }
-
   /** The product's title (a custom product's own title); "" when missing. */
   title(position: number): string {
     const line = this.raw[position];
