@@ -28,6 +28,13 @@ export type AddressCheck = (rule: AddressRule, address: Address, country: string
 
 const NONE: Finding[] = [];
 
+/** `findings` with one more: the shared empty NONE is never written to (most checks find nothing). */
+function adding(findings: Finding[], finding: Finding): Finding[] {
+  if (findings === NONE) return [finding];
+  findings.push(finding);
+  return findings;
+}
+
 /** Trimmed value of a field, "" when absent. */
 function valueOf(address: Address, field: AddressField): string {
   const value = address[field];
@@ -87,15 +94,14 @@ function addressKindFindings(rule: RuleOf<"addressKind">, address: Address, coun
     for (let k = 0; k < kinds.length; k++) {
       const kind = kinds[k];
       if (!blocked.includes(kind)) continue;
-      if (findings === NONE) findings = [];
-      findings.push({ key: "addressKind", field, args: { field, kind } });
+      findings = adding(findings, { key: "addressKind", field, args: { field, kind } });
       if (kind === "military") military = true;
       break;
     }
   }
   // A military address whose street lines say nothing the patterns know: its state does.
   if (!military && blocked.includes("military") && isMilitaryState(address, country)) {
-    return [...findings, { key: "addressKind", field: "provinceCode", args: { field: "provinceCode", kind: "military" } }];
+    return adding(findings, { key: "addressKind", field: "provinceCode", args: { field: "provinceCode", kind: "military" } });
   }
   return findings;
 }
@@ -130,11 +136,10 @@ function fieldLengthFindings(rule: RuleOf<"fieldLength">, address: Address): Fin
     // count them (one step per character in QuickJS) only when that decides.
     if ((max === undefined || text.length <= max) && (min === undefined || text.length >= 2 * min)) continue;
     const length = charLength(text);
-    if (findings === NONE && ((max !== undefined && length > max) || (min !== undefined && length < min))) findings = [];
     if (max !== undefined && length > max) {
-      findings.push({ key: "fieldLengthMax", field, args: { field, min, max, limit: max, length } });
+      findings = adding(findings, { key: "fieldLengthMax", field, args: { field, min, max, limit: max, length } });
     } else if (min !== undefined && length < min) {
-      findings.push({ key: "fieldLengthMin", field, args: { field, min, max, limit: min, length } });
+      findings = adding(findings, { key: "fieldLengthMin", field, args: { field, min, max, limit: min, length } });
     }
   }
   return findings;
@@ -145,9 +150,7 @@ function requiredFieldsFindings(rule: RuleOf<"requiredFields">, address: Address
   let findings = NONE;
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f];
-    if (valueOf(address, field) !== "") continue;
-    if (findings === NONE) findings = [];
-    findings.push({ key: "requiredFields", field, args: { field } });
+    if (valueOf(address, field) === "") findings = adding(findings, { key: "requiredFields", field, args: { field } });
   }
   return findings;
 }
@@ -159,9 +162,7 @@ function charsetFindings(rule: RuleOf<"charset">, address: Address): Finding[] {
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f];
     const text = valueOf(address, field);
-    if (text === "" || charsetAccepts(text, rule.allow, accents)) continue;
-    if (findings === NONE) findings = [];
-    findings.push({ key: charsetMessageKey(rule), field, args: { field } });
+    if (text !== "" && !charsetAccepts(text, rule.allow, accents)) findings = adding(findings, { key: charsetMessageKey(rule), field, args: { field } });
   }
   return findings;
 }
