@@ -6,7 +6,8 @@
  * export stay whole); publishing splits it (engine/functions.ts, splitConfig):
  * each function's Validation gets that function's rules (address, cart totals,
  * weight, products), with the schedule boundaries its rules use and the input
- * variables its own query declares. Shopify drops a metafield value over
+ * variables its own query declares, as published (publishedDocument: without
+ * rule ids, the products functions' list slots worked out). Shopify drops a metafield value over
  * 10,000 bytes before it reaches a function, separately for each function's
  * metafields, so each document is compact (defaults and empty lists omitted)
  * and a configuration where one would not fit is refused here, naming the
@@ -35,6 +36,7 @@ import {
 import {
   CHECKOUT_FUNCTION_NAMES,
   listSlotsOf,
+  publishedDocument,
   splitConfig,
   type CheckoutFunction,
 } from "../../extensions/checkout-guard/src/engine/functions";
@@ -52,7 +54,7 @@ export interface FunctionDocument<F extends CheckoutFunction = CheckoutFunction>
   function: F;
   /** Its rules, in the merchant's order, and the schedule boundaries they use. */
   document: Config;
-  /** The `config` metafield's value. */
+  /** The `config` metafield's value: `document` as published (publishedDocument: no rule ids, list slots worked out). */
   json: string;
   bytes: number;
   inputVariables: FunctionInputVariables[F];
@@ -147,7 +149,7 @@ export function functionDocuments(config: Config, options: { messageByteLimit?: 
   const split = splitConfig(config);
   const one = <F extends CheckoutFunction>(fn: F): FunctionDocument<F> => {
     const document = split[fn];
-    const json = JSON.stringify(document);
+    const json = JSON.stringify(publishedDocument(fn, document));
     const inputVariables = inputVariablesFor(fn, document);
     const variablesJson = JSON.stringify(inputVariables);
     const messages = fitMessages(document, options.messageByteLimit ?? METAFIELD_BYTE_LIMIT);
@@ -180,7 +182,8 @@ export function functionLimitProblems(functions: FunctionDocuments, names?: Read
     const label = t(`functions.${fn}`);
     if (bytes > METAFIELD_BYTE_LIMIT) {
       const largest = document.rules
-        .map((rule) => ({ name: names?.get(rule.id) ?? rule.id, bytes: utf8Bytes(JSON.stringify(rule)) }))
+        // As published: without the id (publishedDocument).
+        .map((rule) => ({ name: names?.get(rule.id) ?? rule.id, bytes: utf8Bytes(JSON.stringify({ ...rule, id: undefined })) }))
         .sort((a, b) => b.bytes - a.bytes)
         .slice(0, 3)
         .map((r) => t("server.config.largestRule", { name: r.name, bytes: r.bytes }))

@@ -6,7 +6,7 @@ import { inputVariablesFor, UNUSED_SCHEDULE_SLOT } from "../../extensions/checko
 import { functionFiles } from "../../extensions/checkout-guard/runner/build";
 import type { RuleDefinition, RuleRecord, RuleStatus } from "../../app/models/rules.server";
 import { parseConfig } from "../../extensions/checkout-guard/src/engine/config";
-import { CHECKOUT_FUNCTION_NAMES, CHECKOUT_FUNCTIONS, functionOfRule, functionsOfRules, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine";
+import { CHECKOUT_FUNCTION_NAMES, CHECKOUT_FUNCTIONS, functionOfRule, functionsOfRules, publishedDocument, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine";
 import { ENTRIES } from "../../extensions/checkout-guard/tests/entries";
 import { buildFunctionInput, listsFromVariables, type InputSpec } from "../../extensions/checkout-guard/runner/sample-input";
 import { KINDS, VALID_DEFINITIONS } from "./support/fixtures";
@@ -177,7 +177,7 @@ describe("the configuration document", () => {
       const published = result.functions[fn];
       expect(published.document.rules.map((r) => r.id)).toEqual(result.document.rules.filter((_, i) => functions[i] === fn).map((r) => r.id));
       expect(parseConfig(published.document).ok).toBe(true);
-      expect(published.json).toBe(JSON.stringify(published.document));
+      expect(published.json).toBe(JSON.stringify(publishedDocument(fn, published.document)));
       expect(published.bytes).toBe(Buffer.byteLength(published.json));
       // Each rule exactly as in the combined document.
       for (const rule of published.document.rules) expect(result.document.rules).toContainEqual(rule);
@@ -273,12 +273,37 @@ describe("the configuration document", () => {
     expect(result.bytes).toBeGreaterThan(10_000);
   });
 
+  it("publishes each function's rules without their ids, and the products functions' list slots unless they would not fit", () => {
+    const result = built([
+      record({ kind: "cartQuantity", max: 9 }),
+      record({ kind: "lineQuantity", max: 2, select: { tags: ["wine"], collections: ["7"] } }),
+      record({ kind: "dependency", select: { products: ["1"] }, requires: { products: ["2", "1"] } }),
+    ]);
+    const cart = JSON.parse(result.functions.cart.json);
+    expect(cart).toEqual({ v: 1, rules: [{ kind: "cartQuantity", max: 9 }] });
+    // The lists' keys in slot order and the GIDs the one pass over the lines looks for, each once.
+    expect(JSON.parse(result.functions.productsLean.json)).toMatchObject({
+      rules: [{ kind: "lineQuantity", max: 2, select: { tags: ["wine"], collections: ["7"] } }, { kind: "dependency" }],
+      slots: { tags: ["wine"], collections: ["7"], products: ["gid://shopify/Product/1", "gid://shopify/Product/2"], variants: [] },
+    });
+    expect(result.functions.productsLean.json).not.toContain('"id"');
+    // Slots that would take a document over 10,000 bytes are left out: the function works them out.
+    const products = Array.from({ length: 300 }, (_, i) => String(8_000_000_000 + i));
+    const large = built([record({ kind: "productQuantity", max: 3, select: { products } })]).functions.productsLean;
+    expect(large.bytes).toBeLessThanOrEqual(10_000);
+    expect(JSON.stringify(publishedDocument("productsLean", { ...large.document, rules: large.document.rules.slice(0, 0) }))).toContain('"slots"');
+    expect(JSON.parse(large.json)).not.toHaveProperty("slots");
+  });
+
   it("measures each function's limit exactly: 10,000 bytes pass, 10,001 do not", () => {
     const rule = (index: number, length: number) =>
       record({ kind: "cartQuantity", min: 1, message: "x".repeat(length) }, { id: `r${String(index).padStart(4, "0")}` });
     // An address rule beside them does not count towards the cart function's bytes.
     const address = record({ kind: "streetNumber", message: "y".repeat(400) }, { id: "addr" });
-    const cartBytes = (rules: RuleRecord[]) => built([address, ...rules]).functions.cart.bytes;
+    const cartBytes = (rules: RuleRecord[]) => {
+      const result = buildConfigDocument([address, ...rules]);
+      return result.ok ? result.functions.cart.bytes : Infinity;
+    };
     // Messages hold at most 500 characters: fill with rules, then pad the last one to the exact size.
     const fill = (target: number) => {
       const rules: RuleRecord[] = [];

@@ -93,10 +93,14 @@ describe.each(["sqlite", "postgresql"] as const)("upgrading the database on %s",
     const [lean] = mock.validationsOf(shop, "checkout-guard-products-lean");
     const [products] = mock.validationsOf(shop, "checkout-guard-products");
     expect(mock.state(shop).validations.size).toBe(4);
-    expect(JSON.parse(mock.metafieldValue(shop, address.id, "config")!)).toEqual({ v: 1, rules: [{ id: "r-address", kind: "addressKind", block: ["poBox"] }] });
-    expect(JSON.parse(mock.metafieldValue(shop, cart.id, "config")!)).toEqual({ v: 1, rules: [{ id: "r-cart", kind: "cartQuantity", max: 5 }] });
+    expect(JSON.parse(mock.metafieldValue(shop, address.id, "config")!)).toEqual({ v: 1, rules: [{ kind: "addressKind", block: ["poBox"] }] });
+    expect(JSON.parse(mock.metafieldValue(shop, cart.id, "config")!)).toEqual({ v: 1, rules: [{ kind: "cartQuantity", max: 5 }] });
     // The old product rules go to the two products functions: by tag to the lean one, by variant to the other.
-    expect(JSON.parse(mock.metafieldValue(shop, lean.id, "config")!)).toEqual({ v: 1, rules: [{ id: "r-packs", kind: "lineQuantity", multiple: 6, select: { tags: ["wholesale"] } }] });
+    expect(JSON.parse(mock.metafieldValue(shop, lean.id, "config")!)).toEqual({
+      v: 1,
+      rules: [{ kind: "lineQuantity", multiple: 6, select: { tags: ["wholesale"] } }],
+      slots: { tags: ["wholesale"], collections: [], products: [], variants: [] },
+    });
     expect(JSON.parse(mock.metafieldValue(shop, lean.id, "input-variables")!)).toEqual({
       tags0: ["wholesale"],
       collections0: [],
@@ -104,7 +108,8 @@ describe.each(["sqlite", "postgresql"] as const)("upgrading the database on %s",
     });
     expect(JSON.parse(mock.metafieldValue(shop, products.id, "config")!)).toEqual({
       v: 1,
-      rules: [{ id: "r-base", kind: "dependency", select: { variants: ["444"] }, requires: { products: ["555"] } }],
+      rules: [{ kind: "dependency", select: { variants: ["444"] }, requires: { products: ["555"] } }],
+      slots: { tags: [], collections: [], products: ["gid://shopify/Product/555"], variants: ["gid://shopify/ProductVariant/444"] },
     });
     // The function without rules (weight) is published as needing no Validation.
     expect((await db.functionSync.findMany({ where: { shop }, orderBy: { function: "asc" } })).map((r) => [r.function, r.validationId, r.syncedVersion])).toEqual([

@@ -39,8 +39,11 @@ it("publishes, records and reports the sync of the functions on PostgreSQL", asy
   const [address] = mock.validationsOf(shop, "checkout-guard-address");
   const [cart] = mock.validationsOf(shop, "checkout-guard-cart");
   const document = JSON.parse((await pg.db.configVersion.findFirstOrThrow({ where: { shop, version } })).document);
-  expect(JSON.parse(mock.metafieldValue(shop, address.id, "config")!)).toEqual({ v: 1, rules: [document.rules[0]] });
-  expect(JSON.parse(mock.metafieldValue(shop, cart.id, "config")!)).toEqual({ v: 1, rules: [document.rules[1]] });
+  // Each function's rule, published without its id.
+  const { id: _address, ...addressRule } = document.rules[0];
+  const { id: _cart, ...cartRule } = document.rules[1];
+  expect(JSON.parse(mock.metafieldValue(shop, address.id, "config")!)).toEqual({ v: 1, rules: [addressRule] });
+  expect(JSON.parse(mock.metafieldValue(shop, cart.id, "config")!)).toEqual({ v: 1, rules: [cartRule] });
   expect(await pg.db.functionSync.findMany({ where: { shop }, orderBy: { function: "asc" } })).toMatchObject([
     { function: "address", validationId: address.id, syncedVersion: version },
     { function: "cart", validationId: cart.id, syncedVersion: version },

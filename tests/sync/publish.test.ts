@@ -24,7 +24,8 @@ import {
   type AdminGraphql,
   type SyncOptions,
 } from "../../app/shopify-sync/sync.server";
-import { parseConfig, type Config } from "../../extensions/checkout-guard/src/engine/config";
+import { isDeepStrictEqual } from "node:util";
+import { parseConfig, type Config, type FunctionConfig } from "../../extensions/checkout-guard/src/engine/config";
 import { UNUSED_SCHEDULE_SLOT } from "../../extensions/checkout-guard/src/engine/input-variables";
 import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, type CheckoutFunction } from "../../extensions/checkout-guard/src/engine/functions";
 import {
@@ -104,13 +105,23 @@ const mutations = (shop: string, field: string) => mock.graphqlRequests(field).f
 const validationsOf = (shop: string, fn: CheckoutFunction) => mock.validationsOf(shop, CHECKOUT_FUNCTIONS[fn].handle);
 const functionRow = (shop: string, fn: string) => prisma.functionSync.findUnique({ where: { shop_function: { shop, function: fn } } });
 
+/**
+ * The saved rules a published document holds, by id, in its order: a published
+ * rule carries no id (publishedDocument), so each is matched on its definition
+ * in the latest saved version.
+ */
+async function idsOf(shop: string, published: FunctionConfig): Promise<string[]> {
+  const saved = (JSON.parse(await latestDocument(shop)) as Config).rules;
+  return published.rules.map((rule) => saved.find(({ id: _id, ...definition }) => isDeepStrictEqual(definition, rule))?.id ?? "(not a saved rule)");
+}
+
 /** The two metafields on the shop's Validation of `fn`, parsed. */
 function publishedOn(shop: string, fn: CheckoutFunction) {
   const [validation] = validationsOf(shop, fn);
   if (!validation) return null;
   return {
     validation,
-    config: JSON.parse(mock.metafieldValue(shop, validation.id, "config")!) as Config,
+    config: JSON.parse(mock.metafieldValue(shop, validation.id, "config")!) as FunctionConfig,
     configText: mock.metafieldValue(shop, validation.id, "config")!,
     variables: JSON.parse(mock.metafieldValue(shop, validation.id, "input-variables")!) as Record<string, unknown>,
   };
@@ -146,19 +157,19 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(products.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products by product, tag or collection" });
 
     // The address document holds only the address rule, and only its schedule boundaries.
-    expect(address.config.rules.map((r) => r.id)).toEqual([rules[0].id]);
+    expect(await idsOf(shop, address.config)).toEqual([rules[0].id]);
     expect(address.config.clock).toEqual(["2026-12-20T00:00:00", "2026-12-27T00:00:00"]);
     // Its input variables are exactly its query's: the schedule slots, no product tags or collections.
     expect(address.variables).toEqual({ scheduleAt0: "2026-12-20T00:00:00", scheduleAt1: "2026-12-27T00:00:00", ...unusedSlots(2) });
 
     // The cart document holds only the cart-totals rule, and its boundary; no tags or collections.
-    expect(cart.config.rules.map((r) => r.id)).toEqual([rules[2].id]);
+    expect(await idsOf(shop, cart.config)).toEqual([rules[2].id]);
     expect(cart.config.clock).toEqual(["2027-01-05T00:00:00"]);
     expect(cart.variables).toEqual({ scheduleAt0: "2027-01-05T00:00:00", ...unusedSlots(1) });
 
     // The lean products document holds the line rule, and its variables the tag and collection list
     // it selects on, in the lean query's one slot of each.
-    expect(products.config.rules.map((r) => r.id)).toEqual([rules[1].id]);
+    expect(await idsOf(shop, products.config)).toEqual([rules[1].id]);
     expect(products.config).not.toHaveProperty("clock");
     expect(products.variables).toEqual({ tags0: ["wholesale"], collections0: ["gid://shopify/Collection/123"], ...unusedSlots(0) });
 
@@ -216,8 +227,9 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(onWeight.validation.id).not.toBe(onProducts.validation.id);
     expect(onWeight.validation.title).toBe("Checkout Guard: cart weight");
     // Each Validation holds its own rule only, and the variables of its own query.
-    expect(onWeight.config).toEqual({ v: 1, rules: [{ id: weight.value.id, kind: "weight", max: 30, unit: "KILOGRAMS" }] });
-    expect(onProducts.config.rules.map((r) => r.id)).toEqual([packs.id]);
+    expect(onWeight.config).toEqual({ v: 1, rules: [{ kind: "weight", max: 30, unit: "KILOGRAMS" }] });
+    expect(await idsOf(shop, onWeight.config)).toEqual([weight.value.id]);
+    expect(await idsOf(shop, onProducts.config)).toEqual([packs.id]);
     expect(onWeight.variables).toEqual(unusedSlots(0));
     expect(onProducts.validation.title).toBe("Checkout Guard: products");
     // The products query's two slots of each list: the rule's lists in the first, the second empty.
@@ -259,8 +271,8 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(products.validation).toMatchObject({ enabled: true, blockOnFailure: false, title: "Checkout Guard: products" });
 
     // Each document holds its own rules, in the merchant's order, and only its own schedule boundary.
-    expect(lean.config.rules.map((r) => r.id)).toEqual([packs.value.id, cap.id]);
-    expect(products.config.rules.map((r) => r.id)).toEqual([dependency.value.id, clearance.value.id]);
+    expect(await idsOf(shop, lean.config)).toEqual([packs.value.id, cap.id]);
+    expect(await idsOf(shop, products.config)).toEqual([dependency.value.id, clearance.value.id]);
     expect(lean.config).not.toHaveProperty("clock");
     expect(products.config.clock).toEqual(["2027-02-01T00:00:00"]);
     // Each function's variables are its own query's: the lean one's single slot of each list, and the
@@ -285,7 +297,7 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(validationsOf(shop, "products")).toEqual([]);
     expect(mutations(shop, "validationDelete").map((r) => (r.graphql!.variables as any).id)).toEqual([products.validation.id]);
     expect(publishedOn(shop, "productsLean")!.validation.id).toBe(lean.validation.id);
-    expect(publishedOn(shop, "productsLean")!.config.rules.map((r) => r.id)).toEqual([packs.value.id, cap.id]);
+    expect(await idsOf(shop, publishedOn(shop, "productsLean")!.config)).toEqual([packs.value.id, cap.id]);
   });
 
   it("updates the same Validations afterwards, without creating others or touching their enabled state", async () => {
@@ -352,7 +364,7 @@ describe("publishConfiguration: one Validation per checkout function", () => {
     expect(await publishConfiguration(graphql, shop, fast())).toEqual({ ok: true, version: back.version });
     const [again] = validationsOf(shop, "address");
     expect(again.id).not.toBe(first.id);
-    expect(publishedOn(shop, "address")!.config.rules.map((r) => r.id)).toEqual([back.value.id]);
+    expect(await idsOf(shop, publishedOn(shop, "address")!.config)).toEqual([back.value.id]);
   });
 
   it("deletes every Validation when no rule is left", async () => {

@@ -27,7 +27,7 @@
 export type JourneyStep = "CART_INTERACTION" | "CHECKOUT_INTERACTION" | "CHECKOUT_COMPLETION";
 import { ADDRESS_FIELDS } from "../src/engine/constants";
 import { parseConfig, type Config, type WeightUnit } from "../src/engine/config";
-import { CHECKOUT_FUNCTION_NAMES, splitConfig, type CheckoutFunction } from "../src/engine/functions";
+import { CHECKOUT_FUNCTION_NAMES, publishedDocument, splitConfig, type CheckoutFunction } from "../src/engine/functions";
 import { fitMessages } from "../src/engine/message-catalog";
 import { COLLECTION_SLOT_FIELDS, selectionLists, TAG_SLOT_FIELDS, type SelectionLists } from "../src/engine/selection-slots";
 import { inputQueryOf, projectInput } from "./input-projection";
@@ -93,8 +93,13 @@ export interface InputSpec {
   /**
    * The configuration document (validation.metafield.jsonValue); `undefined`
    * or `null` means no metafield. Any JSON value is accepted, malformed ones too.
+   * A function's input (buildFunctionInput) carries a valid document as the
+   * admin publishes it for that function (publishedDocument: no rule ids, the
+   * products functions' list slots worked out).
    */
   config?: unknown;
+  /** The function's metafield holds `config` exactly as given (as an earlier version of the app published it: rule ids, no list slots). */
+  documentAsIs?: boolean;
   /**
    * The message catalog (validation.messages.jsonValue). Default: the one the
    * admin publishes with `config` (`fitMessages(config).catalog`, see
@@ -270,7 +275,10 @@ export type FunctionInputObject = ReturnType<typeof buildInput>;
  * for that document's clock.
  */
 export function buildFunctionInput(fn: CheckoutFunction, spec: InputSpec = {}): Record<string, unknown> {
-  return projectInput(inputQueryOf(fn), buildInput(spec));
+  const input = projectInput(inputQueryOf(fn), buildInput(spec));
+  const valid = !spec.documentAsIs && spec.config !== undefined && spec.config !== null && parseConfig(spec.config).ok;
+  if (valid) (input.validation as { metafield: unknown }).metafield = { jsonValue: publishedDocument(fn, spec.config as Config) };
+  return input;
 }
 
 /**

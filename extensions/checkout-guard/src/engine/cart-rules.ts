@@ -16,7 +16,7 @@
  *   counts as 0. A cart with no such line is not checked.
  * - Minimums and maximums are inclusive: the limit itself is accepted.
  */
-import type { Rule, RuleOf } from "./config";
+import type { FunctionConfig, RuleOf } from "./config";
 import { CartLines } from "./cart-lines";
 import { ProductLines } from "./product-lines";
 import type { Facts } from "./facts";
@@ -30,8 +30,8 @@ export type CartRule = RuleOf<
   "cartQuantity" | "lineQuantity" | "productQuantity" | "subtotal" | "distinctLines" | "weight" | "exclusive" | "dependency"
 >;
 
-/** A cart rule's findings on the cart facts (`rules`: the document, whose list slots product selectors read). */
-export type CartCheck = (rule: CartRule, facts: Facts, rules: readonly Rule[]) => Finding[];
+/** A cart rule's findings on the cart facts (`document`: whose list slots product selectors read). */
+export type CartCheck = (rule: CartRule, facts: Facts, document: FunctionConfig) => Finding[];
 
 const NONE: Finding[] = [];
 
@@ -199,22 +199,23 @@ export const CART_WEIGHT_RULES: RuleFamily = {
 };
 
 // What a run's product rules share: its lines, read with the document's list slots
-// (slotFields). Kept for the last run: an identity check costs QuickJS less than the
-// getter, a WeakMap and the calls at every rule.
+// (published with the document, or worked out here: slotFields). Kept for the last
+// run: an identity check costs QuickJS less than the getter, a WeakMap and the
+// calls at every rule.
 let lastFacts: Facts | null = null;
-let lastRules: readonly Rule[] | null = null;
+let lastDocument: FunctionConfig | null = null;
 let lastCart: ProductLines;
 let lastSlots: SlotFields;
 
 export const PRODUCT_RULES: RuleFamily = {
-  cart: (rule, facts, rules) => {
-    if (facts !== lastFacts || rules !== lastRules) {
-      lastSlots = slotFields(rules);
+  cart: (rule, facts, document) => {
+    if (facts !== lastFacts || document !== lastDocument) {
+      lastSlots = document.slots ?? slotFields(document.rules);
       // The lines of a products function's run are read by `readProductLines` (PRODUCT_RULES.lines).
       lastCart = facts.cart as ProductLines;
       lastCart.readWith(lastSlots);
       lastFacts = facts;
-      lastRules = rules;
+      lastDocument = document;
     }
     const cart = lastCart;
     const slots = lastSlots;
@@ -233,9 +234,9 @@ export const PRODUCT_RULES: RuleFamily = {
 
 /** Every cart rule (the admin and the tests: what the cart functions decide together). */
 export const CART_RULES: RuleFamily = {
-  cart: (rule, facts, rules) => {
+  cart: (rule, facts, document) => {
     for (const family of [CART_TOTALS_RULES, CART_WEIGHT_RULES, PRODUCT_RULES]) {
-      const findings = family.cart!(rule, facts, rules);
+      const findings = family.cart!(rule, facts, document);
       if (findings !== NOT_OF_THIS_FAMILY) return findings;
     }
     return NONE;

@@ -11,6 +11,7 @@
  * a short string syntax. See docs/configuration.md for the format with examples.
  */
 import * as v from "valibot";
+import type { SlotFields } from "./selection-slots";
 import {
   ADDRESS_FIELDS,
   ADDRESS_RULE_KINDS,
@@ -287,6 +288,22 @@ export const ConfigSchema = v.strictObject({
   clock: v.optional(v.pipe(v.array(localDateTime), v.maxLength(SCHEDULE_SLOTS))),
 });
 export type Config = v.InferOutput<typeof ConfigSchema>;
+
+/** A rule as a function's Validation carries it: without its id (publishedDocument, functions.ts). */
+export type PublishedRule = Rule extends infer R ? (R extends Rule ? Omit<R, "id"> & { id?: string } : never) : never;
+
+/**
+ * A document a function reads: as published (rules without ids; the products
+ * functions' list slots and ids worked out by the admin: publishedDocument),
+ * or a whole Config (what the admin evaluates, or a document published before
+ * the slots were; the function then works them out).
+ */
+export interface FunctionConfig {
+  v: Config["v"];
+  rules: readonly PublishedRule[];
+  clock?: Config["clock"];
+  slots?: SlotFields;
+}
 
 /**
  * The input-variables metafield (`$app:checkout-guard` / `input-variables`):

@@ -11,7 +11,7 @@
  * quadratic in lines or rules; evaluation stops early once the output is
  * full (see output.ts).
  */
-import type { Config, Rule, RuleKind } from "./config";
+import type { FunctionConfig, PublishedRule, RuleKind } from "./config";
 import { ADDRESS_RULE_KINDS } from "./constants";
 import type { AddressCheck, AddressRule, AddressRun } from "./address-rules";
 import type { CartCheck, CartRule } from "./cart-rules";
@@ -44,13 +44,13 @@ export const addressTarget = (groupIndex: number, field: string) =>
 export interface RuleFamily {
   /** Checks an address rule on one delivery group's address. */
   address?: AddressCheck;
-  /** Checks a cart rule of the document `rules` (product selectors read the whole document's list slots). */
+  /** Checks a cart rule of a document (product selectors read the whole document's list slots). */
   cart?: CartCheck;
   /** How the cart rules read the lines (with `cart`). */
   lines?: LinesReader;
 }
 
-export function evaluateFacts(config: Config, facts: Facts, family: RuleFamily): Evaluation {
+export function evaluateFacts(config: FunctionConfig, facts: Facts, family: RuleFamily): Evaluation {
   const collector = new ErrorCollector();
   const violations: Violation[] = [];
   const scheduled = makeScheduleCheck(config.clock, facts.clock);
@@ -60,9 +60,10 @@ export function evaluateFacts(config: Config, facts: Facts, family: RuleFamily):
   // What the address checks of this run share (address-rules.ts), made at the first address rule.
   let addressRun: AddressRun | undefined;
 
-  const report = (rule: Rule, finding: Finding, target: string) => {
+  const report = (rule: PublishedRule, finding: Finding, target: string) => {
     const message = renderMessage(pickTemplate(rule, finding.key, languages, messages), finding.args, languages, messages);
-    violations.push({ ruleId: rule.id, kind: rule.kind, key: finding.key, target, message });
+    // A published document carries no ids (the simulator attributes with the admin's own).
+    violations.push({ ruleId: rule.id ?? "", kind: rule.kind, key: finding.key, target, message });
     collector.add(target, message);
   };
 
@@ -98,7 +99,7 @@ export function evaluateFacts(config: Config, facts: Facts, family: RuleFamily):
       if (family.cart === undefined) continue;
       if ((cartEmpty ??= facts.cart.isEmpty)) continue;
       if (scope && !inScope(scope, facts.cartCountries)) continue;
-      const findings = family.cart(rule as CartRule, facts, rules);
+      const findings = family.cart(rule as CartRule, facts, config);
       for (let i = 0; i < findings.length; i++) report(rule, findings[i], CART_TARGET);
     }
   }

@@ -25,9 +25,9 @@
  * country scope). The extensions live beside this package, in the folders
  * named by their handles.
  */
-import type { Config, Rule, RuleKind } from "./config";
-import { ADDRESS_RULE_KINDS, COLLECTION_LIST_SLOTS, PRODUCT_RULE_KINDS, TAG_LIST_SLOTS } from "./constants";
-import { listKey, listsOfRule, SELECTOR_FIELDS, type RuleSelectors } from "./selection-slots";
+import type { Config, FunctionConfig, PublishedRule, Rule, RuleKind } from "./config";
+import { ADDRESS_RULE_KINDS, COLLECTION_LIST_SLOTS, METAFIELD_BYTE_LIMIT, PRODUCT_RULE_KINDS, TAG_LIST_SLOTS } from "./constants";
+import { listKey, listsOfRule, SELECTOR_FIELDS, slotFields, type RuleSelectors } from "./selection-slots";
 
 export const CHECKOUT_FUNCTIONS = {
   address: { handle: "checkout-guard-address", title: "Checkout Guard: addresses", rules: "address rules", kinds: ADDRESS_RULE_KINDS },
@@ -141,4 +141,23 @@ export function splitConfig(config: Config): Record<CheckoutFunction, Config> {
     split[name] = { v: config.v, rules, ...(clock.length > 0 ? { clock } : {}) };
   }
   return split;
+}
+
+/**
+ * What a function's Validation carries of its document (`splitConfig(config)[fn]`):
+ * nothing the function would only work out again at every run.
+ * - No rule ids: they name rules for the admin (the simulator attributes what
+ *   blocks with the admin's own document), and receiving one costs the
+ *   function ~3k instructions a rule.
+ * - The products functions get the document's list slots and ids (slotFields),
+ *   worked out at every run otherwise (~8k instructions a selector), unless
+ *   they would take the document over Shopify's 10,000 bytes: the function
+ *   then works them out itself.
+ */
+export function publishedDocument(fn: CheckoutFunction, document: Config): FunctionConfig {
+  const rules: PublishedRule[] = document.rules.map(({ id: _id, ...rule }) => rule as PublishedRule);
+  const published: FunctionConfig = { v: document.v, rules, ...(document.clock ? { clock: document.clock } : {}) };
+  if (listSlotsOf(fn).tags === 0) return published;
+  const withSlots = { ...published, slots: slotFields(document.rules) };
+  return new TextEncoder().encode(JSON.stringify(withSlots)).length <= METAFIELD_BYTE_LIMIT ? withSlots : published;
 }

@@ -5,7 +5,7 @@
  * it runs: never this module, nor the built-in message tables
  * (message-tables.ts, message-catalog.ts).
  */
-import type { Config } from "./config";
+import type { FunctionConfig } from "./config";
 import { ADDRESS_RULES } from "./address-rules";
 import { CART_RULES } from "./cart-rules";
 import { evaluateFacts, type Evaluation, type RuleFamily } from "./evaluate";
@@ -15,14 +15,14 @@ import type { FunctionInput } from "./types";
 export * from "./config";
 export { evaluateFacts, addressTarget, CART_TARGET, type Evaluation, type RuleFamily } from "./evaluate";
 export { documentFromInput, validationErrors, toResult } from "./run";
-export { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfRule, functionsOfRules, splitConfig, type CheckoutFunction } from "./functions";
+export { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES, functionOfRule, functionsOfRules, publishedDocument, splitConfig, type CheckoutFunction } from "./functions";
 export { ADDRESS_RULES, CART_RULES };
 
 /** Every family: what the functions decide together (the admin and the tests). */
 export const ALL_RULES: RuleFamily = { ...ADDRESS_RULES, ...CART_RULES };
 
 /** Evaluates every family of rules, in the merchant's order: what the functions decide together. */
-export function evaluate(config: Config, input: FunctionInput): Evaluation {
+export function evaluate(config: FunctionConfig, input: FunctionInput): Evaluation {
   return evaluateFacts(config, readFacts(input, ALL_RULES.lines), ALL_RULES);
 }
 export { readFacts, languageCandidates, type Facts, type GroupFacts, type JourneyStep } from "./facts";

@@ -18,7 +18,6 @@ import { CartLines, objectLines, type AnyRecord, type Positions, type Quantities
 import type { SlotFields } from "./selection-slots";
 
 const NO_POSITIONS: Positions = [];
-const NO_FIELDS: readonly string[] = [];
 
 /** Up to this many product (or variant) GIDs in a document, their lines are found by one pass rather than an index. */
 export const SCAN_LIMIT = 16;
@@ -95,11 +94,13 @@ export class ProductLines extends CartLines {
   // withSlot's own pass.
   private readLines(): AnyRecord[] {
     const slots = this.slots;
-    const fields = slots === undefined ? NO_FIELDS : slots.fields;
-    const t0 = fields.includes("t0");
-    const t1 = fields.includes("t1");
-    const c0 = fields.includes("c0");
-    const c1 = fields.includes("c1");
+    // The document's lists take the slots in order (selection-slots.ts).
+    const tagLists = slots === undefined ? 0 : slots.tags.length;
+    const collectionLists = slots === undefined ? 0 : slots.collections.length;
+    const t0 = tagLists > 0;
+    const t1 = tagLists > 1;
+    const c0 = collectionLists > 0;
+    const c1 = collectionLists > 1;
     const inT0: number[] = [];
     const inT1: number[] = [];
     const inC0: number[] = [];

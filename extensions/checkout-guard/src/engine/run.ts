@@ -10,14 +10,14 @@
  * newer-version document, or any failure while evaluating, lets checkout
  * through (no errors): the function never throws.
  */
-import type { Config } from "./config";
+import type { FunctionConfig } from "./config";
 import { CONFIG_VERSION } from "./constants";
 import { evaluateFacts, type RuleFamily } from "./evaluate";
 import { readFacts } from "./facts";
 import type { FunctionInput, FunctionResult, ValidationError } from "./types";
 
 /** The configuration document carried by the input, or null when it is absent or not one this version reads. */
-export function documentFromInput(input: FunctionInput): Config | null {
+export function documentFromInput(input: FunctionInput): FunctionConfig | null {
   let value: unknown = (input as { validation?: { metafield?: { jsonValue?: unknown } | null } } | null)?.validation?.metafield
     ?.jsonValue;
   if (typeof value === "string") {
@@ -31,7 +31,7 @@ export function documentFromInput(input: FunctionInput): Config | null {
   const document = value as { v?: unknown; rules?: unknown; clock?: unknown };
   if (document.v !== CONFIG_VERSION || !Array.isArray(document.rules)) return null;
   if (document.clock !== undefined && !Array.isArray(document.clock)) return null;
-  return document as Config;
+  return document as FunctionConfig;
 }
 
 /** The validation errors of one function's rules for an input: [] when checkout may proceed. */

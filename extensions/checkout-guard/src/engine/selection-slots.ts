@@ -16,7 +16,7 @@
  * refuses a document with more distinct lists than slots; the function
  * derives the same assignment from the same document (selectors.ts).
  */
-import type { Rule, Selector } from "./config";
+import type { PublishedRule, Rule, Selector } from "./config";
 import { COLLECTION_LIST_SLOTS, TAG_LIST_SLOTS } from "./constants";
 
 export interface SelectionLists {
@@ -64,15 +64,21 @@ export function selectionLists(rules: readonly Rule[]): SelectionLists {
   return { tags: distinct("tags"), collections: distinct("collections") };
 }
 
-/** For the function: each list's key → the input field answering it (lists beyond the slots have none). */
+/**
+ * For the function: the document's list slots and ids. The admin works them
+ * out once and publishes them with the products functions' documents
+ * (published-document.ts); a document without them (one published by an
+ * earlier version, or the whole document the admin evaluates) has them worked
+ * out at the run (slotFields).
+ */
 export interface SlotFields {
-  tags: Map<string, string>;
-  collections: Map<string, string>;
+  /** Distinct tag lists' keys (listKey) in slot order: list i is answered in TAG_SLOT_FIELDS[i]; lists past the slots have none. */
+  tags: string[];
+  /** Distinct collection lists' keys, likewise (COLLECTION_SLOT_FIELDS). */
+  collections: string[];
   /** Every product GID and every variant GID the document's selectors list, without repeats (product-lines.ts finds their lines in one pass). */
   products: string[];
   variants: string[];
-  /** The input fields of the slots taken (product-lines.ts reads them in one pass). */
-  fields: string[];
 }
 
 export const PRODUCT_GID = "gid://shopify/Product/";
@@ -81,8 +87,8 @@ export const VARIANT_GID = "gid://shopify/ProductVariant/";
 // Run at checkout over every rule of a products function's document: static
 // reads and one call per selector (a helper per list and computed keys cost
 // QuickJS ~17k instructions a rule). The admin validated the document's shape.
-export function slotFields(rules: readonly Rule[]): SlotFields {
-  const slots: SlotFields = { tags: new Map(), collections: new Map(), products: [], variants: [], fields: [] };
+export function slotFields(rules: readonly PublishedRule[]): SlotFields {
+  const slots: SlotFields = { tags: [], collections: [], products: [], variants: [] };
   for (let r = 0; r < rules.length; r++) {
     const { select, other, requires } = rules[r] as RuleSelectors;
     if (select !== undefined) addSelector(slots, select);
@@ -92,20 +98,15 @@ export function slotFields(rules: readonly Rule[]): SlotFields {
   return slots;
 }
 
-function takeSlot(slots: SlotFields, lists: Map<string, string>, key: string, field: string): void {
-  lists.set(key, field);
-  slots.fields.push(field);
-}
-
 /** Gives the selector's lists the next free slots (as selectionLists orders them) and adds its GIDs. */
 function addSelector(slots: SlotFields, { tags, collections, products, variants }: Selector): void {
-  if (tags !== undefined && tags.length > 0 && slots.tags.size < TAG_SLOT_FIELDS.length) {
+  if (tags !== undefined && tags.length > 0 && slots.tags.length < TAG_SLOT_FIELDS.length) {
     const key = tags.length === 1 ? tags[0] : listKey(tags);
-    if (!slots.tags.has(key)) takeSlot(slots, slots.tags, key, TAG_SLOT_FIELDS[slots.tags.size]);
+    if (slots.tags.indexOf(key) < 0) slots.tags.push(key);
   }
-  if (collections !== undefined && collections.length > 0 && slots.collections.size < COLLECTION_SLOT_FIELDS.length) {
+  if (collections !== undefined && collections.length > 0 && slots.collections.length < COLLECTION_SLOT_FIELDS.length) {
     const key = collections.length === 1 ? collections[0] : listKey(collections);
-    if (!slots.collections.has(key)) takeSlot(slots, slots.collections, key, COLLECTION_SLOT_FIELDS[slots.collections.size]);
+    if (slots.collections.indexOf(key) < 0) slots.collections.push(key);
   }
   if (products !== undefined) {
     for (let i = 0; i < products.length; i++) {

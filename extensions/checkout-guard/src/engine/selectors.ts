@@ -17,7 +17,7 @@
  */
 import type { Selector } from "./config";
 import { union, type ProductLines } from "./product-lines";
-import { listKey, PRODUCT_GID, VARIANT_GID, type SlotFields } from "./selection-slots";
+import { COLLECTION_SLOT_FIELDS, listKey, PRODUCT_GID, TAG_SLOT_FIELDS, VARIANT_GID, type SlotFields } from "./selection-slots";
 
 /** Matching line positions in cart order, or null when the selector matches every line. */
 export type Selection = readonly number[] | null;
@@ -48,13 +48,13 @@ export function selectLines(selector: Selector | undefined, cart: ProductLines, 
   // A list without a slot matches no line.
   if (tags !== undefined && tags.length > 0) {
     listed = true;
-    const field = slots.tags.get(tags.length === 1 ? tags[0] : listKey(tags));
-    if (field !== undefined) found = union(found, cart.withSlot(field));
+    const slot = slots.tags.indexOf(tags.length === 1 ? tags[0] : listKey(tags));
+    if (slot >= 0) found = union(found, cart.withSlot(TAG_SLOT_FIELDS[slot]));
   }
   if (collections !== undefined && collections.length > 0) {
     listed = true;
-    const field = slots.collections.get(collections.length === 1 ? collections[0] : listKey(collections));
-    if (field !== undefined) found = union(found, cart.withSlot(field));
+    const slot = slots.collections.indexOf(collections.length === 1 ? collections[0] : listKey(collections));
+    if (slot >= 0) found = union(found, cart.withSlot(COLLECTION_SLOT_FIELDS[slot]));
   }
   return listed ? found : null;
 }

@@ -9,7 +9,8 @@ import { describe, expect, test } from "vitest";
 import { inputQueryOf, projectInput } from "../../runner/input-projection";
 import { address, buildFunctionInput, buildFunctionInputs, buildInput, functionSpecs, type InputSpec } from "../../runner/sample-input";
 import type { Config } from "../../src/engine/config";
-import { CHECKOUT_FUNCTION_NAMES, splitConfig } from "../../src/engine/functions";
+import { CHECKOUT_FUNCTION_NAMES, splitConfig, type CheckoutFunction } from "../../src/engine/functions";
+import { CONFIG_VERSION } from "../../src/engine/constants";
 import { ENTRIES } from "../entries";
 
 const addressRun = ENTRIES.address;
@@ -106,7 +107,7 @@ describe("each function's input", () => {
   test("is its query's projection of buildInput, and buildInput has every query's fields and nothing else", () => {
     const all = buildInput(spec);
     const projections = CHECKOUT_FUNCTION_NAMES.map((fn) => projectInput(inputQueryOf(fn), all));
-    CHECKOUT_FUNCTION_NAMES.forEach((fn, i) => expect(buildFunctionInput(fn, spec), fn).toEqual(projections[i]));
+    CHECKOUT_FUNCTION_NAMES.forEach((fn, i) => expect(buildFunctionInput(fn, { ...spec, documentAsIs: true }), fn).toEqual(projections[i]));
     const merge = (a: unknown, b: unknown): unknown => {
       if (Array.isArray(a) && Array.isArray(b)) return a.map((item, i) => merge(item, b[i]));
       if (a && b && typeof a === "object" && typeof b === "object") {
@@ -117,6 +118,15 @@ describe("each function's input", () => {
       return a ?? b;
     };
     expect(projections.reduce<unknown>((merged, projection) => merge(merged, projection), {})).toEqual(all);
+  });
+
+  test("a function's input carries its document as the admin publishes it: no rule ids, the products functions' list slots", () => {
+    const published = (fn: CheckoutFunction) => (buildFunctionInput(fn, spec).validation as { metafield: { jsonValue: unknown } }).metafield.jsonValue;
+    expect(published("cart")).toEqual({ v: CONFIG_VERSION, rules: (spec.config as Config).rules.map(({ id: _id, ...rule }) => rule) });
+    expect(published("products")).toMatchObject({ slots: { tags: ["wine"], collections: [], products: [], variants: [] } });
+    // As given (what an earlier version published: rule ids, no slots).
+    const asIs = { ...spec, documentAsIs: true };
+    expect((buildFunctionInput("products", asIs).validation as { metafield: { jsonValue: unknown } }).metafield.jsonValue).toEqual(spec.config);
   });
 });
 

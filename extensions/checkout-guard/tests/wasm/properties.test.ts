@@ -385,15 +385,18 @@ describe("the functions, on arbitrary inputs", () => {
 });
 
 describe("documents the admin accepts", () => {
-  test("are evaluated by each function's rules without throwing, and the entry returns that evaluation", () => {
+  test("are evaluated by each function's rules without throwing, and the entry, given the document as published, returns that evaluation", () => {
     fc.assert(
       fc.property(eventfulSpecArb(30), acceptedConfigArb, (spec, config) => {
         const specs = functionSpecs({ ...spec, config });
         for (const fn of CHECKOUT_FUNCTION_NAMES) {
           const input = asJson(buildFunctionInput(fn, specs[fn]));
-          // Below the entry's catch-all: a throw here would let checkout through unnoticed.
+          // The admin's document (rule ids, list slots worked out at the run), below
+          // the entry's catch-all: a throw here would let checkout through unnoticed.
           const evaluation = evaluateFacts(splitConfig(config)[fn], readFacts(input as unknown as FunctionInput, RULE_FAMILIES[fn].lines), RULE_FAMILIES[fn]);
           expect(runEntry(fn, input)).toEqual(toResult(evaluation.errors));
+          // As an earlier version published it, the same.
+          expect(runEntry(fn, asJson(buildFunctionInput(fn, { ...specs[fn], documentAsIs: true })))).toEqual(toResult(evaluation.errors));
         }
       }),
       { numRuns: 400 },
