@@ -12,9 +12,11 @@
  * list shares it (the admin writes every list sorted and without repeats, so
  * the same set is the same list).
  *
- * The admin writes the lists into the input variables (input-variables.ts) and
- * refuses a document with more distinct lists than slots; the function
- * derives the same assignment from the same document (selectors.ts).
+ * The admin writes the lists into the input variables (input-variables.ts),
+ * refuses a document with more distinct lists than slots, and publishes the
+ * assignment with the function's document (slotFields, publishedDocument);
+ * the function derives the same assignment from a document without it
+ * (selectors.ts).
  */
 import type { PublishedRule, Rule, Selector } from "./config";
 import { COLLECTION_LIST_SLOTS, TAG_LIST_SLOTS } from "./constants";
@@ -84,9 +86,10 @@ export interface SlotFields {
 export const PRODUCT_GID = "gid://shopify/Product/";
 export const VARIANT_GID = "gid://shopify/ProductVariant/";
 
-// Run at checkout over every rule of a products function's document: static
-// reads and one call per selector (a helper per list and computed keys cost
-// QuickJS ~17k instructions a rule). The admin validated the document's shape.
+// Run by the admin when it publishes a products function's document, and at
+// checkout for a document published without the slots: static reads and one
+// call per selector (a helper per list and computed keys cost QuickJS ~17k
+// instructions a rule). The admin validated the document's shape.
 export function slotFields(rules: readonly PublishedRule[]): SlotFields {
   const slots: SlotFields = { tags: [], collections: [], products: [], variants: [] };
   for (let r = 0; r < rules.length; r++) {
