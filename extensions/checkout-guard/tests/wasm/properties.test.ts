@@ -256,6 +256,19 @@ const looseDocumentArb: fc.Arbitrary<unknown> = fc.oneof(
       v: fc.oneof({ weight: 5, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: replacement }),
       rules: fc.oneof({ weight: 5, arbitrary: fc.array(looseRuleArb, { maxLength: 6 }) }, { weight: 1, arbitrary: replacement }),
       clock: fc.oneof(fc.array(fc.oneof(fc.constantFrom(...clockTimes), replacement), { maxLength: 9 }), replacement),
+      // The products functions' list slots as the admin publishes them, with values of any type.
+      slots: fc.oneof(
+        fc.record(
+          Object.fromEntries(
+            ["tags", "collections", "products", "variants"].map((key) => [
+              key,
+              fc.oneof(fc.array(fc.oneof(fc.constantFrom("t", "preorder", "2", "3", "gid://shopify/Product/1", "gid://shopify/ProductVariant/2"), replacement), { maxLength: 3 }), replacement),
+            ]),
+          ),
+          { requiredKeys: [] },
+        ),
+        replacement,
+      ),
       extra: replacement,
     },
     { requiredKeys: ["v", "rules"] },
