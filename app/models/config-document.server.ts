@@ -7,14 +7,14 @@
  * each function's Validation gets that function's rules (address, cart totals,
  * weight, products), with the schedule boundaries its rules use and the input
  * variables its own query declares, as published (publishedDocument: without
- * rule ids, the products functions' list slots worked out). Shopify drops a metafield value over
- * 10,000 bytes before it reaches a function, separately for each function's
- * metafields, so each document is compact (defaults and empty lists omitted)
- * and a configuration where one would not fit is refused here, naming the
- * function and its largest rules, before anything is saved. So is one that
- * a function is predicted to run over 80% of Shopify's instruction limit for
- * (function-cost.server.ts): checkout would stop applying its rules on large
- * carts.
+ * rule ids, the products functions' list slots worked out). Shopify drops a
+ * metafield value over 10,000 bytes before it reaches a function, separately
+ * for each function's metafields, so each document is compact (defaults and
+ * empty lists omitted) and a configuration where one would not fit is refused
+ * here, naming the function and its largest rules, before anything is saved.
+ * So is one that a function is predicted to run over 80% of Shopify's
+ * instruction limit for (function-cost.server.ts): checkout would stop
+ * applying its rules on large carts.
  *
  * Each function's Validation also carries its message catalog (`messages`,
  * engine/message-catalog.ts): the built-in templates and labels of its rules

@@ -69,7 +69,7 @@ export function selectionLists(rules: readonly Rule[]): SelectionLists {
 /**
  * For the function: the document's list slots and ids. The admin works them
  * out once and publishes them with the products functions' documents
- * (published-document.ts); a document without them (one published by an
+ * (publishedDocument, functions.ts); a document without them (one published by an
  * earlier version, or the whole document the admin evaluates) has them worked
  * out at the run (slotFields).
  */

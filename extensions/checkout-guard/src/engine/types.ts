@@ -89,6 +89,7 @@ export type MessageKey =
 
 /** A rule that blocks, with the exact message and target (what the simulator shows). */
 export interface Violation {
+  /** The rule's id; "" for a document as published, which carries none (the simulator evaluates the admin's own). */
   ruleId: string;
   kind: RuleKind;
   key: MessageKey;
