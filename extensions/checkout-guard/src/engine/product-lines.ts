@@ -15,11 +15,17 @@
  * cart.
  */
 import { CartLines, objectLines, type AnyRecord, type Positions, type Quantities } from "./cart-lines";
-import type { SlotFields } from "./selection-slots";
+import { PRODUCT_GID, VARIANT_GID, type SlotFields } from "./selection-slots";
 
 const NO_POSITIONS: Positions = [];
 
-/** Up to this many product (or variant) GIDs in a document, their lines are found by one pass rather than an index. */
+/**
+ * Up to this many product (or variant) GIDs in a document, or a quarter of the
+ * cart's lines, their lines are found by one pass rather than the index of
+ * every product: on Shopify's engine the two cost the same at 200 lines and 50
+ * GIDs (looking up the document's GIDs in the pass, ~1k a line, against adding
+ * every line's product to an index).
+ */
 export const SCAN_LIMIT = 16;
 
 /** Per product (a custom product counts on its own): quantity summed over its lines, and its first line. */
@@ -49,16 +55,25 @@ const quantityOf = (line: AnyRecord): number => {
 };
 
 /**
- * GID → its place in `gids`, for the lines' pass: null when there is none, or
- * more than SCAN_LIMIT (their lines are then found through the product index).
- * A key look-up costs QuickJS less than `indexOf` on even three GIDs.
+ * GID → its place in `gids`: how the lines' pass, and each selector after it,
+ * find the document's GIDs. A key look-up costs QuickJS less than `indexOf`
+ * on even three GIDs, and does not grow with the list.
  */
-function gidIndex(gids: readonly string[]): Record<string, number> | null {
-  if (gids.length === 0 || gids.length > SCAN_LIMIT) return null;
+function gidIndex(gids: readonly string[]): Record<string, number> {
   const index: Record<string, number> = Object.create(null);
   for (let k = 0; k < gids.length; k++) index[gids[k]] = k;
   return index;
 }
+
+/** The document's GIDs (`among`, looked up by `keys`) and the lines of each, by place. */
+interface GidLines {
+  keys: Record<string, number>;
+  lines: (number[] | undefined)[];
+}
+
+/** Whether the lines of the document's GIDs are found by a pass rather than the index of every product. */
+const scansFor = (among: readonly string[] | undefined, lines: number): among is readonly string[] =>
+  among !== undefined && among.length > 0 && (among.length <= SCAN_LIMIT || among.length * 4 <= lines);
 
 export class ProductLines extends CartLines {
   /** The document's list slots and ids, looked for in the lines' pass. */
@@ -68,7 +83,7 @@ export class ProductLines extends CartLines {
   private byProduct?: PositionIndex;
   private repeatedProducts = false;
   private byVariant?: PositionIndex;
-  private scanned?: Map<readonly string[], (number[] | undefined)[]>;
+  private scanned?: Map<readonly string[], GidLines>;
   private bySlot?: Record<string, Positions>;
   private productTotals?: Map<Positions, ProductTotal[]>;
   private bounds?: Map<Positions, SelectionQuantities>;
@@ -105,13 +120,13 @@ export class ProductLines extends CartLines {
     const inT1: number[] = [];
     const inC0: number[] = [];
     const inC1: number[] = [];
-    const products = slots === undefined ? null : gidIndex(slots.products);
-    const variants = slots === undefined ? null : gidIndex(slots.variants);
+    const input = this.input;
+    const products = slots !== undefined && scansFor(slots.products, input.length) ? gidIndex(slots.products) : null;
+    const variants = slots !== undefined && scansFor(slots.variants, input.length) ? gidIndex(slots.variants) : null;
     const ofProducts: (number[] | undefined)[] = [];
     const ofVariants: (number[] | undefined)[] = [];
     const looksUp = t0 || t1 || c0 || c1 || products !== null || variants !== null;
 
-    const input = this.input;
     let malformed = false;
     let position = 0;
     for (let i = 0, n = input.length; i < n; i++) {
@@ -145,8 +160,8 @@ export class ProductLines extends CartLines {
       if (c0) bySlot.c0 = inC0;
       if (c1) bySlot.c1 = inC1;
       this.scanned = new Map();
-      if (products !== null) this.scanned.set(slots!.products, ofProducts);
-      if (variants !== null) this.scanned.set(slots!.variants, ofVariants);
+      if (products !== null) this.scanned.set(slots!.products, { keys: products, lines: ofProducts });
+      if (variants !== null) this.scanned.set(slots!.variants, { keys: variants, lines: ofVariants });
     }
     return (this.objects = objectLines(input, malformed));
   }
@@ -182,17 +197,18 @@ export class ProductLines extends CartLines {
   }
 
   /**
-   * Lines of products with these GIDs (`gid://shopify/Product/1`). `among`: every
-   * product GID the document selects on (a list that stays the same for the run).
-   * While it is short, one pass finds those products' lines (a native `indexOf`
-   * per line, ~2k instructions in QuickJS); a longer list builds the index of
-   * every product (~10k a line: each id becomes a property key).
+   * Lines of the products with these ids (`1` for `gid://shopify/Product/1`, as
+   * the document lists them: the GID is made where it is looked up, rather than
+   * in a list of its own). `among`: every product GID the document selects on
+   * (a list that stays the same for the run). While it is short, one pass finds
+   * those products' lines (a key look-up per line); a longer list builds the
+   * index of every product (each line's id becomes a property key).
    */
-  withProducts(gids: readonly string[], among?: readonly string[]): Positions {
-    if (this.byProduct === undefined && among !== undefined && among.length <= SCAN_LIMIT) {
-      return this.scan(gids, among, false);
+  withProducts(ids: readonly string[], among?: readonly string[]): Positions {
+    if (this.byProduct === undefined && scansFor(among, this.input.length)) {
+      return this.scan(ids, PRODUCT_GID, among, false);
     }
-    return lookup(this.productIndex(), gids);
+    return lookup(this.productIndex(), PRODUCT_GID, ids);
   }
 
   /** Whether a product is on more than one line (its quantity is then the sum of those lines'). */
@@ -218,10 +234,10 @@ export class ProductLines extends CartLines {
     return (this.byProduct = map);
   }
 
-  /** Lines of variants with these GIDs (`gid://shopify/ProductVariant/1`); `among` as for withProducts. */
-  withVariants(gids: readonly string[], among?: readonly string[]): Positions {
-    if (this.byVariant === undefined && among !== undefined && among.length <= SCAN_LIMIT) {
-      return this.scan(gids, among, true);
+  /** Lines of the variants with these ids (`1` for `gid://shopify/ProductVariant/1`); `among` as for withProducts. */
+  withVariants(ids: readonly string[], among?: readonly string[]): Positions {
+    if (this.byVariant === undefined && scansFor(among, this.input.length)) {
+      return this.scan(ids, VARIANT_GID, among, true);
     }
     if (!this.byVariant) {
       const raw = this.raw;
@@ -235,36 +251,36 @@ export class ProductLines extends CartLines {
       }
       this.byVariant = map;
     }
-    return lookup(this.byVariant, gids);
+    return lookup(this.byVariant, VARIANT_GID, ids);
   }
 
   /**
-   * The lines of `gids`, from one pass per `among` list (the lines' pass, for
-   * the document's lists: readWith) that finds the lines of each of its
-   * GIDs: the product's id (`variants`: the merchandise's id, of lines that
-   * have a product).
+   * The lines of the GIDs `prefix` + `ids`, from one pass per `among` list (the
+   * lines' pass, for the document's lists: readWith) that finds the lines of
+   * each of its GIDs: the product's id (`variants`: the merchandise's id, of
+   * lines that have a product).
    */
-  private scan(gids: readonly string[], among: readonly string[], variants: boolean): Positions {
+  private scan(ids: readonly string[], prefix: string, among: readonly string[], variants: boolean): Positions {
     const raw = this.raw; // the lines' pass first: it may find them
     const scanned = (this.scanned ??= new Map());
     let found = scanned.get(among);
     if (found === undefined) {
-      found = [];
+      found = { keys: gidIndex(among), lines: [] };
       for (let p = 0, n = raw.length; p < n; p++) {
         const product = productOf(raw[p]);
         if (product === null) continue;
-        const k = among.indexOf((variants ? (raw[p].merchandise as AnyRecord) : product).id as string);
-        if (k < 0) continue;
-        const positions = found[k];
-        if (positions === undefined) found[k] = [p];
+        const k = found.keys[(variants ? (raw[p].merchandise as AnyRecord) : product).id as string];
+        if (k === undefined) continue;
+        const positions = found.lines[k];
+        if (positions === undefined) found.lines[k] = [p];
         else positions.push(p);
       }
       scanned.set(among, found);
     }
     let positions: Positions = NO_POSITIONS;
-    for (let i = 0; i < gids.length; i++) {
-      const k = among.indexOf(gids[i]);
-      const lines = k < 0 ? undefined : found[k];
+    for (let i = 0; i < ids.length; i++) {
+      const k = found.keys[prefix + ids[i]];
+      const lines = k === undefined ? undefined : found.lines[k];
       if (lines !== undefined) positions = union(positions, lines);
     }
     return positions;
@@ -292,6 +308,11 @@ export class ProductLines extends CartLines {
    * lines once).
    */
   quantityBounds(positions: Positions): SelectionQuantities {
+    // One line (a rule on one product, say): its quantity, without the cache's look-up and entry.
+    if (positions.length === 1) {
+      const q = quantityOf(this.raw[positions[0]]);
+      return { min: q, max: q, total: q };
+    }
     const cache = (this.bounds ??= new Map());
     let bounds = cache.get(positions);
     if (bounds) return bounds;
@@ -368,10 +389,11 @@ function addPosition(index: PositionIndex, key: string, position: number): void 
   } else if (found[found.length - 1] !== position) found.push(position);
 }
 
-function lookup(index: PositionIndex, keys: readonly string[]): Positions {
+/** The positions of the keys `prefix` + `ids` in an index. */
+function lookup(index: PositionIndex, prefix: string, ids: readonly string[]): Positions {
   let positions: Positions = NO_POSITIONS;
-  for (let i = 0; i < keys.length; i++) {
-    const found = index[keys[i]];
+  for (let i = 0; i < ids.length; i++) {
+    const found = index[prefix + ids[i]];
     if (found !== undefined) positions = union(positions, typeof found === "number" ? [found] : found);
   }
   return positions;

@@ -17,19 +17,12 @@
  */
 import type { Selector } from "./config";
 import { union, type ProductLines } from "./product-lines";
-import { COLLECTION_SLOT_FIELDS, listKey, PRODUCT_GID, TAG_SLOT_FIELDS, VARIANT_GID, type SlotFields } from "./selection-slots";
+import { COLLECTION_SLOT_FIELDS, listKey, TAG_SLOT_FIELDS, type SlotFields } from "./selection-slots";
 
 /** Matching line positions in cart order, or null when the selector matches every line. */
 export type Selection = readonly number[] | null;
 
 const NO_LINES: readonly number[] = [];
-
-// A plain loop: QuickJS charges a closure per `map` call.
-function gids(prefix: string, ids: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < ids.length; i++) out.push(prefix + ids[i]);
-  return out;
-}
 
 /** The lines `selector` matches in `cart`, given the document's list slots. */
 export function selectLines(selector: Selector | undefined, cart: ProductLines, slots: SlotFields): Selection {
@@ -39,11 +32,11 @@ export function selectLines(selector: Selector | undefined, cart: ProductLines, 
   let found: readonly number[] = NO_LINES;
   if (products !== undefined && products.length > 0) {
     listed = true;
-    found = cart.withProducts(gids(PRODUCT_GID, products), slots.products);
+    found = cart.withProducts(products, slots.products);
   }
   if (variants !== undefined && variants.length > 0) {
     listed = true;
-    found = union(found, cart.withVariants(gids(VARIANT_GID, variants), slots.variants));
+    found = union(found, cart.withVariants(variants, slots.variants));
   }
   // A list without a slot matches no line.
   if (tags !== undefined && tags.length > 0) {

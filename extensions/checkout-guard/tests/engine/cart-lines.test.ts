@@ -31,9 +31,9 @@ describe("CartLines", () => {
     // Slots t0 (wine), t1 (beer, wine), c0 (8, 7).
     answerSlots(lines, [{ select: { tags: ["wine"] } }, { select: { tags: ["beer", "wine"], collections: ["8", "7"] } }]);
     const cart = new ProductLines(lines);
-    expect(cart.withProducts(["gid://shopify/Product/1"])).toEqual([0, 3]);
-    expect(cart.withProducts(["gid://shopify/Product/2", "gid://shopify/Product/1", "gid://shopify/Product/9"])).toEqual([0, 2, 3]);
-    expect(cart.withVariants(["gid://shopify/ProductVariant/12", "gid://shopify/ProductVariant/11"])).toEqual([0, 3]);
+    expect(cart.withProducts(["1"])).toEqual([0, 3]);
+    expect(cart.withProducts(["2", "1", "9"])).toEqual([0, 2, 3]);
+    expect(cart.withVariants(["12", "11"])).toEqual([0, 3]);
     expect(cart.withSlot("t0")).toEqual([0]);
     expect(cart.withSlot("t1")).toEqual([0, 2]);
     expect(cart.withSlot("c0")).toEqual([0, 2]);
@@ -54,8 +54,8 @@ describe("CartLines", () => {
       expect(cart.length).toBe(3);
       expect(cart.withSlot("t0")).toEqual([0, 2]);
       expect(cart.withSlot("c0")).toEqual([1, 2]);
-      expect(cart.withProducts(["gid://shopify/Product/2"], ["gid://shopify/Product/2"])).toEqual([1]);
-      expect(cart.withVariants(["gid://shopify/ProductVariant/21"], ["gid://shopify/ProductVariant/21"])).toEqual([1]);
+      expect(cart.withProducts(["2"], ["gid://shopify/Product/2"])).toEqual([1]);
+      expect(cart.withVariants(["21"], ["gid://shopify/ProductVariant/21"])).toEqual([1]);
       expect([0, 1, 2].map((p) => cart.quantityAt(p))).toEqual([4, 2, 3]);
       expect(cart.quantityBounds([0, 2])).toEqual({ min: 3, max: 4, total: 7 });
       expect([cart.totalQuantity, cart.minQuantity, cart.maxQuantity]).toEqual([9, 2, 4]);
@@ -97,11 +97,13 @@ describe("finding the lines of product and variant GIDs", () => {
   const lineSpec = fc.record({ custom: fc.boolean(), productId: id, variantId: id, quantity: fc.integer({ min: 1, max: 3 }) });
 
   test.each([
-    ["one pass over the lines", 3],
-    ["the index of every product", SCAN_LIMIT + 4],
-  ])("%s gives the lines a line-by-line reading gives", (_, amongSize) => {
+    ["one pass over the lines", 3, 0, 30, true],
+    ["the index of every product", SCAN_LIMIT + 4, 0, 30, false],
+    // More GIDs than SCAN_LIMIT, but at most a quarter of the lines: still one pass.
+    ["one pass over the lines of a large cart", SCAN_LIMIT + 4, 4 * (SCAN_LIMIT + 4), 100, true],
+  ])("%s gives the lines a line-by-line reading gives", (_, amongSize, minLines, maxLines, onePass) => {
     fc.assert(
-      fc.property(fc.array(lineSpec, { maxLength: 30 }), fc.uniqueArray(id, { minLength: amongSize, maxLength: amongSize }), (specs, ids) => {
+      fc.property(fc.array(lineSpec, { minLength: minLines, maxLength: maxLines }), fc.uniqueArray(id, { minLength: amongSize, maxLength: amongSize }), (specs, ids) => {
         const cart = new ProductLines(specs.map((spec) => line(spec)));
         for (const kind of ["Product", "ProductVariant"] as const) {
           const among = ids.map((i) => gid(kind, i));
@@ -110,10 +112,13 @@ describe("finding the lines of product and variant GIDs", () => {
             const expected = specs.flatMap((spec, position) =>
               !spec.custom && asked.includes(gid(kind, kind === "Product" ? spec.productId : spec.variantId)) ? [position] : [],
             );
-            const found = kind === "Product" ? cart.withProducts(asked, among) : cart.withVariants(asked, among);
+            const ids = asked.map((gid) => gid.slice(gid.lastIndexOf("/") + 1));
+            const found = kind === "Product" ? cart.withProducts(ids, among) : cart.withVariants(ids, among);
             expect(found).toEqual(expected);
           }
         }
+        // Which way they were found: the index of every product is built only without the pass.
+        expect((cart as unknown as { byProduct?: object }).byProduct === undefined).toBe(onePass);
       }),
       { numRuns: 300 },
     );
