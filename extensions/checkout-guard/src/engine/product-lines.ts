@@ -125,10 +125,6 @@ export class ProductLines extends CartLines {
     const variants = slots !== undefined && scansFor(slots.variants, input.length) ? gidIndex(slots.variants) : null;
     const ofProducts: (number[] | undefined)[] = [];
     const ofVariants: (number[] | undefined)[] = [];
-    // A single GID is compared with each line's id; more are looked up by key
-    // (QuickJS makes the id an atom: ~0.9k instructions a line more).
-    const onlyProduct = products !== null && slots!.products.length === 1 ? slots!.products[0] : undefined;
-    const onlyVariant = variants !== null && slots!.variants.length === 1 ? slots!.variants[0] : undefined;
     const looksUp = t0 || t1 || c0 || c1 || products !== null || variants !== null;
 
     let malformed = false;
@@ -148,15 +144,11 @@ export class ProductLines extends CartLines {
       if (t1 && product.t1 === true) inT1.push(p);
       if (c0 && product.c0 === true) inC0.push(p);
       if (c1 && product.c1 === true) inC1.push(p);
-      if (onlyProduct !== undefined) {
-        if (product.id === onlyProduct) (ofProducts[0] ??= []).push(p);
-      } else if (products !== null) {
+      if (products !== null) {
         const k = products[product.id as string];
         if (k !== undefined) (ofProducts[k] ??= []).push(p);
       }
-      if (onlyVariant !== undefined) {
-        if (merchandise!.id === onlyVariant) (ofVariants[0] ??= []).push(p);
-      } else if (variants !== null) {
+      if (variants !== null) {
         const k = variants[merchandise!.id as string];
         if (k !== undefined) (ofVariants[k] ??= []).push(p);
       }
