@@ -26,13 +26,16 @@ export const RULE_OF_KIND: Record<Rule["kind"], (i: number) => Rule> = {
   postalCode: (i) => ({ id: `pc${i}`, kind: "postalCode", mode: "block", codes: { US: ["99*", "96700..96899", "00600..00999"] } }),
   destination: (i) => ({ id: `dest${i}`, kind: "destination", mode: "block", countries: ["KP", "IR"], provinces: { US: ["HI", "AK"] } }),
   cartQuantity: (i) => ({ id: `cq${i}`, kind: "cartQuantity", max: 100_000 }),
-  lineQuantity: (i) => ({ id: `lq${i}`, kind: "lineQuantity", max: 100, select: { tags: ["wine"] } }),
-  productQuantity: (i) => ({ id: `pq${i}`, kind: "productQuantity", max: 1000, select: { collections: ["300"] } }),
+  // Each product rule selects its own product, as a merchant's many product rules do (the
+  // one that shares its selector with another costs less), and the first two kinds also
+  // the document's tag list and collection list (a lean products function has one of each).
+  lineQuantity: (i) => ({ id: `lq${i}`, kind: "lineQuantity", max: 100, select: { tags: ["wine"], products: [String(990_000 + i)] } }),
+  productQuantity: (i) => ({ id: `pq${i}`, kind: "productQuantity", max: 1000, select: { collections: ["300"], products: [String(980_000 + i)] } }),
   subtotal: (i) => ({ id: `st${i}`, kind: "subtotal", limits: { USD: { max: 10_000_000 } } }),
   distinctLines: (i) => ({ id: `dl${i}`, kind: "distinctLines", max: 5000 }),
   weight: (i) => ({ id: `w${i}`, kind: "weight", max: 100_000, unit: "KILOGRAMS" }),
-  exclusive: (i) => ({ id: `ex${i}`, kind: "exclusive", select: { products: ["999999"] } }),
-  dependency: (i) => ({ id: `dep${i}`, kind: "dependency", select: { products: ["999998"] }, requires: { products: ["999997"] } }),
+  exclusive: (i) => ({ id: `ex${i}`, kind: "exclusive", select: { products: [String(970_000 + i)] } }),
+  dependency: (i) => ({ id: `dep${i}`, kind: "dependency", select: { products: [String(960_000 + i)] }, requires: { products: [String(950_000 + i)] } }),
 };
 
 /** `n` rules of a function's kinds, cycling through all of them in the catalogue's order. */
