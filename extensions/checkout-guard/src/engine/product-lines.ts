@@ -8,8 +8,8 @@
  * `readProductLines`). Given the document's lists and ids (`readWith`), one
  * pass over the lines finds the lines of every list slot and of the
  * document's products and variants (while there are at most SCAN_LIMIT of
- * each): a pass per question cost QuickJS ~12k instructions a line with the
- * quantities. Quantities are read only of the lines a selection matches, the
+ * each, or a quarter of the lines): a pass per question cost QuickJS ~12k
+ * instructions a line with the quantities. Quantities are read only of the lines a selection matches, the
  * whole cart's only for a rule without a selector. A rule then costs what its
  * own selector lists (a few look-ups) plus the lines it matches, not the whole
  * cart.
