@@ -92,17 +92,19 @@ export const VARIANT_GID = "gid://shopify/ProductVariant/";
 // instructions a rule). The admin validated the document's shape.
 export function slotFields(rules: readonly PublishedRule[]): SlotFields {
   const slots: SlotFields = { tags: [], collections: [], products: [], variants: [] };
+  // GIDs already listed: a look-up by key, not indexOf (a selector may list hundreds of ids).
+  const listed: Record<string, true> = Object.create(null);
   for (let r = 0; r < rules.length; r++) {
     const { select, other, requires } = rules[r] as RuleSelectors;
-    if (select !== undefined) addSelector(slots, select);
-    if (other !== undefined) addSelector(slots, other);
-    if (requires !== undefined) addSelector(slots, requires);
+    if (select !== undefined) addSelector(slots, listed, select);
+    if (other !== undefined) addSelector(slots, listed, other);
+    if (requires !== undefined) addSelector(slots, listed, requires);
   }
   return slots;
 }
 
-/** Gives the selector's lists the next free slots (as selectionLists orders them) and adds its GIDs. */
-function addSelector(slots: SlotFields, { tags, collections, products, variants }: Selector): void {
+/** Gives the selector's lists the next free slots (as selectionLists orders them) and adds its GIDs not yet `listed`. */
+function addSelector(slots: SlotFields, listed: Record<string, true>, { tags, collections, products, variants }: Selector): void {
   if (tags !== undefined && tags.length > 0 && slots.tags.length < TAG_SLOT_FIELDS.length) {
     const key = tags.length === 1 ? tags[0] : listKey(tags);
     if (slots.tags.indexOf(key) < 0) slots.tags.push(key);
@@ -114,13 +116,17 @@ function addSelector(slots: SlotFields, { tags, collections, products, variants 
   if (products !== undefined) {
     for (let i = 0; i < products.length; i++) {
       const gid = PRODUCT_GID + products[i];
-      if (slots.products.indexOf(gid) < 0) slots.products.push(gid);
+      if (listed[gid] === true) continue;
+      listed[gid] = true;
+      slots.products.push(gid);
     }
   }
   if (variants !== undefined) {
     for (let i = 0; i < variants.length; i++) {
       const gid = VARIANT_GID + variants[i];
-      if (slots.variants.indexOf(gid) < 0) slots.variants.push(gid);
+      if (listed[gid] === true) continue;
+      listed[gid] = true;
+      slots.variants.push(gid);
     }
   }
 }
