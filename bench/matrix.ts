@@ -38,6 +38,39 @@ export const RULE_OF_KIND: Record<Rule["kind"], (i: number) => Rule> = {
   dependency: (i) => ({ id: `dep${i}`, kind: "dependency", select: { products: [String(960_000 + i)] }, requires: { products: [String(950_000 + i)] } }),
 };
 
+/**
+ * How many list entries the long-list rules hold: in the cost model's fit, and in
+ * the bench's long-list cases (another size, so that they test the fit's line).
+ */
+export const LONG_LIST_ENTRIES = { fit: 300, cases: 150 };
+
+const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => String(from + i));
+/** Two-letter codes, AA … ZZ, but US (the sample address's country). */
+const COUNTRY_LIKE = Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26))).filter((c) => c !== "US");
+
+/** Postal-code entries of each form, none matching the sample address's ZIP (20500). */
+export const POSTAL_CODE_ENTRY = {
+  exact: (i: number) => String(90_000 + i),
+  prefix: (i: number) => `8${String(i).padStart(3, "0")}*`,
+  range: (i: number) => `${70_000 + i * 10}..${70_000 + i * 10 + 5}`,
+};
+export const postalCodeRule = (codes: string[]): Rule => ({ id: "long", kind: "postalCode", mode: "block", codes: { US: codes } });
+
+/**
+ * A rule of each kind whose lists have no fixed bound, with `entries` list
+ * entries (cost-model.ts, listEntries), none matching the sample cart or
+ * address: what each further entry costs (the cost model's fit, and the
+ * bench's long-list cases). Postal codes mix exact codes, prefixes and ranges.
+ */
+export const LONG_LIST_RULE: Partial<Record<Rule["kind"], (entries: number) => Rule>> = {
+  postalCode: (n) => postalCodeRule(Array.from({ length: n }, (_, i) => POSTAL_CODE_ENTRY[i % 3 === 0 ? "exact" : i % 3 === 1 ? "prefix" : "range"](i))),
+  destination: (n) => ({ id: "long", kind: "destination", mode: "block", countries: COUNTRY_LIKE.slice(0, n) }),
+  lineQuantity: (n) => ({ ...RULE_OF_KIND.lineQuantity(0), id: "long", select: { tags: ["wine"], products: ids(990_000, n - 1) } }),
+  productQuantity: (n) => ({ ...RULE_OF_KIND.productQuantity(0), id: "long", select: { collections: ["300"], products: ids(980_000, n - 1) } }),
+  exclusive: (n) => ({ id: "long", kind: "exclusive", select: { products: ids(970_000, n) } }),
+  dependency: (n) => ({ id: "long", kind: "dependency", select: { products: ids(960_000, n - 1) }, requires: { products: ["950000"] } }),
+};
+
 /** `n` rules of a function's kinds, cycling through all of them in the catalogue's order. */
 export function benchRules(kinds: readonly Rule["kind"][], n: number): Rule[] {
   return Array.from({ length: n }, (_, i) => RULE_OF_KIND[kinds[i % kinds.length]](i));

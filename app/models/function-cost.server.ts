@@ -38,7 +38,10 @@ export const LIMIT_SHARE = 0.8;
 /** Share of the limit over which receiving the lines alone makes a cart size not the merchant's doing. */
 export const LINE_BOUND_SHARE = 0.5;
 
-/** A rule's id, name, kind and (for a product rule) selectors, which tell which products function runs it. */
+/**
+ * A rule's id, name, kind, selectors (which tell which products function runs it)
+ * and the rest of its definition (its lists' entries count: cost-model.ts).
+ */
 export type CostedRule = RuleOutline & { id: string; name: string };
 
 export interface FunctionCost {

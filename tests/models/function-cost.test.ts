@@ -191,3 +191,30 @@ describe("predictVersionCost: the status card's figures for a saved version", ()
     expect(predictVersionCost({ document: "not json", rules: "[]" })).toBeNull();
   });
 });
+
+describe("the entries of a rule's lists", () => {
+  // One postal-code rule listing `n` ZIP codes, or ranges of them (what a merchant blocking remote areas writes).
+  const zipRule = (n: number, range = false): CostedRule => {
+    const codes = Array.from({ length: n }, (_, i) => (range ? `${10_000 + i * 10}..${10_000 + i * 10 + 9}` : String(10_000 + i)));
+    return { ...{ kind: "postalCode", mode: "block", codes: { US: codes } }, id: "zips", name: "Remote ZIP codes" } as CostedRule;
+  };
+  const addressCost = (rule: CostedRule) => predictConfigurationCost([rule]).find((f) => f.function === "address")!.atLines[0].predicted;
+
+  it("are priced: each entry beyond the bench rule's own adds the fitted cost, a range more", () => {
+    const entries = COST_MODEL.functions.address.kinds.postalCode!.entries!;
+    expect(entries.each.fixed).toBeGreaterThan(0);
+    expect(entries.eachRange!.fixed).toBeGreaterThan(0);
+    expect(addressCost(zipRule(503)) - addressCost(zipRule(3))).toBeCloseTo(500 * entries.each.fixed, -3);
+    expect(addressCost(zipRule(500, true)) - addressCost(zipRule(500))).toBeCloseTo((500 - entries.baseRanges!) * entries.eachRange!.fixed, -3);
+  });
+
+  it("make one rule with a long list refused, named, though its document fits in 10,000 bytes", () => {
+    let n = 10;
+    while (costGuardError([zipRule(n, true)]) === null && n < 2000) n += 10;
+    expect(n, "the guard refuses some list shorter than 2,000 ranges").toBeLessThan(2000);
+    expect(costGuardError([zipRule(n, true)])).toContain("Remote ZIP codes");
+    expect(costGuardError([zipRule(n - 10, true)])).toBeNull();
+    // Shopify's byte limit would not have caught it.
+    expect(new TextEncoder().encode(JSON.stringify(zipRule(n, true))).length).toBeLessThan(10_000);
+  });
+});

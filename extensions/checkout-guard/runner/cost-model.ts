@@ -13,7 +13,15 @@
  *       + Σ over the kinds used (first[kind].fixed + first[kind].perLine × lines)
  *       + Σ over the further rules of each kind (further[kind].fixed + further[kind].perLine × lines)
  *       − shared × (kinds used − 1) / (the function's kinds − 1)
+ *       + Σ over the rules, for kinds whose lists have no fixed bound (postal codes,
+ *         countries, a selector's products …): entries.each × (the rule's list
+ *         entries − entries.base, the bench rule's own), + entries.eachRange × its
+ *         postal-code ranges
  *       + firstError + perError × (further errors the run can render), for the worst case
+ *
+ * A list entry is received at every run and most are looked up or scanned
+ * (~10k instructions each on Shopify's engine): one rule listing hundreds of
+ * postal codes or products costs more than dozens of rules listing a few.
  *
  * The first rule of a kind pays for what its kind reads of the cart once per run
  * (the lines' indexes, totals, weights); further rules of the kind reuse it.
@@ -41,14 +49,30 @@ export interface FunctionCostModel {
   base: LinearCost;
   /** Reading the cart's lines, paid once by the first rule (zero for the address function). */
   linesRead: LinearCost;
-  /** What the first rule of each kind adds, and each further rule of that kind (kinds of other functions are absent). */
-  kinds: Partial<Record<RuleKind, { first: LinearCost; further: LinearCost }>>;
+  /**
+   * What the first rule of each kind adds, and each further rule of that kind (kinds of
+   * other functions are absent); for kinds whose lists have no fixed bound, what each
+   * list entry beyond the bench rule's own (`base`) adds.
+   */
+  kinds: Partial<Record<RuleKind, { first: LinearCost; further: LinearCost; entries?: ListEntriesCost }>>;
   /** What the first rules of all the function's kinds share. */
   shared: LinearCost;
   /** Rendering and collecting the first error message (it builds the message tables of the buyer's language). */
   firstError: number;
   /** Each further error message. */
   perError: number;
+}
+
+/**
+ * What each list entry of a rule adds beyond the bench rule's own (`base`); each
+ * postal-code range (`a..b`) beyond the bench rule's own (`baseRanges`) adds
+ * `eachRange` more.
+ */
+export interface ListEntriesCost {
+  base: number;
+  each: LinearCost;
+  baseRanges?: number;
+  eachRange?: LinearCost;
 }
 
 export interface CostModel {
@@ -76,9 +100,37 @@ export interface CostPrediction {
 
 const cost = (c: LinearCost | undefined, lines: number) => (c ? c.fixed + c.perLine * lines : 0);
 
+/**
+ * How many entries a rule's lists hold (the strings and numbers of every array in
+ * it, at any depth), or only those `counted`.
+ */
+export function listEntries(value: unknown, counted: (entry: unknown) => boolean = () => true): number {
+  if (Array.isArray(value)) {
+    return value.reduce<number>((sum, item) => sum + (item !== null && typeof item === "object" ? listEntries(item, counted) : counted(item) ? 1 : 0), 0);
+  }
+  if (value === null || typeof value !== "object") return 0;
+  let sum = 0;
+  for (const item of Object.values(value)) sum += listEntries(item, counted);
+  return sum;
+}
+
+/** A postal-code range: scanning it costs ~3.5 times an exact code or a prefix (postal-codes.ts parses it). */
+export const isRange = (entry: unknown) => typeof entry === "string" && entry.includes("..");
+
+/** What a rule's list entries add to its kind's cost. */
+function entriesCost(entries: ListEntriesCost | undefined, rule: object, lines: number): number {
+  if (!entries) return 0;
+  const beyond = Math.max(0, listEntries(rule) - entries.base) * cost(entries.each, lines);
+  const ranges = entries.eachRange ? Math.max(0, listEntries(rule, isRange) - (entries.baseRanges ?? 0)) : 0;
+  return beyond + ranges * cost(entries.eachRange, lines);
+}
+
+/** A rule as the model reads it: its kind and, for the list entries, the rest of it. */
+export type CostedRule = Pick<Rule, "id" | "kind"> & object;
+
 export function predictCost(
   fn: CheckoutFunction,
-  rules: readonly Pick<Rule, "id" | "kind">[],
+  rules: readonly CostedRule[],
   lines: number,
   model: CostModel = COST_MODEL,
 ): CostPrediction {
@@ -88,7 +140,7 @@ export function predictCost(
     const kind = m.kinds[rule.kind];
     const first = !seen.has(rule.kind);
     seen.add(rule.kind);
-    return { id: rule.id, kind: rule.kind, instructions: Math.round(cost(first ? kind?.first : kind?.further, lines)) };
+    return { id: rule.id, kind: rule.kind, instructions: Math.round(cost(first ? kind?.first : kind?.further, lines) + entriesCost(kind?.entries, rule, lines)) };
   });
   const kindCount = Object.keys(m.kinds).length;
   const overlap = kindCount > 1 ? (cost(m.shared, lines) * (seen.size - 1)) / (kindCount - 1) : 0;
@@ -111,7 +163,7 @@ export function predictCost(
  */
 export function checkableLines(
   fn: CheckoutFunction,
-  rules: readonly Pick<Rule, "id" | "kind">[],
+  rules: readonly CostedRule[],
   maxLines = 5000,
   model: CostModel = COST_MODEL,
 ): number {

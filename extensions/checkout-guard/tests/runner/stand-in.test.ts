@@ -18,15 +18,17 @@ import { CHECKOUT_FUNCTIONS, CHECKOUT_FUNCTION_NAMES } from "../../src/engine/fu
 
 const TOLERANCE = 0.15;
 const bench = JSON.parse(readFileSync(path.join(__dirname, "../../../../bench/results/function.json"), "utf8")) as {
-  cases: { name: string; engine: string; instructions: number; standIn: StandInFigures }[];
+  cases: { name: string; engine: string; instructions: number; standIn: StandInFigures; list?: object }[];
 };
+// The matrix: not the long-list cases, which the stand-in is not calibrated on.
+const matrix = bench.cases.filter((c) => c.list === undefined);
 
 describe("the calibrated stand-in against Shopify's engine", () => {
-  const measured = bench.cases.filter((c) => c.engine === "shopify-javy-v4");
+  const measured = matrix.filter((c) => c.engine === "shopify-javy-v4");
 
   it("the bench recorded the whole matrix on Shopify's engine", () => {
     expect(measured.length, "bench/results/function.json must come from a run on Shopify's engine (npm run bench:function with SHOPIFY_JAVY_PLUGIN)").toBe(
-      bench.cases.length,
+      matrix.length,
     );
     expect(new Set(measured.map((c) => c.name.split("-")[0]))).toEqual(new Set(CHECKOUT_FUNCTION_NAMES));
   });
