@@ -131,7 +131,7 @@ async function main() {
       rules: rules.length,
       ...(list ? { list } : {}),
       typical: !list && lines === TYPICAL.lines && rules.length === TYPICAL.rules,
-        engine: m.shopify ? "shopify-javy-v4" : "stand-in (calibrated)",
+      engine: m.shopify ? "shopify-javy-v4" : "stand-in (calibrated)",
       instructions,
       instructionLimit: limit,
       shareOfLimit: Number((instructions / limit).toFixed(4)),
@@ -149,9 +149,9 @@ async function main() {
     for (const { lines, rules } of sizes) await addCase(fn, `${fn}-${lines}x${rules}`, lines, benchRules(kinds, rules));
     // One rule with a long list, of each kind whose lists have no fixed bound (outside the matrix).
     const lines = fn === "address" ? 1 : 200;
+    const entries = LONG_LIST_ENTRIES.cases;
     for (const kind of kinds) {
       const long = LONG_LIST_RULE[kind];
-      const entries = LONG_LIST_ENTRIES.cases;
       if (long) await addCase(fn, `${fn}-${kind}-${entries}-entries-${lines}`, lines, [long(entries)], { kind, entries });
     }
   }
