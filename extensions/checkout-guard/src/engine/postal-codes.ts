@@ -18,15 +18,15 @@ export function normalizePostalCode(code: string): string {
 
 const LEADING_DIGITS = /^\d+/;
 
-function inRange(entry: string, dots: number, digits: string): boolean {
-  const low = entry.slice(0, dots);
-  const high = entry.slice(dots + 2);
-  const shorter = low.length < high.length ? low.length : high.length;
-  const longer = low.length < high.length ? high.length : low.length;
-  if (digits.length < shorter || digits.length > longer) return false;
-  const value = Number(digits);
-  const a = Number(low);
-  const b = Number(high);
+// The bounds' lengths are read from the entry before cutting it: a code of another
+// length is out of range without slicing, and its value is worked out once per code.
+function inRange(entry: string, dots: number, length: number, value: number): boolean {
+  const highLength = entry.length - dots - 2;
+  const shorter = dots < highLength ? dots : highLength;
+  const longer = dots < highLength ? highLength : dots;
+  if (length < shorter || length > longer) return false;
+  const a = Number(entry.slice(0, dots));
+  const b = Number(entry.slice(dots + 2));
   return a <= b ? value >= a && value <= b : value >= b && value <= a;
 }
 
@@ -35,6 +35,7 @@ export function postalCodeListed(entries: readonly string[], rawCode: string): b
   const code = normalizePostalCode(rawCode);
   if (code === "") return false;
   const digits = LEADING_DIGITS.exec(code)?.[0] ?? null;
+  const value = digits === null ? 0 : Number(digits);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     if (entry === code) return true;
@@ -43,7 +44,7 @@ export function postalCodeListed(entries: readonly string[], rawCode: string): b
       if (code.startsWith(entry.slice(0, last))) return true;
     } else if (digits !== null && last >= 3) {
       const dots = entry.indexOf("..");
-      if (dots > 0 && inRange(entry, dots, digits)) return true;
+      if (dots > 0 && inRange(entry, dots, digits.length, value)) return true;
     }
   }
   return false;
