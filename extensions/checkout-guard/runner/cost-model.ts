@@ -114,7 +114,7 @@ export function listEntries(value: unknown, counted: (entry: unknown) => boolean
   return sum;
 }
 
-/** A postal-code range: scanning it costs ~3.5 times an exact code or a prefix (postal-codes.ts parses it). */
+/** A postal-code range: scanning it costs ~3 times an exact code or a prefix (postal-codes.ts parses it). */
 export const isRange = (entry: unknown) => typeof entry === "string" && entry.includes("..");
 
 /** What a rule's list entries add to its kind's cost. */
