@@ -178,12 +178,13 @@ export function functionDocuments(config: Config, options: { messageByteLimit?: 
 export function functionLimitProblems(functions: FunctionDocuments, names?: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
   for (const fn of CHECKOUT_FUNCTION_NAMES) {
-    const { document, bytes, variableBytes } = functions[fn];
+    const { document, json, bytes, variableBytes } = functions[fn];
     const label = t(`functions.${fn}`);
     if (bytes > METAFIELD_BYTE_LIMIT) {
+      // Each rule as published (the metafield's rules, in the document's order).
+      const published = (JSON.parse(json) as { rules: unknown[] }).rules;
       const largest = document.rules
-        // As published: without the id (publishedDocument).
-        .map((rule) => ({ name: names?.get(rule.id) ?? rule.id, bytes: utf8Bytes(JSON.stringify({ ...rule, id: undefined })) }))
+        .map((rule, i) => ({ name: names?.get(rule.id) ?? rule.id, bytes: utf8Bytes(JSON.stringify(published[i])) }))
         .sort((a, b) => b.bytes - a.bytes)
         .slice(0, 3)
         .map((r) => t("server.config.largestRule", { name: r.name, bytes: r.bytes }))

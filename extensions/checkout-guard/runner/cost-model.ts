@@ -20,8 +20,9 @@
  *       + firstError + perError × (further errors the run can render), for the worst case
  *
  * A list entry is received at every run and most are looked up or scanned
- * (~10k instructions each on Shopify's engine): one rule listing hundreds of
- * postal codes or products costs more than dozens of rules listing a few.
+ * (~1k to ~16k instructions each on Shopify's engine; a rule's list entries are
+ * read from the whole rule passed in): one rule listing hundreds of postal
+ * codes or products costs more than dozens of rules listing a few.
  *
  * The first rule of a kind pays for what its kind reads of the cart once per run
  * (the lines' indexes, totals, weights); further rules of the kind reuse it.
@@ -125,12 +126,9 @@ function entriesCost(entries: ListEntriesCost | undefined, rule: object, lines: 
   return beyond + ranges * cost(entries.eachRange, lines);
 }
 
-/** A rule as the model reads it: its kind and, for the list entries, the rest of it. */
-export type CostedRule = Pick<Rule, "id" | "kind"> & object;
-
 export function predictCost(
   fn: CheckoutFunction,
-  rules: readonly CostedRule[],
+  rules: readonly Pick<Rule, "id" | "kind">[],
   lines: number,
   model: CostModel = COST_MODEL,
 ): CostPrediction {
@@ -163,7 +161,7 @@ export function predictCost(
  */
 export function checkableLines(
   fn: CheckoutFunction,
-  rules: readonly CostedRule[],
+  rules: readonly Pick<Rule, "id" | "kind">[],
   maxLines = 5000,
   model: CostModel = COST_MODEL,
 ): number {

@@ -27,6 +27,7 @@
  */
 import type { Config, FunctionConfig, PublishedRule, Rule, RuleKind } from "./config";
 import { ADDRESS_RULE_KINDS, COLLECTION_LIST_SLOTS, METAFIELD_BYTE_LIMIT, PRODUCT_RULE_KINDS, TAG_LIST_SLOTS } from "./constants";
+import { utf8Length } from "./output";
 import { listKey, listsOfRule, SELECTOR_FIELDS, slotFields, type RuleSelectors } from "./selection-slots";
 
 export const CHECKOUT_FUNCTIONS = {
@@ -159,5 +160,5 @@ export function publishedDocument(fn: CheckoutFunction, document: Config): Funct
   const published: FunctionConfig = { v: document.v, rules, ...(document.clock ? { clock: document.clock } : {}) };
   if (listSlotsOf(fn).tags === 0) return published;
   const withSlots = { ...published, slots: slotFields(document.rules) };
-  return new TextEncoder().encode(JSON.stringify(withSlots)).length <= METAFIELD_BYTE_LIMIT ? withSlots : published;
+  return utf8Length(JSON.stringify(withSlots)) <= METAFIELD_BYTE_LIMIT ? withSlots : published;
 }

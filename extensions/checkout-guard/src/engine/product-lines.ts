@@ -9,10 +9,10 @@
  * pass over the lines finds the lines of every list slot and of the
  * document's products and variants (while there are at most SCAN_LIMIT of
  * each, or a quarter of the lines): a pass per question cost QuickJS ~12k
- * instructions a line with the quantities. Quantities are read only of the lines a selection matches, the
- * whole cart's only for a rule without a selector. A rule then costs what its
- * own selector lists (a few look-ups) plus the lines it matches, not the whole
- * cart.
+ * instructions a line with the quantities. Quantities are read only of the
+ * lines a selection matches, the whole cart's only for a rule without a
+ * selector. A rule then costs what its own selector lists (a few look-ups)
+ * plus the lines it matches, not the whole cart.
  */
 import { CartLines, objectLines, type AnyRecord, type Positions, type Quantities } from "./cart-lines";
 import { PRODUCT_GID, VARIANT_GID, type SlotFields } from "./selection-slots";
