@@ -8,7 +8,7 @@
  * `readProductLines`). Given the document's lists and ids (`readWith`), one
  * pass over the lines finds the lines of every list slot and of the
  * document's products and variants (while there are at most SCAN_LIMIT of
- * each, or a quarter of the lines): a pass per question cost QuickJS ~12k
+ * each, or half as many as the lines): a pass per question cost QuickJS ~12k
  * instructions a line with the quantities. Quantities are read only of the
  * lines a selection matches, the whole cart's only for a rule without a
  * selector. A rule then costs what its own selector lists (a few look-ups)
@@ -20,11 +20,12 @@ import { PRODUCT_GID, VARIANT_GID, type SlotFields } from "./selection-slots";
 const NO_POSITIONS: Positions = [];
 
 /**
- * Up to this many product (or variant) GIDs in a document, or a quarter of the
- * cart's lines, their lines are found by one pass rather than the index of
- * every product: on Shopify's engine the two cost the same at 200 lines and 50
- * GIDs (looking up the document's GIDs in the pass, ~1k a line, against adding
- * every line's product to an index).
+ * Up to this many product (or variant) GIDs in a document, or half as many as
+ * the cart's lines, their lines are found by one pass rather than the index of
+ * every product. On Shopify's engine the pass costs ~1.6k instructions a line
+ * less than the index (a key look-up against adding each line's product as a
+ * key) and ~8k a GID more (its look-up table, and each selector's look-up in
+ * it): 62 GIDs at 200 lines, 0.32M less; 150, 0.19M more (bench/matrix.ts).
  */
 export const SCAN_LIMIT = 16;
 
@@ -73,7 +74,7 @@ interface GidLines {
 
 /** Whether the lines of the document's GIDs are found by a pass rather than the index of every product. */
 const scansFor = (among: readonly string[] | undefined, lines: number): among is readonly string[] =>
-  among !== undefined && among.length > 0 && (among.length <= SCAN_LIMIT || among.length * 4 <= lines);
+  among !== undefined && among.length > 0 && (among.length <= SCAN_LIMIT || among.length * 2 <= lines);
 
 export class ProductLines extends CartLines {
   /** The document's list slots and ids, looked for in the lines' pass. */
@@ -138,8 +139,9 @@ export class ProductLines extends CartLines {
       const p = position++;
       if (!looksUp) continue;
       const merchandise = line.merchandise as AnyRecord | null | undefined;
-      const product = merchandise?.product as AnyRecord | null | undefined;
-      if (product === null || product === undefined) continue; // a custom product: no tags, collections nor ids
+      if (!merchandise) continue;
+      const product = merchandise.product as AnyRecord | null | undefined;
+      if (!product) continue; // a custom product: no tags, collections nor ids
       if (t0 && product.t0 === true) inT0.push(p);
       if (t1 && product.t1 === true) inT1.push(p);
       if (c0 && product.c0 === true) inC0.push(p);

@@ -99,8 +99,10 @@ describe("finding the lines of product and variant GIDs", () => {
   test.each([
     ["one pass over the lines", 3, 0, 30, true],
     ["the index of every product", SCAN_LIMIT + 4, 0, 30, false],
-    // More GIDs than SCAN_LIMIT, but at most a quarter of the lines: still one pass.
-    ["one pass over the lines of a large cart", SCAN_LIMIT + 4, 4 * (SCAN_LIMIT + 4), 100, true],
+    // More GIDs than SCAN_LIMIT, but at most half as many as the lines: still one pass.
+    ["one pass over the lines of a large cart", SCAN_LIMIT + 4, 2 * (SCAN_LIMIT + 4), 100, true],
+    // Just over half as many GIDs as the lines: the index.
+    ["the index of every product, in a large cart", SCAN_LIMIT + 4, 2 * SCAN_LIMIT + 7, 2 * SCAN_LIMIT + 7, false],
   ])("%s gives the lines a line-by-line reading gives", (_, amongSize, minLines, maxLines, onePass) => {
     fc.assert(
       fc.property(fc.array(lineSpec, { minLength: minLines, maxLength: maxLines }), fc.uniqueArray(id, { minLength: amongSize, maxLength: amongSize }), (specs, ids) => {
